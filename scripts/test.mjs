@@ -1,0 +1,22 @@
+// Runs every tests/**/*.test.ts with Node's own test runner (Node 20 has no --test globs).
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const findTests = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return findTests(path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+
+const files = findTests('tests').sort();
+if (files.length === 0) {
+  console.error('no test files under tests/');
+  process.exit(1);
+}
+const extra = process.argv.slice(2);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files], {
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,63 @@
+// Plain data types shared by every part. No behaviour lives here.
+
+/** A full article (title, body, source) or a headline-only item from a "similar articles" list. */
+export type ArticleKind = 'article' | 'headline';
+
+/** Everything about an article except its body: what lists, cards, digests and search need. */
+export interface ArticleMeta {
+  /** Stable, URL-safe, at most 12 characters; the same on every run for the same article. */
+  id: string;
+  kind: ArticleKind;
+  title: string;
+  /** Name of the outlet, e.g. `البوابة نيوز`; absent for headline-only items. */
+  source?: string;
+  /** Link to the original when the page header named one. */
+  url?: string;
+  keywords: string[];
+  /** Ids of related items, the page's own links first, in page order. */
+  related: string[];
+  /** ISO 8601; the page header's date, else the first time the article was seen. */
+  publishedAt: string;
+  /** ISO 8601; the first time this store saw the article. */
+  ingestedAt: string;
+  /** ISO 8601; the last time an ingestion changed it. */
+  updatedAt: string;
+  /** Seed file the article came from (base name). */
+  origin: string;
+  /** Position on its page, so that articles published together keep the page's order. */
+  pageOrder: number;
+  /** Card summary: 2–3 sentences. Empty for headlines. */
+  summary: string;
+  /** Digest line: one sentence. Empty for headlines. */
+  digestLine: string;
+  /** Hash of the content fields, to tell "updated" from "unchanged" cheaply. */
+  contentHash: string;
+}
+
+/** A full article with its body. Headline-only items have no paragraphs. */
+export interface Article extends ArticleMeta {
+  paragraphs: string[];
+}
+
+/** What the page parser extracts, before ids, dates and summaries are assigned. */
+export interface ParsedArticle {
+  title: string;
+  /** True when the page gave no title and it was derived from the lead sentence. */
+  derivedTitle: boolean;
+  paragraphs: string[];
+  source?: string;
+  keywords: string[];
+}
+
+export interface PageHeader {
+  date?: string;
+  url?: string;
+  source?: string;
+}
+
+export interface ParsedPage {
+  header: PageHeader;
+  articles: ParsedArticle[];
+  /** Titles from the "similar articles" list, in page order. */
+  headlines: string[];
+}

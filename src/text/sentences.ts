@@ -1,0 +1,31 @@
+// Sentence splitting that understands Arabic punctuation. Pure.
+import { cleanDisplayText } from './normalize.ts';
+
+// A sentence ends at . ! ? ؟ ؛ (and runs of them, and ellipses), with any closing quotes or
+// brackets that follow, when whitespace or the end comes next. "2.5" never splits because no
+// space follows its point.
+const SENTENCE_END = /[.!?؟؛…]+["'”’»)\]]*(?=\s|$)/gu;
+const BULLET = /^\s*[•·●▪◦*\-–]\s+/u;
+// A lone letter before a point is an abbreviation (د. for doctor, م. for a year), not an end.
+const ABBREVIATION = /(?:^|\s)[\p{L}]\.$/u;
+
+/** Sentences of one paragraph or block of text, in order, trimmed. */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  for (const rawLine of text.split(/\n+/)) {
+    const line = cleanDisplayText(rawLine.replace(BULLET, ''));
+    if (!line) continue;
+    let start = 0;
+    for (const m of line.matchAll(SENTENCE_END)) {
+      const end = m.index + m[0].length;
+      const candidate = line.slice(start, end);
+      if (ABBREVIATION.test(candidate) && end < line.length) continue;
+      const sentence = candidate.trim();
+      if (sentence) sentences.push(sentence);
+      start = end;
+    }
+    const rest = line.slice(start).trim();
+    if (rest) sentences.push(rest);
+  }
+  return sentences.filter((s) => /[\p{L}\p{N}]/u.test(s));
+}

@@ -1,0 +1,70 @@
+// A light Arabic stemmer, written here: strips clitic prefixes and inflectional suffixes so that
+// the forms readers type meet the forms reporters write, without reducing words to roots.
+// Input is a normalised token (see normalize.ts): ه stands for ة, ي for ى, ا for hamza seats.
+
+/** Letters: no stem is cut shorter than this. */
+const MIN_STEM = 3;
+/** Letters: ان, ون, ين are also word endings (يابان, تعاون, فلسطين): cut only when this much remains. */
+const MIN_STEM_BEFORE_PLURAL = 4;
+const PLURAL_ENDINGS = new Set(['ان', 'ون', 'ين']);
+/** Passes over the suffix list: a pronoun then a plural ("اتفاقياتها" → "اتفاقي"). */
+const SUFFIX_PASSES = 2;
+
+// The definite article with the prepositions and conjunctions that fuse with it, longest first.
+const ARTICLE_PREFIXES = ['وبال', 'وكال', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
+// Longest first; ه covers both ة (normalised) and the pronoun.
+const SUFFIXES = ['هما', 'كما', 'يون', 'يين', 'يات', 'ها', 'هم', 'هن', 'كم', 'نا', 'ات', 'ون', 'ين', 'ان', 'ه', 'ي'];
+// Common words whose first radical is و: a leading و there is not the conjunction "and"
+// (the Snowball port's famous وزير → زير). Matched as word beginnings.
+const ROOT_WAW = [
+  'وزير', 'وزرا', 'وزار', 'وقت', 'وطن', 'وضع', 'وصل', 'وصول', 'ولاي', 'واشنطن', 'وفد', 'وفا', 'وفق',
+  'وسط', 'وسائل', 'وسيل', 'وكال', 'وكيل', 'وثيق', 'وثائق', 'وجه', 'وجود', 'وحد', 'واحد', 'واقع', 'وقع',
+  'وقف', 'وعد', 'ورق', 'وزن', 'ولد', 'ولاد', 'وادي', 'وراء', 'وظيف', 'وصف', 'ولي', 'وقود', 'وبا', 'واجب',
+];
+// Letters that Arabic words never use: their presence marks a transliterated name.
+const FOREIGN_LETTERS = /[پچژڤگ]/u;
+/** Alefs inside a word (not first, not last): three or more is the shape of a transliteration (ناكاتاني). */
+const FOREIGN_ALEFS = 3;
+
+/** Transliterated names are left whole: their endings are not Arabic suffixes. */
+export function looksForeign(word: string): boolean {
+  if (FOREIGN_LETTERS.test(word)) return true;
+  const core = word.endsWith('ات') ? word.slice(0, -2) : word;
+  let alefs = 0;
+  for (let i = 1; i < core.length - 1; i++) if (core[i] === 'ا') alefs++;
+  return alefs >= FOREIGN_ALEFS;
+}
+
+function stripPrefix(word: string): string {
+  for (const prefix of ARTICLE_PREFIXES) {
+    if (word.startsWith(prefix) && word.length - prefix.length >= MIN_STEM - 1 + (prefix === 'لل' ? 0 : 1)) {
+      return word.slice(prefix.length);
+    }
+  }
+  // A bare conjunction و, unless the و is the word's own first letter.
+  if (word.startsWith('و') && word.length - 1 >= MIN_STEM && !ROOT_WAW.some((w) => word.startsWith(w))) {
+    const rest = word.slice(1);
+    return rest.startsWith('ال') && rest.length - 2 >= MIN_STEM ? rest.slice(2) : rest;
+  }
+  return word;
+}
+
+function stripSuffixes(word: string): string {
+  let stem = word;
+  for (let pass = 0; pass < SUFFIX_PASSES; pass++) {
+    const suffix = SUFFIXES.find((s) => {
+      const left = stem.length - s.length;
+      return stem.endsWith(s) && left >= (PLURAL_ENDINGS.has(s) ? MIN_STEM_BEFORE_PLURAL : MIN_STEM);
+    });
+    if (!suffix) break;
+    stem = stem.slice(0, -suffix.length);
+  }
+  return stem;
+}
+
+/** Light stem of one normalised token. Digits and Latin words pass through unchanged. */
+export function stem(token: string): string {
+  if (!/[\u0621-\u064A]/u.test(token) || token.length <= MIN_STEM) return token;
+  const withoutPrefix = stripPrefix(token);
+  return looksForeign(withoutPrefix) ? withoutPrefix : stripSuffixes(withoutPrefix);
+}

@@ -1,0 +1,16 @@
+import { normalize } from './normalize.ts';
+
+// Split on Unicode classes, never on letter ranges: a word is a run of letters, combining marks
+// and digits (marks are already stripped by normalize for Arabic, but kept here so that other
+// scripts' accents never cut a word). A decimal such as 2.5 stays one token.
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[.,][\p{N}]+)*/gu;
+
+/** Normalised words in reading order. */
+export function tokenize(text: string): string[] {
+  return normalize(text).match(WORD) ?? [];
+}
+
+/** Words of already-normalised text (skips the second normalisation on hot paths). */
+export function tokenizeNormalized(normalized: string): string[] {
+  return normalized.match(WORD) ?? [];
+}

@@ -1,0 +1,90 @@
+// A parsed page → stored articles: ids, dates, related links and summaries. Pure.
+import type { Article, ParsedPage } from '../domain.ts';
+import { CARD_SUMMARY, DIGEST_LINE, summarize } from '../text/summarize.ts';
+import { contentHash, idForPageLead, idForTitle, titleKey } from './ids.ts';
+
+export interface PageContext {
+  /** Base name of the page's file. */
+  origin: string;
+  /** ISO 8601 time of this ingestion: publishedAt when the page has no date. */
+  now: string;
+  /** Finds an already known item by normalised title, so a headline links to the real article. */
+  findIdByTitleKey: (key: string) => string | undefined;
+}
+
+function publishedAt(date: string | undefined, now: string): string {
+  if (!date) return now;
+  const parsed = new Date(date);
+  if (Number.isNaN(parsed.getTime())) throw new Error(`header "date: ${date}" is not an ISO 8601 date`);
+  return parsed.toISOString();
+}
+
+/** Articles first (page order), then headline-only items; each page article relates to the rest. */
+export function buildArticles(page: ParsedPage, ctx: PageContext): Article[] {
+  const published = publishedAt(page.header.date, ctx.now);
+  const pageKey = page.header.url ?? ctx.origin;
+  const byKey = new Map<string, string>();
+  const full: Article[] = page.articles.map((parsed, order) => {
+    const id = parsed.derivedTitle ? idForPageLead(pageKey) : idForTitle(parsed.title);
+    byKey.set(titleKey(parsed.title), id);
+    const article: Article = {
+      id,
+      kind: 'article',
+      title: parsed.title,
+      keywords: parsed.keywords,
+      related: [],
+      publishedAt: published,
+      ingestedAt: ctx.now,
+      updatedAt: ctx.now,
+      origin: ctx.origin,
+      pageOrder: order,
+      summary: summarize(parsed.paragraphs, CARD_SUMMARY),
+      digestLine: summarize(parsed.paragraphs, DIGEST_LINE),
+      paragraphs: parsed.paragraphs,
+      contentHash: '',
+    };
+    if (parsed.source) article.source = parsed.source;
+    if (page.header.url && order === 0) article.url = page.header.url;
+    return article;
+  });
+
+  const headlines: Article[] = [];
+  const headlineIds: string[] = [];
+  for (const [i, title] of page.headlines.entries()) {
+    const key = titleKey(title);
+    const onThisPage = byKey.get(key);
+    if (onThisPage) {
+      headlineIds.push(onThisPage);
+      continue;
+    }
+    // A headline already stored (as a headline or a full article) keeps that id; the merge decides.
+    const id = ctx.findIdByTitleKey(key) ?? idForTitle(title);
+    byKey.set(key, id);
+    headlineIds.push(id);
+    headlines.push({
+      id,
+      kind: 'headline',
+      title,
+      keywords: [],
+      related: [],
+      publishedAt: published,
+      ingestedAt: ctx.now,
+      updatedAt: ctx.now,
+      origin: ctx.origin,
+      pageOrder: full.length + i,
+      summary: '',
+      digestLine: '',
+      paragraphs: [],
+      contentHash: '',
+    });
+  }
+
+  const pageArticleIds = full.map((a) => a.id);
+  const dedupe = (ids: string[], self: string) => [...new Set(ids)].filter((id) => id !== self);
+  for (const a of full) a.related = dedupe([...pageArticleIds, ...headlineIds], a.id);
+  for (const h of headlines) h.related = dedupe(pageArticleIds, h.id);
+  for (const a of [...full, ...headlines]) {
+    a.contentHash = contentHash([a.kind, a.title, a.source, a.url, a.keywords, a.paragraphs]);
+  }
+  return [...full, ...headlines];
+}

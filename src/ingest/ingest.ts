@@ -1,0 +1,86 @@
+// Files and folders → stored articles, with a report of what happened to each page.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Article } from '../domain.ts';
+import type { ArticleRepository } from '../store/article-repository.ts';
+import { buildArticles } from './build-articles.ts';
+import { titleKey } from './ids.ts';
+import { mergeArticle } from './merge.ts';
+import { PageParseError, parsePage } from './parse-page.ts';
+import { decodePage } from './validate-page.ts';
+
+/** Page files are plain text. Other files in a seeds folder (README, .DS_Store) are not pages. */
+const PAGE_FILE = /\.txt$/i;
+
+export interface Rejection {
+  file: string;
+  reason: string;
+}
+
+export interface IngestReport {
+  pages: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  rejected: Rejection[];
+  /** Ids of articles created or updated, for the search index and digests. */
+  changedIds: string[];
+}
+
+export class MissingPathError extends Error {}
+
+/** Every page file under the given files and folders, sorted for a stable order. */
+export async function listPageFiles(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (!info) throw new MissingPathError(`${path}: no such file or folder`);
+    if (info.isFile()) {
+      files.push(path);
+      continue;
+    }
+    const entries = await readdir(path, { withFileTypes: true, recursive: true });
+    for (const entry of entries) {
+      if (entry.isFile() && PAGE_FILE.test(entry.name)) files.push(join(entry.parentPath ?? path, entry.name));
+    }
+  }
+  return [...new Set(files)].sort();
+}
+
+/** Reads, parses and stores the pages as one batch (one write per touched shard). */
+export async function ingestFiles(files: string[], repo: ArticleRepository, now = new Date()): Promise<IngestReport> {
+  const rejected: Rejection[] = [];
+  const batch = new Map<string, Article>();
+  const batchTitles = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const page = decodePage(await readFile(file));
+      if (!page.ok) {
+        rejected.push({ file, reason: page.reason });
+        continue;
+      }
+      const articles = buildArticles(parsePage(page.text), {
+        origin: basename(file),
+        now: now.toISOString(),
+        findIdByTitleKey: (key) => batchTitles.get(key) ?? repo.findIdByTitleKey(key),
+      });
+      for (const a of articles) {
+        // Within one batch the first page to carry an article wins, as it would across batches.
+        batch.set(a.id, mergeArticle(batch.get(a.id), a).article);
+        batchTitles.set(titleKey(a.title), a.id);
+      }
+    } catch (error) {
+      const reason = error instanceof PageParseError ? error.message : `unreadable: ${(error as Error).message}`;
+      rejected.push({ file, reason });
+    }
+  }
+  const report = await repo.upsertMany([...batch.values()], mergeArticle);
+  return {
+    pages: files.length,
+    new: report.created.length,
+    updated: report.updated.length,
+    unchanged: report.unchanged.length,
+    rejected,
+    changedIds: [...report.created, ...report.updated],
+  };
+}

@@ -1,0 +1,215 @@
+// Articles on disk behind explicit methods; nothing outside src/store knows lowdb is used.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Low } from 'lowdb';
+import type { Article, ArticleMeta } from '../domain.ts';
+import { titleKey } from '../ingest/ids.ts';
+import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
+import { SerialQueue } from './serial.ts';
+import { ARTICLES_DIR, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
+import { openVersionedFile } from './versioned-file.ts';
+
+/** Body shards kept in memory at once: the few days readers are opening right now. */
+const BODY_SHARD_CACHE = 8;
+/** Meta shards opened in parallel at start: enough to overlap I/O without a file-handle storm. */
+const OPEN_CONCURRENCY = 16;
+
+export type Change = 'created' | 'updated' | 'unchanged';
+
+/** Decides what to store for an incoming article, given what is stored (pure). */
+export type MergeFn = (existing: ArticleMeta | undefined, incoming: Article) => { article: Article; change: Change };
+
+export interface UpsertReport {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+}
+
+const newestFirst = (a: ArticleMeta, b: ArticleMeta) =>
+  b.publishedAt.localeCompare(a.publishedAt) || a.origin.localeCompare(b.origin) || a.pageOrder - b.pageOrder;
+
+function stripBody(article: Article): ArticleMeta {
+  const { paragraphs: _paragraphs, ...meta } = article;
+  return meta;
+}
+
+export class ArticleRepository {
+  readonly #dataDir: string;
+  readonly #metaShards = new Map<string, Low<MetaShard>>();
+  readonly #bodyShards = new Map<string, Promise<Low<BodyShard>>>();
+  readonly #byId = new Map<string, ArticleMeta>();
+  readonly #writes = new SerialQueue();
+  /** Body shards changed by the batch being written: never evicted, or a reopen would read stale data. */
+  readonly #pinned = new Set<string>();
+  #latest: ArticleMeta[] | null = null;
+  /** Normalised title → id, built on first use (start-up does not pay for it) and kept current. */
+  #byTitle: Map<string, string> | null = null;
+
+  private constructor(dataDir: string) {
+    this.#dataDir = dataDir;
+  }
+
+  /** Loads every metadata shard; throws StoreError naming the file when one is unusable. */
+  static async open(dataDir: string): Promise<ArticleRepository> {
+    const repo = new ArticleRepository(dataDir);
+    const metaDir = join(dataDir, ARTICLES_DIR, META_DIR);
+    const names = await readdir(metaDir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return [];
+      throw e;
+    });
+    const keys = shardKeysIn(names);
+    for (let i = 0; i < keys.length; i += OPEN_CONCURRENCY) {
+      const batch = keys.slice(i, i + OPEN_CONCURRENCY);
+      const shards = await Promise.all(batch.map((k) => openVersionedFile(metaShardPath(dataDir, k), metaShardSchema)));
+      batch.forEach((key, j) => {
+        const shard = shards[j] as Low<MetaShard>;
+        repo.#metaShards.set(key, shard);
+        for (const meta of Object.values(shard.data.articles)) repo.#byId.set(meta.id, meta);
+      });
+    }
+    return repo;
+  }
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  byId(id: string): ArticleMeta | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The item whose normalised title is `key` (see titleKey), full articles before headlines. */
+  findIdByTitleKey(key: string): string | undefined {
+    if (!this.#byTitle) {
+      this.#byTitle = new Map();
+      for (const meta of this.#byId.values()) this.#indexTitle(meta);
+    }
+    return this.#byTitle.get(key);
+  }
+
+  #indexTitle(meta: ArticleMeta): void {
+    if (!this.#byTitle) return;
+    const key = titleKey(meta.title);
+    const current = this.#byTitle.get(key);
+    if (current === undefined || (meta.kind === 'article' && this.#byId.get(current)?.kind !== 'article')) {
+      this.#byTitle.set(key, meta.id);
+    }
+  }
+
+  all(): IterableIterator<ArticleMeta> {
+    return this.#byId.values();
+  }
+
+  /** Full articles (not headlines), newest first, page order kept among equals. */
+  latest(limit: number, offset = 0): ArticleMeta[] {
+    this.#latest ??= [...this.#byId.values()].filter((a) => a.kind === 'article').sort(newestFirst);
+    return this.#latest.slice(offset, offset + limit);
+  }
+
+  /** The stored article with its paragraphs (none for headlines). */
+  async get(id: string): Promise<Article | undefined> {
+    const meta = this.#byId.get(id);
+    if (!meta) return undefined;
+    if (meta.kind === 'headline') return { ...meta, paragraphs: [] };
+    const shard = await this.#bodyShard(shardKeyOf(meta.publishedAt));
+    return { ...meta, paragraphs: shard.data.bodies[id] ?? [] };
+  }
+
+  /** Every full article with its body, one shard at a time (for rebuilding the search index). */
+  async *articlesWithBodies(): AsyncGenerator<Article> {
+    const byShard = new Map<string, ArticleMeta[]>();
+    for (const meta of this.#byId.values()) {
+      const key = shardKeyOf(meta.publishedAt);
+      byShard.set(key, [...(byShard.get(key) ?? []), meta]);
+    }
+    for (const [key, metas] of [...byShard].sort(([a], [b]) => a.localeCompare(b))) {
+      const bodies = (await openVersionedFile(bodyShardPath(this.#dataDir, key), bodyShardSchema)).data.bodies;
+      for (const meta of metas) yield { ...meta, paragraphs: bodies[meta.id] ?? [] };
+    }
+  }
+
+  /**
+   * Stores a batch: each touched shard is written once, and batches never interleave, so
+   * concurrent callers lose nothing.
+   */
+  upsertMany(incoming: Article[], merge: MergeFn): Promise<UpsertReport> {
+    return this.#writes.run(async () => {
+      const report: UpsertReport = { created: [], updated: [], unchanged: [] };
+      const touchedMeta = new Map<string, Low<MetaShard>>();
+      const touchedBody = new Map<string, Low<BodyShard>>();
+      const touchBody = async (key: string) => {
+        this.#pinned.add(key);
+        const shard = await this.#bodyShard(key);
+        touchedBody.set(key, shard);
+        return shard;
+      };
+      const touchMeta = async (key: string) => {
+        const shard = await this.#metaShard(key);
+        touchedMeta.set(key, shard);
+        return shard;
+      };
+      for (const candidate of incoming) {
+        const existing = this.#byId.get(candidate.id);
+        const { article, change } = merge(existing, candidate);
+        report[change].push(article.id);
+        if (change === 'unchanged') continue;
+        const key = shardKeyOf(article.publishedAt);
+        if (existing && shardKeyOf(existing.publishedAt) !== key) {
+          const oldKey = shardKeyOf(existing.publishedAt);
+          delete (await touchMeta(oldKey)).data.articles[article.id];
+          delete (await touchBody(oldKey)).data.bodies[article.id];
+        }
+        const meta = stripBody(article);
+        (await touchMeta(key)).data.articles[article.id] = meta;
+        this.#byId.set(article.id, meta);
+        this.#indexTitle(meta);
+        if (article.kind === 'article' && existing?.contentHash !== article.contentHash) {
+          (await touchBody(key)).data.bodies[article.id] = article.paragraphs;
+        }
+      }
+      if (touchedMeta.size > 0) this.#latest = null;
+      try {
+        await Promise.all([...touchedMeta.values(), ...touchedBody.values()].map((shard) => shard.write()));
+      } finally {
+        this.#pinned.clear();
+        this.#evictBodyShards();
+      }
+      return report;
+    });
+  }
+
+  /** Resolves once every write queued so far is on disk (for graceful shutdown). */
+  flush(): Promise<void> {
+    return this.#writes.idle();
+  }
+
+  async #metaShard(key: string): Promise<Low<MetaShard>> {
+    let shard = this.#metaShards.get(key);
+    if (!shard) {
+      shard = await openVersionedFile(metaShardPath(this.#dataDir, key), metaShardSchema);
+      this.#metaShards.set(key, shard);
+    }
+    return shard;
+  }
+
+  #bodyShard(key: string): Promise<Low<BodyShard>> {
+    let shard = this.#bodyShards.get(key);
+    if (shard) {
+      // Refresh its place in the LRU order.
+      this.#bodyShards.delete(key);
+    } else {
+      shard = openVersionedFile(bodyShardPath(this.#dataDir, key), bodyShardSchema);
+      shard.catch(() => this.#bodyShards.delete(key));
+    }
+    this.#bodyShards.set(key, shard);
+    this.#evictBodyShards();
+    return shard;
+  }
+
+  #evictBodyShards(): void {
+    for (const key of this.#bodyShards.keys()) {
+      if (this.#bodyShards.size <= BODY_SHARD_CACHE) break;
+      if (!this.#pinned.has(key)) this.#bodyShards.delete(key);
+    }
+  }
+}

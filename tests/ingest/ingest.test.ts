@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ingestFiles, listPageFiles, MissingPathError } from '../../src/ingest/ingest.ts';
+import { ArticleRepository } from '../../src/store/article-repository.ts';
+import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
+
+async function seeded() {
+  const root = await tempDir();
+  const seeds = join(root, 'seeds');
+  await mkdir(seeds);
+  await copyFile(SEED_FILE, join(seeds, 'seed.txt'));
+  const repo = await ArticleRepository.open(join(root, 'data'));
+  return { root, seeds, repo };
+}
+
+describe('ingestFiles', () => {
+  it('stores the seed as 2 articles and 9 headline-only items', async () => {
+    const { seeds, repo } = await seeded();
+    const report = await ingestFiles(await listPageFiles([seeds]), repo);
+    assert.deepEqual([report.new, report.updated, report.unchanged, report.rejected.length], [11, 0, 0, 0]);
+    const articles = repo.latest(10);
+    assert.equal(articles.length, 2);
+    assert.deepEqual(articles.map((a) => a.source), ['البوابة نيوز', 'وكالة بلومبرج للأنباء+رويترز']);
+    assert.equal([...repo.all()].filter((a) => a.kind === 'headline').length, 9);
+  });
+
+  it('links the rare-earths headline to the full article instead of duplicating it', async () => {
+    const { seeds, repo } = await seeded();
+    await ingestFiles([join(seeds, 'seed.txt')], repo);
+    const [japan, china] = repo.latest(2);
+    const sameTitle = [...repo.all()].filter((a) => a.title === china?.title);
+    assert.equal(sameTitle.length, 1);
+    assert.ok(japan?.related.includes(china?.id ?? '?'));
+    assert.equal(japan?.related.length, 10, 'the other article and 9 headlines');
+    assert.ok(!japan?.related.includes(japan.id), 'never itself');
+  });
+
+  it('gives stable, URL-safe ids of at most 12 characters', async () => {
+    const a = await seeded();
+    const b = await seeded();
+    await ingestFiles([join(a.seeds, 'seed.txt')], a.repo);
+    await ingestFiles([join(b.seeds, 'seed.txt')], b.repo);
+    const ids = (r: ArticleRepository) => [...r.all()].map((x) => x.id).sort();
+    assert.deepEqual(ids(a.repo), ids(b.repo));
+    for (const id of ids(a.repo)) assert.match(id, /^[A-Za-z0-9_-]{1,12}$/);
+  });
+
+  it('stores summaries and a one-sentence digest line', async () => {
+    const { seeds, repo } = await seeded();
+    await ingestFiles([join(seeds, 'seed.txt')], repo);
+    const china = repo.latest(2)[1];
+    assert.ok(china?.summary.startsWith('أعلنت الصين موافقتها'), 'dateline dropped from the summary');
+    assert.ok((china?.summary.split(/\s+/).length ?? 99) <= 61);
+    assert.ok(china?.digestLine.endsWith('.'));
+  });
+
+  it('is idempotent: the same page twice adds nothing and rewrites nothing', async () => {
+    const { root, seeds, repo } = await seeded();
+    await ingestFiles([join(seeds, 'seed.txt')], repo);
+    const shard = join(root, 'data', 'articles', 'meta');
+    const before = await readFile(join(shard, (await import('node:fs')).readdirSync(shard)[0] ?? ''), 'utf8');
+    const again = await ingestFiles([join(seeds, 'seed.txt')], repo);
+    assert.deepEqual([again.new, again.updated, again.unchanged], [0, 0, 11]);
+    const after = await readFile(join(shard, (await import('node:fs')).readdirSync(shard)[0] ?? ''), 'utf8');
+    assert.equal(after, before);
+  });
+
+  it('updates the articles of a changed page, keeping their ids and first-seen date', async () => {
+    const { seeds, repo } = await seeded();
+    const file = join(seeds, 'seed.txt');
+    await ingestFiles([file], repo, new Date('2026-01-01T00:00:00Z'));
+    const [japan] = repo.latest(1);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('وقدم ناكاتاني تعازيه', 'وقدم الوزير ناكاتاني تعازيه'));
+    const report = await ingestFiles([file], repo, new Date('2026-01-02T00:00:00Z'));
+    assert.equal(report.updated, 1);
+    assert.equal(report.new, 0);
+    const updated = await repo.get(japan?.id ?? '?');
+    assert.ok(updated?.paragraphs.at(-1)?.includes('الوزير ناكاتاني'));
+    assert.equal(updated?.publishedAt, '2026-01-01T00:00:00.000Z');
+  });
+
+  it('uses the header date when a page has one', async () => {
+    const { seeds, repo } = await seeded();
+    const file = join(seeds, 'dated.txt');
+    await writeFile(file, 'date: 2025-06-07T09:30:00+03:00\nurl: https://example.com/n/1\n\nخبر مؤرخ عن الاقتصاد.\nالمصدر: مصدر\n');
+    await ingestFiles([file], repo);
+    const [article] = repo.latest(1);
+    assert.equal(article?.publishedAt, '2025-06-07T06:30:00.000Z');
+    assert.equal(article?.url, 'https://example.com/n/1');
+  });
+
+  it('rejects bad pages with their reasons and still loads the good ones', async () => {
+    const { seeds, repo } = await seeded();
+    await writeFile(join(seeds, 'empty.txt'), '');
+    await writeFile(join(seeds, 'binary.txt'), Buffer.from([0, 1, 2, 3]));
+    await writeFile(join(seeds, 'latin1.txt'), Buffer.from([0xc7, 0xe1, 0xd5]));
+    await writeFile(join(seeds, 'english.txt'), 'no arabic here');
+    await writeFile(join(seeds, 'chrome.txt'), 'تابع أحدث الأخبار عبر تطبيق\nالمصدر: لا شيء');
+    await writeFile(join(seeds, 'baddate.txt'), 'date: yesterday\n\nخبر بتاريخ غير صالح.');
+    const report = await ingestFiles(await listPageFiles([seeds]), repo);
+    assert.equal(report.new, 11);
+    const reasons = Object.fromEntries(report.rejected.map((r) => [r.file.split('/').pop(), r.reason]));
+    assert.deepEqual(Object.keys(reasons).sort(), ['baddate.txt', 'binary.txt', 'chrome.txt', 'empty.txt', 'english.txt', 'latin1.txt']);
+    assert.match(reasons['chrome.txt'] ?? '', /no article found/);
+    assert.match(reasons['baddate.txt'] ?? '', /not an ISO 8601 date/);
+  });
+
+  it('refuses a path that does not exist', async () => {
+    await assert.rejects(listPageFiles(['/no/such/khulasa/path']), MissingPathError);
+  });
+});

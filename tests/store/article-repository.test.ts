@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { Article } from '../../src/domain.ts';
+import { mergeArticle } from '../../src/ingest/merge.ts';
+import { ArticleRepository } from '../../src/store/article-repository.ts';
+import { StoreError } from '../../src/store/errors.ts';
+import { metaShardPath } from '../../src/store/shards.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+function article(n: number, day = '2026-03-01'): Article {
+  const at = `${day}T10:00:00.000Z`;
+  return {
+    id: `id${n}`, kind: 'article', title: `عنوان ${n}`, keywords: [], related: [], publishedAt: at, ingestedAt: at,
+    updatedAt: at, origin: `page${n}.txt`, pageOrder: 0, summary: `ملخص ${n}`, digestLine: `سطر ${n}`,
+    paragraphs: [`فقرة ${n}`], contentHash: `h${n}`,
+  };
+}
+
+describe('ArticleRepository', () => {
+  it('stores, reloads and returns articles with their bodies', async () => {
+    const dir = await tempDir();
+    const repo = await ArticleRepository.open(dir);
+    await repo.upsertMany([article(1), article(2, '2026-03-02')], mergeArticle);
+    const reopened = await ArticleRepository.open(dir);
+    assert.equal(reopened.size, 2);
+    assert.deepEqual((await reopened.get('id2'))?.paragraphs, ['فقرة 2']);
+    assert.deepEqual(reopened.latest(5).map((a) => a.id), ['id2', 'id1'], 'newest first');
+    assert.equal(await reopened.get('missing'), undefined);
+  });
+
+  it('loses nothing under many concurrent upserts', async () => {
+    const dir = await tempDir();
+    const repo = await ArticleRepository.open(dir);
+    const days = ['2026-03-01', '2026-03-02', '2026-03-03'];
+    await Promise.all(Array.from({ length: 200 }, (_, i) => repo.upsertMany([article(i, days[i % 3])], mergeArticle)));
+    const reopened = await ArticleRepository.open(dir);
+    assert.equal(reopened.size, 200);
+    for (let i = 0; i < 200; i += 37) assert.deepEqual((await reopened.get(`id${i}`))?.paragraphs, [`فقرة ${i}`]);
+  });
+
+  it('writes one shard per day, with no temporary files left behind', async () => {
+    const dir = await tempDir();
+    const repo = await ArticleRepository.open(dir);
+    await repo.upsertMany([article(1), article(2), article(3, '2026-04-01')], mergeArticle);
+    const { readdirSync } = await import('node:fs');
+    assert.deepEqual(readdirSync(join(dir, 'articles', 'meta')).sort(), ['2026-03-01.json', '2026-04-01.json']);
+  });
+
+  it('moves an article when its publication day changes', async () => {
+    const dir = await tempDir();
+    const repo = await ArticleRepository.open(dir);
+    await repo.upsertMany([article(1)], mergeArticle);
+    const moved = { ...article(1, '2026-05-05'), contentHash: 'changed', ingestedAt: '2026-01-01T00:00:00.000Z' };
+    await repo.upsertMany([moved], mergeArticle);
+    const reopened = await ArticleRepository.open(dir);
+    assert.equal(reopened.size, 1);
+    assert.equal((await reopened.get('id1'))?.publishedAt, '2026-05-05T10:00:00.000Z');
+  });
+
+  it('stops with a clear error on a corrupt file and leaves it untouched', async () => {
+    const dir = await tempDir();
+    const path = metaShardPath(dir, '2026-03-01');
+    await mkdir(join(dir, 'articles', 'meta'), { recursive: true });
+    await writeFile(path, '{"version":1,"articles":{');
+    await assert.rejects(ArticleRepository.open(dir), (e: unknown) => e instanceof StoreError && e.message.includes(path) && /untouched/.test(e.message));
+    assert.equal(await readFile(path, 'utf8'), '{"version":1,"articles":{');
+  });
+
+  it('refuses a file from a future version and leaves it untouched', async () => {
+    const dir = await tempDir();
+    const path = metaShardPath(dir, '2026-03-01');
+    await mkdir(join(dir, 'articles', 'meta'), { recursive: true });
+    const future = JSON.stringify({ version: 99, articles: {} });
+    await writeFile(path, future);
+    await assert.rejects(ArticleRepository.open(dir), /version 99, newer than this code understands/);
+    assert.equal(await readFile(path, 'utf8'), future);
+  });
+
+  it('refuses a file of the right version but the wrong shape', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'articles', 'meta'), { recursive: true });
+    await writeFile(metaShardPath(dir, '2026-03-01'), JSON.stringify({ version: 1, articles: [] }));
+    await assert.rejects(ArticleRepository.open(dir), /malformed/);
+  });
+});

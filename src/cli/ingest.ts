@@ -1,0 +1,31 @@
+// npm run ingest -- [--json] [files or folders…]   (default: SEEDS_DIR)
+// Prints counts: new, updated, unchanged, and each rejected page with its reason.
+import { loadConfig } from '../config.ts';
+import { ingestFiles, listPageFiles, MissingPathError } from '../ingest/ingest.ts';
+import { ArticleRepository } from '../store/article-repository.ts';
+import { readArgs } from './args.ts';
+import { runCli } from './run.ts';
+
+await runCli(async () => {
+  const { values, positionals } = readArgs({ json: { type: 'boolean', default: false } }, 'npm run ingest -- [--json] [files or folders…]');
+  const config = loadConfig();
+  let files: string[];
+  try {
+    files = await listPageFiles(positionals.length > 0 ? positionals : [config.SEEDS_DIR]);
+  } catch (error) {
+    if (error instanceof MissingPathError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const repo = await ArticleRepository.open(config.DATA_DIR);
+  const { changedIds: _ids, ...report } = await ingestFiles(files, repo);
+  if (values.json) {
+    console.log(JSON.stringify(report));
+  } else {
+    console.log(`pages: ${report.pages}  new: ${report.new}  updated: ${report.updated}  unchanged: ${report.unchanged}  rejected: ${report.rejected.length}`);
+    for (const r of report.rejected) console.log(`rejected ${r.file}: ${r.reason}`);
+  }
+  return 0;
+});

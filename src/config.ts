@@ -1,0 +1,59 @@
+// Environment → typed, validated configuration. Read once at start; fails fast with one clear line.
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const TELEGRAM_API_ROOT = 'https://api.telegram.org';
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const schema = z.object({
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must look like 123456789:AA… (the token @BotFather gave you)')
+    .optional(),
+  BOT_API_ROOT: z.url('must be a URL such as https://api.telegram.org').default(TELEGRAM_API_ROOT),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  SEEDS_DIR: z.string().min(1, 'must not be empty').default('./seeds'),
+  DEFAULT_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Riyadh').default('Asia/Riyadh'),
+  ADMIN_IDS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\d+$/, 'must be comma-separated numeric Telegram user ids').transform(Number))),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DIGEST_GRACE_HOURS: z.coerce.number().min(0, 'must be zero or more hours').max(24, 'must be at most 24 hours').default(6),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates an environment. Throws ConfigError naming the variable and what is wrong. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty values mean "not set", as in most .env files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(present);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? 'environment');
+  throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'}`);
+}
+
+/** Loads `.env` when present (Node's own loader; real environment variables win), then validates. */
+export function loadConfig(envFile = '.env'): Config {
+  if (existsSync(envFile)) {
+    const fromProcess = { ...process.env };
+    process.loadEnvFile(envFile);
+    Object.assign(process.env, fromProcess);
+  }
+  return parseConfig(process.env);
+}

@@ -1,0 +1,25 @@
+// pino, with the bot token redacted from every line, wherever it appears.
+import { pino, type Logger, type LoggerOptions } from 'pino';
+
+export type { Logger };
+
+const TOKEN_PATTERN = /\d{6,}:[A-Za-z0-9_-]{20,}/g;
+const REDACTED = '[token]';
+
+/** Replaces anything shaped like a bot token (and the configured one) in a serialised line. */
+export function redactTokens(line: string, token?: string): string {
+  const masked = token ? line.split(token).join(REDACTED) : line;
+  return masked.replace(TOKEN_PATTERN, REDACTED);
+}
+
+export function createLogger(options: { level: string; token?: string; destination?: NodeJS.WritableStream }): Logger {
+  const out = options.destination ?? process.stdout;
+  const stream = { write: (line: string) => out.write(redactTokens(line, options.token)) };
+  const config: LoggerOptions = {
+    level: options.level,
+    base: undefined,
+    // Tokens also hide in URLs of failed API calls (https://api.telegram.org/bot<TOKEN>/sendMessage).
+    redact: { paths: ['token', 'botToken', 'config.BOT_TOKEN', '*.token'], censor: REDACTED },
+  };
+  return pino(config, stream);
+}

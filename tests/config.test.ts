@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, parseConfig } from '../src/config.ts';
+
+const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+
+describe('parseConfig', () => {
+  it('fills every default', () => {
+    const c = parseConfig({});
+    assert.equal(c.BOT_API_ROOT, 'https://api.telegram.org');
+    assert.equal(c.DATA_DIR, './data');
+    assert.equal(c.SEEDS_DIR, './seeds');
+    assert.equal(c.DEFAULT_TIMEZONE, 'Asia/Riyadh');
+    assert.deepEqual(c.ADMIN_IDS, []);
+    assert.equal(c.LOG_LEVEL, 'info');
+    assert.equal(c.BOT_TOKEN, undefined);
+  });
+
+  it('reads every variable', () => {
+    const c = parseConfig({ BOT_TOKEN: TOKEN, BOT_API_ROOT: 'http://127.0.0.1:8081', ADMIN_IDS: '1, 22,333', DEFAULT_TIMEZONE: 'Africa/Cairo', LOG_LEVEL: 'debug' });
+    assert.equal(c.BOT_TOKEN, TOKEN);
+    assert.deepEqual(c.ADMIN_IDS, [1, 22, 333]);
+    assert.equal(c.DEFAULT_TIMEZONE, 'Africa/Cairo');
+  });
+
+  const invalid: [Record<string, string>, RegExp][] = [
+    [{ BOT_TOKEN: 'not-a-token' }, /^BOT_TOKEN must look like/],
+    [{ BOT_API_ROOT: 'localhost' }, /^BOT_API_ROOT must be a URL/],
+    [{ DEFAULT_TIMEZONE: 'Mars/Olympus' }, /^DEFAULT_TIMEZONE must be an IANA time zone/],
+    [{ ADMIN_IDS: '12,abc' }, /^ADMIN_IDS.*numeric/],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL/],
+    [{ DIGEST_GRACE_HOURS: '-1' }, /^DIGEST_GRACE_HOURS/],
+  ];
+  for (const [env, message] of invalid) {
+    it(`names the variable when ${Object.keys(env)[0]} is invalid`, () => {
+      assert.throws(() => parseConfig(env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+    });
+  }
+
+  it('never echoes a bad token back', () => {
+    assert.throws(() => parseConfig({ BOT_TOKEN: '123:short' }), (e: unknown) => !(e as Error).message.includes('123:short'));
+  });
+});

@@ -1,7 +1,7 @@
 // The one analysis pipeline: indexing, querying, related articles and summaries all call this,
 // so a word is seen the same way everywhere (MiniSearch's tokenize → processTerm split).
 import { isStopWord } from './stopwords.ts';
-import { stem } from './stem.ts';
+import { rootStem, stem } from './stem.ts';
 import { tokenize } from './tokenize.ts';
 
 /** A normalised word → its index term, or null when it carries no topic. */
@@ -18,6 +18,16 @@ export function analyze(text: string): string[] {
   for (const token of tokenize(text)) {
     const term = processTerm(token);
     if (term !== null) terms.push(term);
+  }
+  return terms;
+}
+
+/** Text → coarse root-like terms (see rootStem), for the low-weight recall field of the index. */
+export function analyzeRoots(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) {
+    if (isStopWord(token) || token.length < 2) continue;
+    terms.push(rootStem(token));
   }
   return terms;
 }

@@ -7,6 +7,8 @@ const MIN_STEM = 3;
 /** Letters: ان, ون, ين are also word endings (يابان, تعاون, فلسطين): cut only when this much remains. */
 const MIN_STEM_BEFORE_PLURAL = 4;
 const PLURAL_ENDINGS = new Set(['ان', 'ون', 'ين']);
+// Attached pronouns. Before one, ة is written ت ("وظيفتها" is وظيفة + ها), so it is restored.
+const PRONOUNS = new Set(['هما', 'كما', 'ها', 'هم', 'هن', 'كم', 'نا']);
 /** Passes over the suffix list: a pronoun then a plural ("اتفاقياتها" → "اتفاقي"). */
 const SUFFIX_PASSES = 2;
 
@@ -58,6 +60,7 @@ function stripSuffixes(word: string): string {
     });
     if (!suffix) break;
     stem = stem.slice(0, -suffix.length);
+    if (PRONOUNS.has(suffix) && stem.endsWith('ت') && stem.length > MIN_STEM) stem = `${stem.slice(0, -1)}ه`;
   }
   return stem;
 }
@@ -67,4 +70,25 @@ export function stem(token: string): string {
   if (!/[\u0621-\u064A]/u.test(token) || token.length <= MIN_STEM) return token;
   const withoutPrefix = stripPrefix(token);
   return looksForeign(withoutPrefix) ? withoutPrefix : stripSuffixes(withoutPrefix);
+}
+
+// Imperfect-verb prefixes (يفعل تفعل نفعل افعل) and the future سـ; stripped only by rootStem.
+const VERB_PREFIX = /^(?:سي|ست|سن|ي|ت|ن|ا)(?=[\u0621-\u064A]{3,})/u;
+const WEAK_ENDING = /[يواته]$/u;
+
+/**
+ * A coarser stem that reaches nearer the root: the light stem, then an imperfect-verb prefix and
+ * one weak final letter, keeping three letters. Joins "يحدها" and "الحدود" or "تقع" and "يقع",
+ * and also joins words that are unrelated, so search gives it a small weight beside the light stem.
+ */
+export function rootStem(token: string): string {
+  let s = stem(token);
+  if (s.length <= MIN_STEM || looksForeign(s) || !/^[\u0621-\u064A]+$/u.test(s)) return s;
+  if (s.length > MIN_STEM) s = s.replace(VERB_PREFIX, '');
+  if (s.length > MIN_STEM) s = s.replace(WEAK_ENDING, '');
+  // Broken plurals and verbal nouns with a long vowel after the second letter: حدود → حد, قانون → قنن.
+  if (s.length === 4 && /^[^\u0627\u0648\u064A][\u0627\u0648\u064A]/u.test(s) === false && /^..[\u0627\u0648\u064A].$/u.test(s)) {
+    s = s.slice(0, 2) + s.slice(3);
+  }
+  return s;
 }

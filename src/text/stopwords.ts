@@ -11,14 +11,21 @@ const WORDS = `
 هذا هذه هذان هاتان هؤلاء ذلك تلك اولئك هنا هناك هنالك الذي التي الذين اللذين اللتين اللاتي اللواتي
 هو هي هم هن هما انا نحن انت انتم انتن انتما له لها لهم لهن لهما به بها بهم منه منها منهم عنه عنها
 عليه عليها عليهم فيه فيها فيهم اليه اليها اليهم الا الان الى يا قد سوف ليس ليست لسنا وقد بان كي لكي
+ال ماهو ماهي ماهم مادا ماذا وماذا بماذا لماذا عما مما فيما كيفما اينما متى
 `;
 
 /** Normalised stop words. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean).map(normalize));
 
+// Conjunctions and prepositions that attach to the next word: "وهذا", "فلم", "بذلك", "كما".
+const CLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+
 /** True for a normalised token that carries no topic of its own. */
 export function isStopWord(token: string): boolean {
   if (STOP_WORDS.has(token)) return true;
-  const first = token[0];
-  return (first === 'و' || first === 'ف') && token.length > 2 && STOP_WORDS.has(token.slice(1));
+  if (token.length <= 2 || !CLITICS.has(token[0] ?? '')) return false;
+  const rest = token.slice(1);
+  if (STOP_WORDS.has(rest)) return true;
+  // Two clitics: "وبهذا", "فلذلك".
+  return rest.length > 2 && CLITICS.has(rest[0] ?? '') && STOP_WORDS.has(rest.slice(1));
 }

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { parsePage } from '../../src/ingest/parse-page.ts';
+import { CARD_SUMMARY, DIGEST_LINE, summarize } from '../../src/text/summarize.ts';
+import { tokenize } from '../../src/text/tokenize.ts';
+import { SEED_FILE } from '../helpers/tmp.ts';
+
+const [japan, china] = parsePage(readFileSync(SEED_FILE, 'utf8')).articles;
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+describe('summarize', () => {
+  it('opens a news summary with its lead sentence', () => {
+    assert.ok(summarize(japan?.paragraphs ?? [], CARD_SUMMARY).startsWith('اتفق وزير الدفاع الياباني'));
+  });
+
+  it('never exceeds the word budget, cutting the last sentence at a word with an ellipsis', () => {
+    for (const budget of [10, 25, 60, 200]) {
+      const summary = summarize(japan?.paragraphs ?? [], { maxWords: budget });
+      assert.ok(words(summary) <= budget, `${words(summary)} > ${budget}`);
+    }
+    assert.ok(summarize(japan?.paragraphs ?? [], { maxWords: 25 }).endsWith('…'));
+  });
+
+  it('respects a sentence budget', () => {
+    const one = summarize(japan?.paragraphs ?? [], DIGEST_LINE);
+    assert.equal(one, 'اتفق وزير الدفاع الياباني جين ناكاتاني ونظيره الأمريكي بيت هيغسيث، على تعزيز التحالف الثنائي بين البلدين في ظل إدارة الرئيس الأمريكي دونالد ترامب.');
+  });
+
+  it('keeps reading order and prefers a paragraph opening to the sentences after it', () => {
+    const text = [
+      'الجملة الأولى في الخبر الرئيسي اليوم. تفصيل ثانوي في الفقرة الأولى هنا.',
+      'افتتاح الفقرة الثانية بمعلومة مهمة جدا. تفصيل آخر أقل أهمية في الفقرة.',
+      'افتتاح الفقرة الثالثة بخبر مختلف تماما. وتفصيل أخير لا يهم القارئ.',
+    ];
+    assert.equal(
+      summarize(text, { maxSentences: 4 }),
+      'الجملة الأولى في الخبر الرئيسي اليوم. تفصيل ثانوي في الفقرة الأولى هنا. افتتاح الفقرة الثانية بمعلومة مهمة جدا. افتتاح الفقرة الثالثة بخبر مختلف تماما.',
+    );
+  });
+
+  it('drops a dateline and ends every sentence with a stop', () => {
+    const summary = summarize(china?.paragraphs ?? [], { maxSentences: 1 });
+    assert.ok(summary.startsWith('أعلنت الصين'));
+    assert.ok(summary.endsWith('.'));
+  });
+
+  it('skips a sentence that repeats one already chosen', () => {
+    const text = ['ارتفعت أسعار النفط اليوم في الأسواق العالمية.', 'ارتفعت أسعار النفط اليوم في الأسواق العالمية بقوة.', 'وقال محللون إن الطلب الصيني قوي.'];
+    assert.equal(summarize(text, { maxSentences: 2 }), 'ارتفعت أسعار النفط اليوم في الأسواق العالمية. وقال محللون إن الطلب الصيني قوي.');
+  });
+
+  it('returns an empty summary for text without sentences', () => {
+    assert.equal(summarize(['', '...'], CARD_SUMMARY), '');
+  });
+
+  it('counts budget words the way readers see them', () => {
+    const summary = summarize(china?.paragraphs ?? [], CARD_SUMMARY);
+    assert.ok(tokenize(summary).length <= 60);
+  });
+});

@@ -1,14 +1,15 @@
 // Composition root: config → store → ingest → (search index → bot → scheduler) → shutdown.
 // The only module that knows every part; everything else receives what it needs.
 import { ConfigError, loadConfig } from './config.ts';
-import { ingestFiles, listPageFiles } from './ingest/ingest.ts';
+import { listPageFiles } from './ingest/ingest.ts';
 import { watchFolder } from './ingest/watch.ts';
+import { Library } from './library.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ArticleRepository } from './store/article-repository.ts';
 import { StoreError } from './store/errors.ts';
 
-async function ingestSeeds(files: string[], repo: ArticleRepository, logger: Logger) {
-  const report = await ingestFiles(files, repo);
+async function ingestSeeds(files: string[], library: Library, logger: Logger) {
+  const report = await library.ingest(files);
   const { changedIds, rejected, ...counts } = report;
   logger.info({ ...counts, rejected: rejected.length }, 'ingested pages');
   for (const r of rejected) logger.warn({ file: r.file, reason: r.reason }, 'page rejected');
@@ -25,8 +26,9 @@ async function main(): Promise<void> {
     logger.warn({ seedsDir: config.SEEDS_DIR, reason: error.message }, 'seeds folder unreadable; serving the stored articles');
     return [];
   });
-  await ingestSeeds(seedFiles, articles, logger);
-  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, articles, logger).then(() => undefined), logger);
+  const library = await Library.open(articles, config.DATA_DIR, logger);
+  await ingestSeeds(seedFiles, library, logger);
+  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, library, logger).then(() => undefined), logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     watcher.close();
-    await articles.flush();
+    await library.persistNow();
     logger.info('stopped cleanly');
     process.exit(0);
   };

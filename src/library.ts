@@ -1,0 +1,83 @@
+// The articles and their search index together: what the bot and the digests read, and the one
+// place where ingestion updates both.
+import type { Article, ArticleMeta } from './domain.ts';
+import { ingestFiles, type IngestReport } from './ingest/ingest.ts';
+import type { Logger } from './logger.ts';
+import { loadOrBuildIndex, persistIndex } from './search/build-index.ts';
+import { relatedIds } from './search/related.ts';
+import type { SearchHit, SearchIndex } from './search/search-index.ts';
+import type { ArticleRepository } from './store/article-repository.ts';
+
+/** Milliseconds: ingestions within this window share one index write (it is tens of MB at scale). */
+const PERSIST_DELAY_MS = 30_000;
+
+export interface SearchResultItem {
+  article: ArticleMeta;
+  hit: SearchHit;
+}
+
+export class Library {
+  readonly articles: ArticleRepository;
+  readonly #index: SearchIndex;
+  readonly #dataDir: string;
+  readonly #logger: Logger;
+  #persistTimer: NodeJS.Timeout | undefined;
+  #persisting: Promise<void> = Promise.resolve();
+
+  private constructor(articles: ArticleRepository, index: SearchIndex, dataDir: string, logger: Logger) {
+    this.articles = articles;
+    this.#index = index;
+    this.#dataDir = dataDir;
+    this.#logger = logger;
+  }
+
+  static async open(articles: ArticleRepository, dataDir: string, logger: Logger): Promise<Library> {
+    const started = Date.now();
+    const sync = await loadOrBuildIndex(articles, dataDir, logger);
+    const library = new Library(articles, sync.index, dataDir, logger);
+    logger.info({ ms: Date.now() - started, items: sync.index.size, reindexed: sync.reindexed, removed: sync.removed, rebuilt: sync.rebuilt }, 'search index ready');
+    if (sync.reindexed > 0 || sync.removed > 0) await library.persistNow();
+    return library;
+  }
+
+  search(query: string, limit: number): SearchResultItem[] {
+    return this.#index.search(query, { limit }).flatMap((hit) => {
+      const article = this.articles.byId(hit.id);
+      return article ? [{ article, hit }] : [];
+    });
+  }
+
+  async related(article: Article): Promise<ArticleMeta[]> {
+    const ids = relatedIds(article, this.#index, (id) => this.articles.byId(id) !== undefined);
+    return ids.flatMap((id) => this.articles.byId(id) ?? []);
+  }
+
+  /** Ingests pages into the store, then indexes what changed. */
+  async ingest(files: string[], now?: Date): Promise<IngestReport> {
+    const report = await ingestFiles(files, this.articles, now);
+    for (const id of report.changedIds) {
+      const article = await this.articles.get(id);
+      if (article) this.#index.upsert(article);
+    }
+    if (report.changedIds.length > 0) this.#schedulePersist();
+    return report;
+  }
+
+  #schedulePersist(): void {
+    if (this.#persistTimer) return;
+    this.#persistTimer = setTimeout(() => {
+      this.#persistTimer = undefined;
+      this.persistNow().catch((error: unknown) => this.#logger.error({ err: error }, 'could not write the search index'));
+    }, PERSIST_DELAY_MS);
+    this.#persistTimer.unref();
+  }
+
+  /** Writes the index now (and waits for the article store's writes): for shutdown. */
+  async persistNow(): Promise<void> {
+    clearTimeout(this.#persistTimer);
+    this.#persistTimer = undefined;
+    await this.articles.flush();
+    this.#persisting = this.#persisting.then(() => persistIndex(this.#index, this.articles, this.#dataDir));
+    await this.#persisting;
+  }
+}

@@ -1,0 +1,49 @@
+// A reader's query → the index terms worth looking up, with how to match each. Pure.
+import { analyze, processTerm } from '../text/analyze.ts';
+import { rootStem } from '../text/stem.ts';
+import { tokenize } from '../text/tokenize.ts';
+
+/** Letters: a shorter last word is not expanded as a prefix (it would match half the index). */
+export const MIN_PREFIX_LETTERS = 3;
+/** Letters: words at least this long tolerate one typo; shorter ones have too many neighbours. */
+export const MIN_FUZZY_LETTERS = 6;
+/** Terms: a headline-length query keeps its most specific terms, enough to identify an article. */
+export const MAX_QUERY_TERMS = 10;
+/** Share of documents: a term in more of them says little about any one (idf near zero). */
+export const COMMON_TERM_SHARE = 0.15;
+/** Terms: below this many, even common terms are kept, so a short query is never emptied. */
+const KEEP_COMMON_BELOW = 3;
+
+export interface QueryTerm {
+  term: string;
+  /** The coarse root-like form, looked up in the low-weight roots field. */
+  root: string;
+  prefix: boolean;
+  fuzzy: boolean;
+}
+
+/**
+ * Analyses the query like any text, marks the last word for prefix matching (people type partial
+ * words) unless the query ends with a space, and for long queries keeps the rarest terms.
+ */
+export function queryTerms(query: string, documentFrequency: (term: string) => number, documentCount: number): QueryTerm[] {
+  const tokens = tokenize(query);
+  const lastToken = tokens.at(-1);
+  // Still typing only when the query ends inside a word: a space or a "?" means the word is done.
+  const typingLastWord = lastToken !== undefined && /[\p{L}\p{M}\p{N}]$/u.test(query);
+  const lastTerm = typingLastWord ? processTerm(lastToken) : null;
+  const unique = [...new Set(analyze(query))];
+  let kept = unique;
+  if (unique.length > KEEP_COMMON_BELOW) {
+    const specific = unique.filter((t) => documentFrequency(t) <= COMMON_TERM_SHARE * documentCount);
+    kept = specific.length >= KEEP_COMMON_BELOW ? specific : unique;
+    kept = [...kept].sort((a, b) => documentFrequency(a) - documentFrequency(b)).slice(0, MAX_QUERY_TERMS);
+  }
+  const rootOf = new Map(tokens.map((token) => [processTerm(token), rootStem(token)]));
+  return kept.map((term) => ({
+    term,
+    root: rootOf.get(term) ?? term,
+    prefix: term === lastTerm && term.length >= MIN_PREFIX_LETTERS,
+    fuzzy: term.length >= MIN_FUZZY_LETTERS && /[\u0621-\u064A]/u.test(term),
+  }));
+}

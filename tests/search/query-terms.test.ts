@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MAX_QUERY_TERMS, queryTerms } from '../../src/search/query-terms.ts';
+
+const noStats = () => 0;
+
+describe('queryTerms', () => {
+  it('marks only the last word as a prefix while it is being typed', () => {
+    assert.deepEqual(queryTerms('المعادن النادر', noStats, 10).map((t) => t.prefix), [false, true]);
+    assert.deepEqual(queryTerms('المعادن النادرة ', noStats, 10).map((t) => t.prefix), [false, false]);
+    assert.deepEqual(queryTerms('ما هي المعادن؟', noStats, 10).map((t) => t.prefix), [false]);
+  });
+
+  it('allows typos only on long Arabic words', () => {
+    assert.deepEqual(queryTerms('سوق الاستثمارات', noStats, 10).map((t) => t.fuzzy), [false, true]);
+    assert.deepEqual(queryTerms('Investments', noStats, 10).map((t) => t.fuzzy), [false]);
+  });
+
+  it('keeps the rarest terms of a headline-length query', () => {
+    const df = (t: string) => (t === 'قال' || t === 'يوم' ? 900 : 3);
+    const terms = queryTerms('قال يوم الوزير الأمريكي إن المحادثات التجارية مع الصين في لندن كانت مثمرة وبناءة جدا', df, 1000);
+    assert.ok(terms.length <= MAX_QUERY_TERMS);
+    assert.ok(!terms.some((t) => t.term === 'قال' || t.term === 'يوم'));
+  });
+
+  it('never empties a short query of common words', () => {
+    assert.equal(queryTerms('قال يوم', () => 999, 1000).length, 2);
+  });
+});

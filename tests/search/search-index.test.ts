@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SearchIndex } from '../../src/search/search-index.ts';
+import { seedArticles } from '../helpers/seed-articles.ts';
+
+const articles = seedArticles();
+const [japan, china] = articles;
+const index = SearchIndex.empty();
+for (const a of articles) index.upsert(a);
+const ids = (query: string) => index.search(query).map((h) => h.id);
+
+describe('SearchIndex on the seed page', () => {
+  const firstHit: [string, string | undefined][] = [
+    ['الصين', china?.id],
+    ['المعادن النادرة', china?.id],
+    ['والمعادن', china?.id],
+    ['معادن نادرة', china?.id],
+    ['اليابان', japan?.id],
+    ['أوكيناوا', japan?.id],
+    ['اوكيناوا', japan?.id],
+    ['هيغسيث', japan?.id],
+    ['سينكاكو', japan?.id],
+    ['وزير الدفاع الياباني', japan?.id],
+  ];
+  for (const [query, expected] of firstHit) {
+    it(`"${query}" finds the right article first`, () => assert.equal(ids(query)[0], expected));
+  }
+
+  for (const query of ['الامريكيه', 'ترامب']) {
+    it(`"${query}" finds both articles`, () => assert.deepEqual(new Set(ids(query)), new Set([japan?.id, china?.id])));
+  }
+
+  for (const query of ['برشلونة', 'xyz', 'Football', '؟؟', '']) {
+    it(`"${query}" finds nothing rather than noise`, () => assert.deepEqual(ids(query), []));
+  }
+
+  it('matches the word being typed by its beginning', () => {
+    assert.equal(ids('المعا')[0], china?.id);
+    assert.equal(ids('ناكات')[0], japan?.id);
+  });
+
+  it('tolerates one typo in a long word', () => {
+    assert.equal(ids('المفاوضاة')[0], china?.id); // المفاوضات
+  });
+
+  it('ignores tashkeel and hamza variants in queries', () => {
+    assert.equal(ids('الصِّين')[0], china?.id);
+    assert.equal(ids('اوكيناوآ')[0], japan?.id);
+  });
+
+  it('leaves headline-only items out of reader searches unless asked', () => {
+    assert.ok(!ids('لوس أنجلوس').length);
+    const withHeadlines = index.search('لوس أنجلوس', { includeHeadlines: true });
+    assert.ok(withHeadlines.length >= 2);
+  });
+
+  it('reports the matched terms for snippets', () => {
+    const [hit] = index.search('المعادن النادرة');
+    assert.ok(hit?.terms.includes('معادن'));
+  });
+
+  it('forgets a removed article and replaces an updated one', () => {
+    const local = SearchIndex.empty();
+    local.upsert(china!);
+    local.remove(china!.id);
+    assert.deepEqual(local.search('الصين'), []);
+    local.upsert({ ...china!, paragraphs: ['نص جديد عن البرازيل.'] });
+    local.upsert({ ...china!, paragraphs: ['نص أحدث عن الأرجنتين.'] });
+    assert.equal(local.size, 1);
+    assert.equal(local.search('الأرجنتين')[0]?.id, china!.id);
+    assert.deepEqual(local.search('البرازيل'), []);
+  });
+
+  it('survives a round trip through JSON', async () => {
+    const restored = await SearchIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+    assert.ok(restored);
+    assert.deepEqual(restored.search('سينكاكو').map((h) => h.id), ids('سينكاكو'));
+  });
+
+  it('answers a 4096-character query without error', () => {
+    assert.ok(Array.isArray(index.search('الصين '.repeat(700).slice(0, 4096))));
+  });
+});

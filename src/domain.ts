@@ -26,18 +26,24 @@ export interface ArticleMeta {
   origin: string;
   /** Position on its page, so that articles published together keep the page's order. */
   pageOrder: number;
-  /** Card summary: 2–3 sentences. Empty for headlines. */
-  summary: string;
-  /** Digest line: one sentence. Empty for headlines. */
-  digestLine: string;
   /** Hash of the content fields, to tell "updated" from "unchanged" cheaply. */
   contentHash: string;
 }
 
-/** A full article with its body. Headline-only items have no paragraphs. */
-export interface Article extends ArticleMeta {
+/**
+ * What only a card, the full text or a digest needs. Stored apart from the metadata, which is
+ * loaded whole at start, so that start-up reads a third as much.
+ */
+export interface ArticleDetails {
   paragraphs: string[];
+  /** Card summary: 2–3 sentences. Empty for headlines. */
+  summary: string;
+  /** Digest line: one sentence. Empty for headlines. */
+  digestLine: string;
 }
+
+/** A full article with its body. Headline-only items have no paragraphs and empty summaries. */
+export interface Article extends ArticleMeta, ArticleDetails {}
 
 /** What the page parser extracts, before ids, dates and summaries are assigned. */
 export interface ParsedArticle {

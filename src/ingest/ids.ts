@@ -15,7 +15,8 @@ export function titleKey(title: string): string {
 }
 
 /** Id of an item known by its title (a "read also" article or a similar-articles headline). */
-export const idForTitle = (title: string) => shortId(`title:${titleKey(title)}`);
+export const idForTitleKey = (key: string) => shortId(`title:${key}`);
+export const idForTitle = (title: string) => idForTitleKey(titleKey(title));
 
 /** Id of a page's main article, which has no title of its own: the page's address or file. */
 export const idForPageLead = (pageKey: string) => shortId(`page:${pageKey}`);

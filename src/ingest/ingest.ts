@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { Article } from '../domain.ts';
 import type { ArticleRepository } from '../store/article-repository.ts';
 import { buildArticles } from './build-articles.ts';
-import { titleKey } from './ids.ts';
+import { idForTitleKey, titleKey } from './ids.ts';
 import { mergeArticle } from './merge.ts';
 import { PageParseError, parsePage } from './parse-page.ts';
 import { decodePage } from './validate-page.ts';
@@ -62,7 +62,8 @@ export async function ingestFiles(files: string[], repo: ArticleRepository, now 
       const articles = buildArticles(parsePage(page.text), {
         origin: basename(file),
         now: now.toISOString(),
-        findIdByTitleKey: (key) => batchTitles.get(key) ?? repo.findIdByTitleKey(key),
+        // Titled items are stored under the hash of their normalised title: a lookup needs no index.
+        findIdByTitleKey: (key) => batchTitles.get(key) ?? (repo.byId(idForTitleKey(key)) ? idForTitleKey(key) : undefined),
       });
       for (const a of articles) {
         // Within one batch the first page to carry an article wins, as it would across batches.

@@ -6,10 +6,11 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 
 /**
  * Keeps the first-seen dates (an article is not "new" again because its page was re-read), keeps
- * related links from every page that mentioned it, and never lets a headline-only mention
- * downgrade a full article. The page that first carried an article owns its content: another page
- * quoting it only adds links, so re-reading any set of pages in any order changes nothing.
- * Reports "unchanged" when nothing a reader could see differs.
+ * related links from every page that carried it, and never lets a headline-only mention downgrade
+ * a full article. The page that first carried an article owns its content: another page quoting it
+ * in full only adds links, so re-reading any set of pages in any order changes nothing. A mere
+ * headline mention adds nothing to a full article (the mentioning page links to it already), so
+ * new pages never rewrite old articles' files. Reports "unchanged" when nothing a reader sees differs.
  */
 export function mergeArticle(
   existing: ArticleMeta | Article | undefined,
@@ -17,10 +18,10 @@ export function mergeArticle(
 ): { article: Article; change: Change } {
   if (!existing) return { article: incoming, change: 'created' };
   // Stored metadata has no body; the store keeps the old one when the content hash is unchanged.
-  const kept: Article = { paragraphs: [], ...existing };
+  const kept: Article = { paragraphs: [], summary: '', digestLine: '', ...existing };
   const related = [...new Set([...existing.related, ...incoming.related])].filter((id) => id !== incoming.id);
-  const foreign = existing.kind === 'article' && incoming.origin !== existing.origin;
-  if ((existing.kind === 'article' && incoming.kind === 'headline') || foreign) {
+  if (existing.kind === 'article' && incoming.kind === 'headline') return { article: kept, change: 'unchanged' };
+  if (existing.kind === 'article' && incoming.origin !== existing.origin) {
     if (sameList(related, existing.related)) return { article: kept, change: 'unchanged' };
     return { article: { ...kept, related, updatedAt: incoming.updatedAt }, change: 'updated' };
   }

@@ -2,8 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
-import type { Article, ArticleMeta } from '../domain.ts';
-import { titleKey } from '../ingest/ids.ts';
+import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { SerialQueue } from './serial.ts';
 import { ARTICLES_DIR, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
@@ -28,9 +27,11 @@ export interface UpsertReport {
 const newestFirst = (a: ArticleMeta, b: ArticleMeta) =>
   b.publishedAt.localeCompare(a.publishedAt) || a.origin.localeCompare(b.origin) || a.pageOrder - b.pageOrder;
 
-function stripBody(article: Article): ArticleMeta {
-  const { paragraphs: _paragraphs, ...meta } = article;
-  return meta;
+const NO_DETAILS: ArticleDetails = { paragraphs: [], summary: '', digestLine: '' };
+
+function split(article: Article): { meta: ArticleMeta; details: ArticleDetails } {
+  const { paragraphs, summary, digestLine, ...meta } = article;
+  return { meta, details: { paragraphs, summary, digestLine } };
 }
 
 export class ArticleRepository {
@@ -42,8 +43,6 @@ export class ArticleRepository {
   /** Body shards changed by the batch being written: never evicted, or a reopen would read stale data. */
   readonly #pinned = new Set<string>();
   #latest: ArticleMeta[] | null = null;
-  /** Normalised title → id, built on first use (start-up does not pay for it) and kept current. */
-  #byTitle: Map<string, string> | null = null;
 
   private constructor(dataDir: string) {
     this.#dataDir = dataDir;
@@ -78,24 +77,6 @@ export class ArticleRepository {
     return this.#byId.get(id);
   }
 
-  /** The item whose normalised title is `key` (see titleKey), full articles before headlines. */
-  findIdByTitleKey(key: string): string | undefined {
-    if (!this.#byTitle) {
-      this.#byTitle = new Map();
-      for (const meta of this.#byId.values()) this.#indexTitle(meta);
-    }
-    return this.#byTitle.get(key);
-  }
-
-  #indexTitle(meta: ArticleMeta): void {
-    if (!this.#byTitle) return;
-    const key = titleKey(meta.title);
-    const current = this.#byTitle.get(key);
-    if (current === undefined || (meta.kind === 'article' && this.#byId.get(current)?.kind !== 'article')) {
-      this.#byTitle.set(key, meta.id);
-    }
-  }
-
   all(): IterableIterator<ArticleMeta> {
     return this.#byId.values();
   }
@@ -106,13 +87,13 @@ export class ArticleRepository {
     return this.#latest.slice(offset, offset + limit);
   }
 
-  /** The stored article with its paragraphs (none for headlines). */
+  /** The stored article with its paragraphs and summaries (empty for headlines). */
   async get(id: string): Promise<Article | undefined> {
     const meta = this.#byId.get(id);
     if (!meta) return undefined;
-    if (meta.kind === 'headline') return { ...meta, paragraphs: [] };
+    if (meta.kind === 'headline') return { ...meta, ...NO_DETAILS };
     const shard = await this.#bodyShard(shardKeyOf(meta.publishedAt));
-    return { ...meta, paragraphs: shard.data.bodies[id] ?? [] };
+    return { ...meta, ...(shard.data.bodies[id] ?? NO_DETAILS) };
   }
 
   /** Every full article with its body, one shard at a time (for rebuilding the search index). */
@@ -124,7 +105,7 @@ export class ArticleRepository {
     }
     for (const [key, metas] of [...byShard].sort(([a], [b]) => a.localeCompare(b))) {
       const bodies = (await openVersionedFile(bodyShardPath(this.#dataDir, key), bodyShardSchema)).data.bodies;
-      for (const meta of metas) yield { ...meta, paragraphs: bodies[meta.id] ?? [] };
+      for (const meta of metas) yield { ...meta, ...(bodies[meta.id] ?? NO_DETAILS) };
     }
   }
 
@@ -159,12 +140,11 @@ export class ArticleRepository {
           delete (await touchMeta(oldKey)).data.articles[article.id];
           delete (await touchBody(oldKey)).data.bodies[article.id];
         }
-        const meta = stripBody(article);
+        const { meta, details } = split(article);
         (await touchMeta(key)).data.articles[article.id] = meta;
         this.#byId.set(article.id, meta);
-        this.#indexTitle(meta);
-        if (article.kind === 'article' && existing?.contentHash !== article.contentHash) {
-          (await touchBody(key)).data.bodies[article.id] = article.paragraphs;
+        if (article.kind === 'article' && (existing?.contentHash !== article.contentHash || existing.publishedAt !== article.publishedAt)) {
+          (await touchBody(key)).data.bodies[article.id] = details;
         }
       }
       if (touchedMeta.size > 0) this.#latest = null;

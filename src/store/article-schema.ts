@@ -1,4 +1,4 @@
-import type { ArticleMeta } from '../domain.ts';
+import type { ArticleDetails, ArticleMeta } from '../domain.ts';
 import type { FileSchema } from './versioned-file.ts';
 
 export const ARTICLE_FILES_VERSION = 1;
@@ -10,7 +10,7 @@ export interface MetaShard {
 
 export interface BodyShard {
   version: number;
-  bodies: Record<string, string[]>;
+  bodies: Record<string, ArticleDetails>;
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -50,7 +50,7 @@ describe('ingestFiles', () => {
   it('stores summaries and a one-sentence digest line', async () => {
     const { seeds, repo } = await seeded();
     await ingestFiles([join(seeds, 'seed.txt')], repo);
-    const china = repo.latest(2)[1];
+    const china = await repo.get(repo.latest(2)[1]?.id ?? '?');
     assert.ok(china?.summary.startsWith('أعلنت الصين موافقتها'), 'dateline dropped from the summary');
     assert.ok((china?.summary.split(/\s+/).length ?? 99) <= 61);
     assert.ok(china?.digestLine.endsWith('.'));

@@ -1,6 +1,8 @@
-// Composition root: config → store → ingest → (search index → bot → scheduler) → shutdown.
+// Composition root: config → store → ingest → search index → bot → shutdown.
 // The only module that knows every part; everything else receives what it needs.
-import { ConfigError, loadConfig } from './config.ts';
+import { createBot } from './bot/create-bot.ts';
+import { BotStartError, startBot } from './bot/start-bot.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { listPageFiles } from './ingest/ingest.ts';
 import { watchFolder } from './ingest/watch.ts';
 import { Library } from './library.ts';
@@ -8,44 +10,61 @@ import { createLogger, type Logger } from './logger.ts';
 import { ArticleRepository } from './store/article-repository.ts';
 import { StoreError } from './store/errors.ts';
 
+const NO_TOKEN = `BOT_TOKEN is not set, so the bot cannot talk to Telegram.
+  1. Ask @BotFather on Telegram for a bot (/newbot) and copy its token.
+  2. Put it in a .env file here:  BOT_TOKEN=123456789:AA…   (see .env.example)
+  3. Run npm start again.
+To try the bot without Telegram, run the local emulator (npm run emulator) and follow what it prints.`;
+
+class StartupError extends Error {}
+
 async function ingestSeeds(files: string[], library: Library, logger: Logger) {
-  const report = await library.ingest(files);
-  const { changedIds, rejected, ...counts } = report;
+  const { changedIds: _changed, rejected, ...counts } = await library.ingest(files);
   logger.info({ ...counts, rejected: rejected.length }, 'ingested pages');
   for (const r of rejected) logger.warn({ file: r.file, reason: r.reason }, 'page rejected');
-  return changedIds;
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+async function main(config: Config): Promise<void> {
+  if (!config.BOT_TOKEN) throw new StartupError(NO_TOKEN);
   const logger = createLogger({ level: config.LOG_LEVEL, token: config.BOT_TOKEN });
   const articles = await ArticleRepository.open(config.DATA_DIR);
-  logger.info({ articles: articles.size, dataDir: config.DATA_DIR }, 'store loaded');
+  logger.info({ items: articles.size, dataDir: config.DATA_DIR }, 'store loaded');
+  const library = await Library.open(articles, config.DATA_DIR, logger);
 
   const seedFiles = await listPageFiles([config.SEEDS_DIR]).catch((error: Error) => {
     logger.warn({ seedsDir: config.SEEDS_DIR, reason: error.message }, 'seeds folder unreadable; serving the stored articles');
     return [];
   });
-  const library = await Library.open(articles, config.DATA_DIR, logger);
   await ingestSeeds(seedFiles, library, logger);
-  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, library, logger).then(() => undefined), logger);
+  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, library, logger), logger);
 
+  const bot = createBot(config.BOT_TOKEN, { library, logger, timeZone: config.DEFAULT_TIMEZONE }, { client: { apiRoot: config.BOT_API_ROOT } });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: stopping polling, finishing writes');
     watcher.close();
+    await bot.stop();
     await library.persistNow();
     logger.info('stopped cleanly');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await startBot(bot, logger);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StoreError) {
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(`Khulasa cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
+main(config).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StoreError || error instanceof StartupError || error instanceof BotStartError) {
     console.error(`Khulasa cannot start: ${error.message}`);
   } else {
     console.error('Khulasa stopped on an unexpected error:', error);

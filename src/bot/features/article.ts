@@ -1,0 +1,34 @@
+// Buttons that lead from article to article: open a card, full text, related items, and
+// "search for this headline" for items with no body.
+import { Composer } from 'grammy';
+import { onAction } from '../actions.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import { messages } from '../messages.ts';
+import type { Replies } from '../replies.ts';
+
+export function articleFeature(deps: BotDeps, replies: Replies): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const load = async (ctx: BotContext, id: string) => {
+    const article = await deps.library.articles.get(id);
+    if (!article) await ctx.answerCallbackQuery({ text: messages.articleMissing });
+    return article;
+  };
+
+  onAction(composer, 'open', async (ctx, { id }) => {
+    const article = await load(ctx, id);
+    if (article) await replies.card(ctx, article);
+  });
+  onAction(composer, 'full', async (ctx, { id }) => {
+    const article = await load(ctx, id);
+    if (article) await replies.fullText(ctx, article);
+  });
+  onAction(composer, 'related', async (ctx, { id }) => {
+    const article = await load(ctx, id);
+    if (article) await replies.related(ctx, article);
+  });
+  onAction(composer, 'findHeadline', async (ctx, { id }) => {
+    const article = await load(ctx, id);
+    if (article) await replies.searchPage(ctx, article.title, 0, false);
+  });
+  return composer;
+}

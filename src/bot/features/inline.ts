@@ -1,0 +1,41 @@
+// Inline mode: "@bot words" in any chat offers matching articles; an empty query offers the latest.
+import { Composer } from 'grammy';
+import type { InlineQueryResultArticle } from 'grammy/types';
+import type { ArticleMeta } from '../../domain.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import { inlineArticleKeyboard } from '../keyboards/article.ts';
+import { renderCard } from '../render/card.ts';
+import { truncate } from '../render/html.ts';
+import { MAX_QUERY_CHARS } from './search.ts';
+
+/** Results per answer: Telegram shows about this many without scrolling. */
+const INLINE_RESULTS = 20;
+/** Seconds Telegram may reuse an answer: short, news changes. */
+const CACHE_SECONDS = 30;
+/** Characters of summary under each result's title. */
+const DESCRIPTION_CHARS = 120;
+
+export function inlineFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.on('inline_query', async (ctx) => {
+    const query = ctx.inlineQuery.query.trim().slice(0, MAX_QUERY_CHARS);
+    const found: ArticleMeta[] = query
+      ? deps.library.search(query, INLINE_RESULTS).map((r) => r.article)
+      : deps.library.articles.latest(INLINE_RESULTS);
+    const results: InlineQueryResultArticle[] = [];
+    for (const meta of found) {
+      const article = await deps.library.articles.get(meta.id);
+      if (!article) continue;
+      results.push({
+        type: 'article',
+        id: article.id,
+        title: article.title,
+        description: truncate(article.summary || article.source || '', DESCRIPTION_CHARS),
+        input_message_content: { message_text: renderCard(article, deps.timeZone), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+        reply_markup: inlineArticleKeyboard(article, ctx.me.username),
+      });
+    }
+    await ctx.answerInlineQuery(results, { cache_time: CACHE_SECONDS });
+  });
+  return composer;
+}

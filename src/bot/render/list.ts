@@ -1,0 +1,24 @@
+// A page of articles (latest or search results) as one numbered message. Pure.
+import type { ArticleMeta } from '../../domain.ts';
+import type { SnippetPart } from '../../search/snippet.ts';
+import { byline } from './card.ts';
+import { arabicDigits, escapeHtml, rtl } from './html.ts';
+
+export interface ListItem {
+  article: ArticleMeta;
+  /** Search results show where the words matched. */
+  snippet?: SnippetPart[];
+}
+
+export function renderSnippet(parts: SnippetPart[]): string {
+  return parts.map((p) => (p.match ? `<b>${escapeHtml(p.text)}</b>` : escapeHtml(p.text))).join('');
+}
+
+export function renderList(header: string, items: ListItem[], offset: number, timeZone?: string): string {
+  const rows = items.map((item, i) => {
+    const lines = [rtl(`${arabicDigits(offset + i + 1)}. <b>${escapeHtml(item.article.title)}</b>`), rtl(`    ${byline(item.article, timeZone)}`)];
+    if (item.snippet?.length) lines.push(rtl(`    ${renderSnippet(item.snippet)}`));
+    return lines.join('\n');
+  });
+  return [header, '', rows.join('\n\n')].join('\n');
+}

@@ -1,0 +1,79 @@
+// Sending and editing the bot's standard messages: cards, lists, full text, related items.
+import type { InlineKeyboard } from 'grammy';
+import type { Article } from '../domain.ts';
+import { snippet } from '../search/snippet.ts';
+import type { Action } from './callback-data.ts';
+import type { BotContext, BotDeps } from './context.ts';
+import { articleKeyboard } from './keyboards/article.ts';
+import { listKeyboard, noResultsKeyboard, relatedKeyboard } from './keyboards/list.ts';
+import { messages } from './messages.ts';
+import { renderCard } from './render/card.ts';
+import { renderFullText } from './render/full-text.ts';
+import { escapeHtml } from './render/html.ts';
+import { type ListItem, renderList } from './render/list.ts';
+import type { SearchMemory } from './search-memory.ts';
+
+/** Items per list page: five numbered buttons fit one row on a phone. */
+export const PAGE_SIZE = 5;
+/** Search results kept for paging: more than a reader will page through. */
+const MAX_RESULTS = 50;
+const HTML = { parse_mode: 'HTML' } as const;
+
+/** Replies, or edits the pressed message in place when the update is a button press. */
+async function show(ctx: BotContext, text: string, reply_markup: InlineKeyboard, edit: boolean) {
+  if (edit && ctx.callbackQuery?.message) {
+    await ctx.editMessageText(text, { ...HTML, reply_markup }).catch((error: { description?: string }) => {
+      // Pressing "next" twice quickly asks for the same page: nothing to change is fine.
+      if (!String(error.description ?? '').includes('message is not modified')) throw error;
+    });
+    return;
+  }
+  await ctx.reply(text, { ...HTML, reply_markup, link_preview_options: { is_disabled: true } });
+}
+
+export function createReplies(deps: BotDeps, memory: SearchMemory) {
+  const { library, timeZone } = deps;
+
+  async function latestPage(ctx: BotContext, offset: number, edit: boolean) {
+    const total = library.articles.latest(Number.MAX_SAFE_INTEGER).length;
+    const items = library.articles.latest(PAGE_SIZE, offset);
+    if (items.length === 0) return ctx.reply(messages.noArticles);
+    const text = renderList(messages.latestTitle, items.map((article) => ({ article })), offset, timeZone);
+    return show(ctx, text, listKeyboard(items, offset, total, PAGE_SIZE, (o): Action => ({ type: 'latest', offset: o })), edit);
+  }
+
+  async function searchPage(ctx: BotContext, query: string, offset: number, edit: boolean) {
+    const results = library.search(query, MAX_RESULTS);
+    if (results.length === 0) {
+      return show(ctx, messages.noResults(escapeHtml(query)), noResultsKeyboard(), edit);
+    }
+    const page = results.slice(offset, offset + PAGE_SIZE);
+    const items: ListItem[] = [];
+    for (const { article, hit } of page) {
+      const full = await library.articles.get(article.id);
+      items.push({ article, snippet: snippet(full?.paragraphs.join(' ') || article.title, hit.queryTerms) });
+    }
+    const key = memory.remember(query);
+    const text = renderList(messages.searchTitle(escapeHtml(query)), items, offset, timeZone);
+    const keyboard = listKeyboard(page.map((r) => r.article), offset, results.length, PAGE_SIZE, (o): Action => ({ type: 'search', key, offset: o }));
+    return show(ctx, text, keyboard, edit);
+  }
+
+  async function card(ctx: BotContext, article: Article) {
+    return ctx.reply(renderCard(article, timeZone), { ...HTML, reply_markup: articleKeyboard(article), link_preview_options: { is_disabled: true } });
+  }
+
+  async function fullText(ctx: BotContext, article: Article) {
+    for (const part of renderFullText(article)) await ctx.reply(part, HTML);
+  }
+
+  async function related(ctx: BotContext, article: Article) {
+    const items = await library.related(article);
+    if (items.length === 0) return ctx.reply(messages.noRelated);
+    return ctx.reply(messages.relatedTitle(escapeHtml(article.title)), { ...HTML, reply_markup: relatedKeyboard(items, article.id) });
+  }
+
+  return { latestPage, searchPage, card, fullText, related };
+}
+
+export type Replies = ReturnType<typeof createReplies>;

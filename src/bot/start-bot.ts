@@ -1,0 +1,32 @@
+// Starting a created bot: identity, command menu (not essential), then long polling.
+import { type Bot, GrammyError, HttpError } from 'grammy';
+import type { Logger } from '../logger.ts';
+import type { BotContext } from './context.ts';
+import { ALLOWED_UPDATES } from './create-bot.ts';
+import { COMMANDS } from './messages.ts';
+
+export class BotStartError extends Error {}
+
+/** Resolves once polling has begun; polling itself runs until bot.stop(). */
+export async function startBot(bot: Bot<BotContext>, logger: Logger, options: { pollTimeoutS?: number } = {}): Promise<void> {
+  try {
+    await bot.init();
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 401) {
+      throw new BotStartError('Telegram refused BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you.');
+    }
+    if (error instanceof HttpError) throw new BotStartError(`cannot reach the Bot API: ${error.message}`);
+    throw error;
+  }
+  // A bot without its command menu still works: log and go on.
+  await bot.api.setMyCommands([...COMMANDS]).catch((error: unknown) => logger.warn({ err: error }, 'setMyCommands failed; the command menu may be out of date'));
+  await new Promise<void>((resolve, reject) => {
+    bot
+      .start({ allowed_updates: [...ALLOWED_UPDATES], ...(options.pollTimeoutS ? { timeout: options.pollTimeoutS } : {}), onStart: () => resolve() })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'polling stopped on an error');
+        reject(error);
+      });
+  });
+  logger.info({ bot: bot.botInfo.username }, 'bot is polling for updates');
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { renderCard } from '../../src/bot/render/card.ts';
+import { chunkParagraphs, renderFullText, TELEGRAM_TEXT_LIMIT } from '../../src/bot/render/full-text.ts';
+import { arabicDate, arabicDigits, escapeHtml, rtl, truncate } from '../../src/bot/render/html.ts';
+import { parseTelegramHtml } from '../../src/emulator/html.ts';
+import { seedArticles } from '../helpers/seed-articles.ts';
+
+describe('HTML rendering', () => {
+  it('escapes every metacharacter', () => {
+    assert.equal(escapeHtml('<script>"x" & y</script>'), '&lt;script&gt;&quot;x&quot; &amp; y&lt;/script&gt;');
+  });
+
+  it('writes numbers and dates the Arabic way', () => {
+    assert.equal(arabicDigits(2026), '٢٠٢٦');
+    assert.equal(arabicDate('2026-06-07T08:00:00Z', 'Asia/Riyadh'), '٧ يونيو ٢٠٢٦');
+    assert.equal(arabicDate('2026-06-07T22:30:00Z', 'Asia/Riyadh'), '٨ يونيو ٢٠٢٦', 'in the reader\'s time zone');
+  });
+
+  it('marks lines that open with Latin or digits right-to-left, and only those', () => {
+    assert.equal(rtl('<b>خبر</b>'), '<b>خبر</b>');
+    assert.equal(rtl('CNN: خبر'), '\u200FCNN: خبر');
+    assert.equal(rtl('2026 عام'), '\u200F2026 عام');
+  });
+
+  it('truncates at a word boundary', () => {
+    assert.equal(truncate('الصين توافق على تصدير بعض المعادن', 20), 'الصين توافق على…');
+  });
+
+  it('renders a card Telegram accepts, with keywords as hashtags', () => {
+    const [japan] = seedArticles();
+    const html = renderCard(japan!);
+    const visible = parseTelegramHtml(html).text;
+    assert.match(visible, /#الولايات_المتحدة #اليابان #ترامب$/);
+    assert.match(visible, /📰 البوابة نيوز/);
+  });
+
+  it('renders a headline-only card that says it has no text', () => {
+    const headline = seedArticles().find((a) => a.kind === 'headline')!;
+    assert.match(parseTelegramHtml(renderCard(headline)).text, /هذا عنوان فقط/);
+  });
+});
+
+describe('full text splitting', () => {
+  it('keeps a short article in one message', () => {
+    const [japan] = seedArticles();
+    assert.equal(renderFullText(japan!).length, 1);
+  });
+
+  it('splits on paragraph boundaries, every part within the limit once parsed', () => {
+    const [japan] = seedArticles();
+    const long = { ...japan!, paragraphs: Array.from({ length: 30 }, (_, i) => `الفقرة ${i} <مهمة> & ${'كلام '.repeat(60)}`) };
+    const parts = renderFullText(long);
+    assert.ok(parts.length > 1);
+    for (const part of parts) assert.ok(parseTelegramHtml(part).text.length <= TELEGRAM_TEXT_LIMIT);
+    const paragraphs = parts.flatMap((p) => parseTelegramHtml(p).text.split('\n\n').slice(1)).map((p) => p.replace(/^\u200F/, ''));
+    assert.deepEqual(paragraphs, long.paragraphs);
+  });
+
+  it('splits a single giant paragraph at sentences, then words, never losing text', () => {
+    const giant = `${'جملة قصيرة هنا. '.repeat(400)}${'كلمة'.repeat(10)}`;
+    const chunks = chunkParagraphs([giant], 1000);
+    assert.ok(chunks.every((c) => c.length <= 1000));
+    assert.equal(chunks.join(' ').replace(/\s+/g, ' ').trim(), giant.replace(/\s+/g, ' ').trim());
+  });
+});

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { startHarness } from '../helpers/bot-harness.ts';
+
+let logs = '';
+const sink = new Writable({ write(chunk, _enc, done) { logs += String(chunk); done(); } });
+const h = await startHarness({ logDestination: sink });
+const { emulator } = h;
+
+describe('error boundary', () => {
+  it('answers a failing update with a short Arabic apology and logs it with the update id', async () => {
+    // The search index fails (a disk error, a bug): the reader must still get an answer.
+    h.library.search = () => {
+      throw new Error('index exploded');
+    };
+    const reader = emulator.user(3, 'نور');
+    const chat = emulator.privateChat(reader);
+    const reply = await h.say(reader, chat, 'اليابان');
+    assert.equal(reply.message.text, 'عذراً، حدث خطأ غير متوقع أثناء معالجة طلبك. حاول مرة أخرى بعد قليل.');
+    const line = logs.split('\n').find((l) => l.includes('update failed'));
+    assert.ok(line, 'logged');
+    const entry = JSON.parse(line) as { updateId: number; err: { message: string } };
+    assert.equal(typeof entry.updateId, 'number');
+    assert.equal(entry.err.message, 'index exploded');
+    assert.ok(!logs.includes('test-token-aaaa'), 'no token in logs');
+
+    const again = await h.say(reader, chat, '/help');
+    assert.match(again.message.text ?? '', /طريقة الاستخدام/, 'the bot keeps running');
+  });
+});

@@ -1,0 +1,61 @@
+// Starts the emulator and the real bot against it over HTTP (client.apiRoot), with a library
+// seeded from the seed page, and tears both down after the test file.
+import { after } from 'node:test';
+import { join } from 'node:path';
+import type { Bot } from 'grammy';
+import { createBot } from '../../src/bot/create-bot.ts';
+import { startBot } from '../../src/bot/start-bot.ts';
+import type { BotContext, BotDeps } from '../../src/bot/context.ts';
+import { TelegramEmulator, type EmulatorOptions } from '../../src/emulator/emulator.ts';
+import { startEmulatorServer } from '../../src/emulator/server.ts';
+import type { StoredMessage, TgChat, TgUser } from '../../src/emulator/types.ts';
+import { Library } from '../../src/library.ts';
+import { createLogger } from '../../src/logger.ts';
+import { ArticleRepository } from '../../src/store/article-repository.ts';
+import { SEED_FILE, tempDir } from './tmp.ts';
+
+export const TOKEN = '123456789:test-token-aaaaaaaaaaaaaaaaaaaa';
+
+export interface Harness {
+  emulator: TelegramEmulator;
+  bot: Bot<BotContext>;
+  library: Library;
+  apiRoot: string;
+  /** Sends text as a user and waits for the bot's next message in that chat. */
+  say(user: TgUser, chat: TgChat, text: string, options?: { replyTo?: number }): Promise<StoredMessage>;
+  /** Waits until the bot has sent `count` messages in the chat after `since` and returns them. */
+  botReplies(chat: TgChat, since: number, count?: number): Promise<StoredMessage[]>;
+}
+
+export async function startHarness(
+  options: EmulatorOptions & { pages?: string[]; userRate?: BotDeps['userRate']; logDestination?: NodeJS.WritableStream } = {},
+): Promise<Harness> {
+  const dir = await tempDir();
+  const logger = options.logDestination
+    ? createLogger({ level: 'info', token: TOKEN, destination: options.logDestination })
+    : createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', token: TOKEN });
+  const library = await Library.open(await ArticleRepository.open(join(dir, 'data')), join(dir, 'data'), logger);
+  await library.ingest(options.pages ?? [SEED_FILE]);
+  const emulator = new TelegramEmulator(options);
+  const running = await startEmulatorServer(emulator);
+  const bot = createBot(TOKEN, { library, logger, timeZone: 'Asia/Riyadh', ...(options.userRate ? { userRate: options.userRate } : {}) }, { client: { apiRoot: running.apiRoot } });
+  await startBot(bot, logger, { pollTimeoutS: 1 });
+  after(async () => {
+    await bot.stop();
+    await running.close();
+  });
+
+  const botReplies = (chat: TgChat, since: number, count = 1) =>
+    emulator.waitFor(() => {
+      const replies = emulator.botMessages(chat.id).filter((m) => m.message.message_id > since);
+      return replies.length >= count ? replies : undefined;
+    }, 10_000, `${count} bot message(s) in chat ${chat.id}`);
+
+  return {
+    emulator, bot, library, apiRoot: running.apiRoot, botReplies,
+    async say(user, chat, text, opts) {
+      const sent = emulator.sendText(user, chat, text, opts);
+      return (await botReplies(chat, sent.message_id))[0] as StoredMessage;
+    },
+  };
+}

@@ -36,8 +36,10 @@ export async function benchStore(articles: number, root: string, log: (line: str
   const now = Date.now();
   const files: string[] = [];
   const published: string[] = [];
+  // Pages arrive in publication order, as a site publishes them and a crawler imports them.
+  const dates = Array.from({ length: pages }, () => now - random() * SPAN_DAYS * 86_400_000).sort((a, b) => a - b);
   for (let i = 0; i < pages; i++) {
-    const date = new Date(now - Math.floor(random() * SPAN_DAYS) * 86_400_000 - Math.floor(random() * 86_400_000));
+    const date = new Date(dates[i] as number);
     const file = join(pagesDir, `p${String(i).padStart(6, '0')}.txt`);
     await writeFile(file, generatePage(vocab, random, date, published));
     files.push(file);

@@ -1,0 +1,101 @@
+// Search benchmark: our index vs plain MiniSearch defaults vs a linear scan, on the bench store.
+import MiniSearch from 'minisearch';
+import type { Article } from '../../src/domain.ts';
+import { createLogger } from '../../src/logger.ts';
+import { loadOrBuildIndex, persistIndex } from '../../src/search/build-index.ts';
+import type { SearchIndex } from '../../src/search/search-index.ts';
+import { ArticleRepository } from '../../src/store/article-repository.ts';
+import { normalize } from '../../src/text/normalize.ts';
+import { rng } from './corpus.ts';
+import { fmt, heapMb, latencySummary, ms } from './stats.ts';
+
+const READER_QUERIES = 300;
+const HEADLINE_QUERIES = 200;
+/** The linear scan reads every body per query: a few dozen queries show its cost. */
+const LINEAR_QUERIES = 30;
+
+function readerQueries(articles: Article[], random: () => number): string[] {
+  // Readers type words they saw in headlines: 1–3 of them, the last sometimes half-typed.
+  return Array.from({ length: READER_QUERIES }, () => {
+    const words = (articles[Math.floor(random() * articles.length)] as Article).title.split(' ');
+    const n = 1 + Math.floor(random() * 3);
+    const start = Math.floor(random() * Math.max(1, words.length - n));
+    const picked = words.slice(start, start + n);
+    if (random() < 0.3 && picked.length > 0) picked[picked.length - 1] = (picked.at(-1) as string).slice(0, 4);
+    return picked.join(' ');
+  });
+}
+
+function headlineQueries(articles: Article[], random: () => number): string[] {
+  return Array.from({ length: HEADLINE_QUERIES }, () => {
+    const words = (articles[Math.floor(random() * articles.length)] as Article).paragraphs.join(' ').split(' ');
+    const n = 8 + Math.floor(random() * 8);
+    const start = Math.floor(random() * Math.max(1, words.length - n));
+    return words.slice(start, start + n).join(' ').replace(/[.،]/g, '');
+  });
+}
+
+function timeQueries(queries: string[], run: (q: string) => unknown): string {
+  const samples = queries.map((q) => {
+    const t = process.hrtime.bigint();
+    run(q);
+    return ms(t);
+  });
+  const s = latencySummary(samples);
+  return `p50 ${fmt(s.p50, 2)} ms, p95 ${fmt(s.p95, 2)} ms`;
+}
+
+export async function benchSearch(dataDir: string, log: (line: string) => void): Promise<void> {
+  const logger = createLogger({ level: 'silent' });
+  const label = (s: string) => `search ${s}`;
+
+  // Start-up as `npm start` does it: store, then the index (built the first time).
+  let t = process.hrtime.bigint();
+  let heap0 = heapMb();
+  const repo = await ArticleRepository.open(dataDir);
+  const built = await loadOrBuildIndex(repo, dataDir, logger);
+  const buildMs = ms(t);
+  const ours: SearchIndex = built.index;
+  log(label(`ours: first start (store + index build of ${ours.size} items) ${fmt(buildMs / 1000)} s, heap ${fmt(heapMb() - heap0, 0)} MB`));
+  t = process.hrtime.bigint();
+  await persistIndex(ours, repo, dataDir);
+  log(label(`ours: index persisted in ${fmt(ms(t) / 1000)} s`));
+
+  const articles: Article[] = [];
+  for await (const a of repo.articlesWithBodies()) if (a.kind === 'article') articles.push(a);
+  const random = rng(7);
+  const reader = readerQueries(articles, random);
+  const headline = headlineQueries(articles, random);
+  log(label(`ours: 1–3 word queries ${timeQueries(reader, (q) => ours.search(q, { limit: 10 }))}`));
+  log(label(`ours: 8–15 word queries ${timeQueries(headline, (q) => ours.search(q, { limit: 10 }))}`));
+
+  // Restart: store load + persisted index, the path every later start takes.
+  heap0 = heapMb();
+  t = process.hrtime.bigint();
+  const repo2 = await ArticleRepository.open(dataDir);
+  const restored = await loadOrBuildIndex(repo2, dataDir, logger);
+  log(label(`ours: restart (store + persisted index, ${restored.reindexed} re-indexed) ${fmt(ms(t) / 1000)} s, heap ${fmt(heapMb() - heap0, 0)} MB`));
+
+  // Plain MiniSearch with default options on the same text.
+  heap0 = heapMb();
+  t = process.hrtime.bigint();
+  const plain = new MiniSearch<{ id: string; title: string; body: string }>({ fields: ['title', 'body'] });
+  for (const a of articles) plain.add({ id: a.id, title: a.title, body: a.paragraphs.join('\n') });
+  log(label(`plain MiniSearch: build ${fmt(ms(t) / 1000)} s, heap ${fmt(heapMb() - heap0, 0)} MB`));
+  log(label(`plain MiniSearch: 1–3 word queries ${timeQueries(reader, (q) => plain.search(q).slice(0, 10))}`));
+  log(label(`plain MiniSearch: 8–15 word queries ${timeQueries(headline, (q) => plain.search(q).slice(0, 10))}`));
+
+  // Linear scan: count query words found in each article's normalised text.
+  const texts = articles.map((a) => normalize(`${a.title}\n${a.paragraphs.join('\n')}`));
+  const scan = (q: string) => {
+    const words = normalize(q).split(/\s+/).filter(Boolean);
+    const scored: [number, number][] = [];
+    texts.forEach((text, i) => {
+      const score = words.reduce((s, w) => s + (text.includes(w) ? 1 : 0), 0);
+      if (score > 0) scored.push([score, i]);
+    });
+    return scored.sort((a, b) => b[0] - a[0]).slice(0, 10);
+  };
+  log(label(`linear scan: 1–3 word queries ${timeQueries(reader.slice(0, LINEAR_QUERIES), scan)}`));
+  log(label(`linear scan: 8–15 word queries ${timeQueries(headline.slice(0, LINEAR_QUERIES), scan)}`));
+}

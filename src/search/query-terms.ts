@@ -13,6 +13,21 @@ export const MAX_QUERY_TERMS = 10;
 export const COMMON_TERM_SHARE = 0.15;
 /** Terms: below this many, even common terms are kept, so a short query is never emptied. */
 const KEEP_COMMON_BELOW = 3;
+/**
+ * Share of documents: a word in more of them ("قال", "اليوم") only adds near-zero scores to half
+ * the corpus, which is where a short query's time goes; dropped whenever another word remains.
+ */
+export const VERY_COMMON_SHARE = 0.3;
+/**
+ * Documents: the frequency rules are about time, and time is only at stake when a word's postings
+ * are long. In a small corpus (the seed page, an evaluation set) shares of documents mean little.
+ */
+export const LONG_POSTINGS = 2_000;
+
+/** True when a word is in so many documents that looking it up everywhere is slow and says little. */
+export function isVeryFrequent(df: number, documentCount: number, share: number): boolean {
+  return df > LONG_POSTINGS && df > share * documentCount;
+}
 
 export interface QueryTerm {
   term: string;
@@ -32,7 +47,9 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
   // Still typing only when the query ends inside a word: a space or a "?" means the word is done.
   const typingLastWord = lastToken !== undefined && /[\p{L}\p{M}\p{N}]$/u.test(query);
   const lastTerm = typingLastWord ? processTerm(lastToken) : null;
-  const unique = [...new Set(analyze(query))];
+  const all = [...new Set(analyze(query))];
+  const informative = all.filter((t) => !isVeryFrequent(documentFrequency(t), documentCount, VERY_COMMON_SHARE));
+  const unique = informative.length > 0 ? informative : all;
   let kept = unique;
   if (unique.length > KEEP_COMMON_BELOW) {
     const specific = unique.filter((t) => documentFrequency(t) <= COMMON_TERM_SHARE * documentCount);

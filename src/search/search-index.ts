@@ -1,8 +1,8 @@
 // Full-text search over articles and headlines: MiniSearch's BM25 with our Arabic analyzer.
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import type { Article, ArticleMeta } from '../domain.ts';
-import { analyze, analyzeRoots } from '../text/analyze.ts';
-import { type QueryTerm, queryTerms } from './query-terms.ts';
+import { analyze, analyzeWithRoots } from '../text/analyze.ts';
+import { isVeryFrequent, type QueryTerm, queryTerms } from './query-terms.ts';
 
 /** Title words say what an article is about; keywords were chosen by its editor. */
 export const FIELD_BOOST = { title: 2, keywords: 2, body: 1, roots: 0.4 } as const;
@@ -14,8 +14,16 @@ const MATCH_WEIGHTS = { prefix: 0.5, fuzzy: 0.2 };
  * raised MRR@10 on both halves of the set).
  */
 const BM25 = { k: 1.2, b: 0.9, d: 0.5 };
+/**
+ * Share of documents: a word in more of them is looked up in titles and keywords only. In a title
+ * it says what the article is about; in the bodies of a fifth of the corpus it says little, and
+ * scoring all of those is where a short query's time would go.
+ */
+export const TITLE_ONLY_SHARE = 0.2;
+/** Results: fewer exact matches than this and the query is tried again with typo tolerance. */
+const FUZZY_FALLBACK_BELOW = 3;
 /** Index format; bump when analysis changes so persisted indexes are rebuilt, never misread. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 export interface PersistedIndex {
   format: number;
@@ -65,14 +73,23 @@ function miniSearchOptions() {
 
 const termsOf = (text: string) => analyze(text).join(' ');
 
+/**
+ * Terms of the body that are indexed: news is written lead-first, so the opening carries what an
+ * article is about, and the index (its memory, build and restore time) grows with this number.
+ * 200 terms is about 300 words: whole for almost every ARCD paragraph, the lead of any article.
+ */
+export const MAX_BODY_TERMS = 200;
+
 export function toIndexedDoc(article: Article | (ArticleMeta & { paragraphs?: string[] })): IndexedDoc {
+  const title = analyzeWithRoots(article.title);
+  const body = analyzeWithRoots((article.paragraphs ?? []).join('\n'), MAX_BODY_TERMS);
   return {
     id: article.id,
     kind: article.kind,
-    title: termsOf(article.title),
+    title: title.terms.join(' '),
     keywords: termsOf(article.keywords.join(' ')),
-    body: termsOf((article.paragraphs ?? []).join('\n')),
-    roots: analyzeRoots(`${article.title}\n${(article.paragraphs ?? []).join('\n')}`).join(' '),
+    body: body.terms.join(' '),
+    roots: [...title.roots, ...body.roots].join(' '),
   };
 }
 
@@ -124,24 +141,36 @@ export class SearchIndex {
     return this.searchTerms(terms, options);
   }
 
-  /** Ranked matches for already analysed terms (related articles use this). */
+  /**
+   * Ranked matches for already analysed terms (related articles use this). Typo matching is a
+   * fallback: it walks much of the term tree, so it runs only when exact matching finds too little.
+   */
   searchTerms(terms: QueryTerm[], options: SearchOptions = {}): SearchHit[] {
     if (terms.length === 0) return [];
+    const exact = this.#run(terms.map((t) => ({ ...t, fuzzy: false })), options);
+    if (exact.length >= FUZZY_FALLBACK_BELOW || !terms.some((t) => t.fuzzy)) return exact;
+    return this.#run(terms, options);
+  }
+
+  #run(terms: QueryTerm[], options: SearchOptions): SearchHit[] {
     const byTerm = new Map(terms.map((t) => [t.term, t]));
     const { roots: rootsBoost, ...wordBoost } = FIELD_BOOST;
-    const query = {
-      combineWith: 'OR',
-      queries: [
-        {
-          queries: [terms.map((t) => t.term).join(' ')],
-          fields: ['title', 'keywords', 'body'],
-          boost: wordBoost,
-          prefix: (term: string) => byTerm.get(term)?.prefix ?? false,
-          fuzzy: (term: string) => (byTerm.get(term)?.fuzzy ? 1 : false),
-        },
-        { queries: [[...new Set(terms.map((t) => t.root))].join(' ')], fields: ['roots'], boost: { roots: rootsBoost } },
-      ],
+    const common = (t: QueryTerm) => isVeryFrequent(this.documentFrequency(t.term), this.size, TITLE_ONLY_SHARE);
+    const specific = terms.filter((t) => !common(t));
+    const matchOptions = {
+      prefix: (term: string) => byTerm.get(term)?.prefix ?? false,
+      fuzzy: (term: string) => (byTerm.get(term)?.fuzzy ? 1 : false),
     };
+    const queries: object[] = [];
+    if (specific.length > 0) {
+      queries.push({ queries: [specific.map((t) => t.term).join(' ')], fields: ['title', 'keywords', 'body'], boost: wordBoost, ...matchOptions });
+      queries.push({ queries: [[...new Set(specific.map((t) => t.root))].join(' ')], fields: ['roots'], boost: { roots: rootsBoost } });
+    }
+    if (specific.length < terms.length) {
+      const { title, keywords } = wordBoost;
+      queries.push({ queries: [terms.filter(common).map((t) => t.term).join(' ')], fields: ['title', 'keywords'], boost: { title, keywords }, ...matchOptions });
+    }
+    const query = { combineWith: 'OR', queries };
     const results: SearchResult[] = this.#mini.search(query as Parameters<MiniSearch['search']>[0], {
       maxFuzzy: 1,
       weights: MATCH_WEIGHTS,

@@ -4,30 +4,42 @@ import { isStopWord } from './stopwords.ts';
 import { rootStem, stem } from './stem.ts';
 import { tokenize } from './tokenize.ts';
 
+/** Distinct words remembered: a news vocabulary fits; past it the memory starts afresh. */
+const TERM_CACHE_SIZE = 300_000;
+// A word's analysis never changes, and a corpus repeats its words endlessly: remember it.
+const termCache = new Map<string, { term: string | null; root: string | null }>();
+
+function analyzeToken(token: string): { term: string | null; root: string | null } {
+  let cached = termCache.get(token);
+  if (cached) return cached;
+  // Stop words say nothing; single letters and lone digits match too much to mean anything.
+  const kept = !isStopWord(token) && token.length >= 2;
+  cached = { term: kept ? stem(token) : null, root: kept ? rootStem(token) : null };
+  if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
+  termCache.set(token, cached);
+  return cached;
+}
+
 /** A normalised word → its index term, or null when it carries no topic. */
 export function processTerm(token: string): string | null {
-  if (isStopWord(token)) return null;
-  // Single letters and lone digits match too much to mean anything.
-  if (token.length < 2) return null;
-  return stem(token);
+  return analyzeToken(token).term;
+}
+
+/** Index terms and their coarse root-like forms (see rootStem), from one pass over the text. */
+export function analyzeWithRoots(text: string, maxTerms = Number.POSITIVE_INFINITY): { terms: string[]; roots: string[] } {
+  const terms: string[] = [];
+  const roots: string[] = [];
+  for (const token of tokenize(text)) {
+    if (terms.length >= maxTerms) break;
+    const { term, root } = analyzeToken(token);
+    if (term === null || root === null) continue;
+    terms.push(term);
+    roots.push(root);
+  }
+  return { terms, roots };
 }
 
 /** Text → index terms, in reading order (repeats kept: term frequency matters). */
 export function analyze(text: string): string[] {
-  const terms: string[] = [];
-  for (const token of tokenize(text)) {
-    const term = processTerm(token);
-    if (term !== null) terms.push(term);
-  }
-  return terms;
-}
-
-/** Text → coarse root-like terms (see rootStem), for the low-weight recall field of the index. */
-export function analyzeRoots(text: string): string[] {
-  const terms: string[] = [];
-  for (const token of tokenize(text)) {
-    if (isStopWord(token) || token.length < 2) continue;
-    terms.push(rootStem(token));
-  }
-  return terms;
+  return analyzeWithRoots(text).terms;
 }

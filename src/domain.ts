@@ -67,3 +67,40 @@ export interface ParsedPage {
   /** Titles from the "similar articles" list, in page order. */
   headlines: string[];
 }
+
+/** Items per digest a chat may choose. */
+export const DIGEST_SIZES = [3, 5, 10] as const;
+export type DigestSize = (typeof DIGEST_SIZES)[number];
+
+/** A chat's daily digest: when, in which time zone, about what, how many items. */
+export interface Subscription {
+  /** Local delivery time, "HH:MM" (24-hour). */
+  time: string;
+  /** IANA time zone, e.g. Asia/Riyadh. */
+  timeZone: string;
+  /** Keywords: only matching articles go into the digest; empty means all news. */
+  topics: string[];
+  size: DigestSize;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Why a chat no longer receives digests. */
+export type InactiveReason = 'unsubscribed' | 'blocked' | 'kicked' | 'deactivated' | 'chat-not-found';
+
+export interface ChatRecord {
+  chatId: number;
+  type: 'private' | 'group' | 'supergroup' | 'channel';
+  title?: string;
+  subscription?: Subscription;
+  /** Present while the subscription does not deliver. */
+  inactive?: { reason: InactiveReason; at: string };
+  /** Local date (in the subscription's zone) of the last digest sent, or decided to skip. */
+  lastDigestDate?: string;
+  /** What happened that day: sent, nothing new to send, or skipped (too late after downtime). */
+  lastDigestOutcome?: 'sent' | 'empty' | 'skipped';
+  /** Articles that arrived after this instant are new for the next digest. */
+  lastDigestAt?: string;
+  /** A delivery postponed by a long flood wait: not before this instant. */
+  retryAfter?: string;
+}

@@ -1,0 +1,111 @@
+// Chats and their digest subscriptions, in a lowdb file of their own: a subscription change never
+// rewrites the article corpus. Every update is serialised and written before it resolves.
+import { join } from 'node:path';
+import type { Low } from 'lowdb';
+import type { ChatRecord, InactiveReason, Subscription } from '../domain.ts';
+import { SerialQueue } from './serial.ts';
+import { type FileSchema, openVersionedFile } from './versioned-file.ts';
+
+export const CHATS_FILE = 'chats.json';
+/** Hours of news a new subscriber's first digest covers: the day before they subscribed. */
+export const FIRST_DIGEST_LOOKBACK_HOURS = 24;
+const CHATS_VERSION = 1;
+
+interface ChatsFile {
+  version: number;
+  chats: Record<string, ChatRecord>;
+}
+
+const schema: FileSchema<ChatsFile> = {
+  what: 'chats',
+  version: CHATS_VERSION,
+  empty: () => ({ version: CHATS_VERSION, chats: {} }),
+  check: (doc) => {
+    const chats = doc.chats;
+    if (typeof chats !== 'object' || chats === null || Array.isArray(chats)) return '"chats" is not an object';
+    for (const [id, c] of Object.entries(chats as Record<string, Partial<ChatRecord>>)) {
+      if (c?.chatId !== Number(id)) return `chat "${id}" does not carry its own id`;
+    }
+    return undefined;
+  },
+};
+
+export class ChatRepository {
+  readonly #db: Low<ChatsFile>;
+  readonly #writes = new SerialQueue();
+
+  private constructor(db: Low<ChatsFile>) {
+    this.#db = db;
+  }
+
+  static async open(dataDir: string): Promise<ChatRepository> {
+    return new ChatRepository(await openVersionedFile(join(dataDir, CHATS_FILE), schema));
+  }
+
+  get(chatId: number): ChatRecord | undefined {
+    return this.#db.data.chats[String(chatId)];
+  }
+
+  all(): ChatRecord[] {
+    return Object.values(this.#db.data.chats);
+  }
+
+  /** Chats with a subscription that delivers. */
+  subscribed(): ChatRecord[] {
+    return this.all().filter((c) => c.subscription && !c.inactive);
+  }
+
+  /** Applies a change to one chat (creating it when new) and writes the file before resolving. */
+  update(chatId: number, change: (record: ChatRecord) => void, create?: Pick<ChatRecord, 'type' | 'title'>): Promise<ChatRecord | undefined> {
+    return this.#writes.run(async () => {
+      const key = String(chatId);
+      let record = this.#db.data.chats[key];
+      if (!record) {
+        if (!create) return undefined;
+        record = { chatId, type: create.type, ...(create.title ? { title: create.title } : {}) };
+        this.#db.data.chats[key] = record;
+      }
+      change(record);
+      await this.#db.write();
+      return record;
+    });
+  }
+
+  subscribe(chatId: number, subscription: Subscription, chat: Pick<ChatRecord, 'type' | 'title'>, now: string): Promise<ChatRecord | undefined> {
+    return this.update(
+      chatId,
+      (r) => {
+        const wasActive = r.subscription && !r.inactive;
+        r.subscription = subscription;
+        delete r.inactive;
+        // A new subscriber's first digest covers the last day: not empty, not the whole archive.
+        if (!wasActive) r.lastDigestAt ??= new Date(new Date(now).getTime() - FIRST_DIGEST_LOOKBACK_HOURS * 3_600_000).toISOString();
+      },
+      chat,
+    );
+  }
+
+  deactivate(chatId: number, reason: InactiveReason, now: string): Promise<ChatRecord | undefined> {
+    return this.update(chatId, (r) => {
+      r.inactive = { reason, at: now };
+    });
+  }
+
+  /** Moves a chat to its new id (a group upgraded to a supergroup keeps its subscription). */
+  migrate(fromId: number, toId: number): Promise<ChatRecord | undefined> {
+    return this.#writes.run(async () => {
+      const record = this.#db.data.chats[String(fromId)];
+      if (!record) return undefined;
+      delete this.#db.data.chats[String(fromId)];
+      const moved: ChatRecord = { ...record, chatId: toId, type: 'supergroup' };
+      this.#db.data.chats[String(toId)] = moved;
+      await this.#db.write();
+      return moved;
+    });
+  }
+
+  /** Resolves once every queued write is on disk. */
+  flush(): Promise<void> {
+    return this.#writes.idle();
+  }
+}

@@ -1,0 +1,77 @@
+// Sending one message to many chats the way grammY's broadcast guide describes: a paced queue
+// with low concurrency on top of auto-retry, a bounded flood wait, and every failure classified.
+import { GrammyError } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import { Pacer } from './pacer.ts';
+
+export interface Outbound {
+  chatId: number;
+  text: string;
+  reply_markup?: InlineKeyboardMarkup;
+}
+
+export type DeliveryOutcome =
+  | { kind: 'sent' }
+  | { kind: 'gone'; reason: 'blocked' | 'kicked' | 'deactivated' | 'chat-not-found'; description: string }
+  | { kind: 'migrated'; toChatId: number }
+  | { kind: 'postponed'; retryAfterS: number }
+  | { kind: 'failed'; description: string };
+
+export interface SendMessage {
+  (chatId: number, text: string, options: { parse_mode: 'HTML'; reply_markup?: InlineKeyboardMarkup; link_preview_options: { is_disabled: true } }): Promise<unknown>;
+}
+
+export interface SenderOptions {
+  /** Messages per second overall: just under Telegram's ~30 for bulk sends. */
+  ratePerSecond: number;
+  /** Sends in flight: enough to hide network latency, few enough to stay polite. */
+  concurrency: number;
+}
+
+/** Telegram allows about 30 messages a second to different chats; stay a little under. */
+export const DEFAULT_SENDER: SenderOptions = { ratePerSecond: 28, concurrency: 4 };
+
+/** What a failed send means for the chat. */
+export function classify(error: unknown): DeliveryOutcome {
+  if (!(error instanceof GrammyError)) return { kind: 'failed', description: (error as Error)?.message ?? String(error) };
+  const description = error.description;
+  const migrateTo = error.parameters?.migrate_to_chat_id;
+  if (migrateTo !== undefined) return { kind: 'migrated', toChatId: migrateTo };
+  if (error.error_code === 429) return { kind: 'postponed', retryAfterS: error.parameters?.retry_after ?? 60 };
+  if (error.error_code === 403) {
+    const reason = /blocked/i.test(description) ? 'blocked' : /deactivated/i.test(description) ? 'deactivated' : 'kicked';
+    return { kind: 'gone', reason, description };
+  }
+  if (error.error_code === 400 && /chat not found/i.test(description)) return { kind: 'gone', reason: 'chat-not-found', description };
+  return { kind: 'failed', description };
+}
+
+/**
+ * Sends every message, calling `onResult` after each one (awaited, so a marker is on disk before
+ * the next send begins on that worker). Stops taking new work when `signal` aborts.
+ */
+export async function deliverAll(
+  messages: Outbound[],
+  send: SendMessage,
+  onResult: (message: Outbound, outcome: DeliveryOutcome) => Promise<void>,
+  options: SenderOptions = DEFAULT_SENDER,
+  signal?: AbortSignal,
+): Promise<void> {
+  const pacer = new Pacer(options.ratePerSecond);
+  const queue = [...messages];
+  const worker = async () => {
+    for (let next = queue.shift(); next && !signal?.aborted; next = queue.shift()) {
+      await pacer.take();
+      if (signal?.aborted) return;
+      let outcome: DeliveryOutcome;
+      try {
+        await send(next.chatId, next.text, { parse_mode: 'HTML', ...(next.reply_markup ? { reply_markup: next.reply_markup } : {}), link_preview_options: { is_disabled: true } });
+        outcome = { kind: 'sent' };
+      } catch (error) {
+        outcome = classify(error);
+      }
+      await onResult(next, outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+}

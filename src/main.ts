@@ -1,13 +1,18 @@
 // Composition root: config → store → ingest → search index → bot → shutdown.
 // The only module that knows every part; everything else receives what it needs.
+import type { ConversationData } from '@grammyjs/conversations';
 import { createBot } from './bot/create-bot.ts';
 import { BotStartError, startBot } from './bot/start-bot.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { runDueDigests } from './digest/run.ts';
+import { startDigestScheduler } from './digest/scheduler.ts';
 import { listPageFiles } from './ingest/ingest.ts';
 import { watchFolder } from './ingest/watch.ts';
 import { Library } from './library.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ArticleRepository } from './store/article-repository.ts';
+import { ChatRepository } from './store/chat-repository.ts';
+import { ConversationStorage } from './store/conversation-storage.ts';
 import { StoreError } from './store/errors.ts';
 
 const NO_TOKEN = `BOT_TOKEN is not set, so the bot cannot talk to Telegram.
@@ -38,22 +43,42 @@ async function main(config: Config): Promise<void> {
   await ingestSeeds(seedFiles, library, logger);
   const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, library, logger), logger);
 
-  const bot = createBot(config.BOT_TOKEN, { library, logger, timeZone: config.DEFAULT_TIMEZONE }, { client: { apiRoot: config.BOT_API_ROOT } });
+  const chats = await ChatRepository.open(config.DATA_DIR);
+  const conversationStorage = await ConversationStorage.open<ConversationData>(config.DATA_DIR);
+  const bot = createBot(
+    config.BOT_TOKEN,
+    { library, chats, conversationStorage, logger, timeZone: config.DEFAULT_TIMEZONE },
+    { client: { apiRoot: config.BOT_API_ROOT } },
+  );
+  await startBot(bot, logger);
+  const scheduler = startDigestScheduler(
+    (now) =>
+      runDueDigests(now, {
+        chats,
+        articles,
+        send: (chatId, text, options) => bot.api.sendMessage(chatId, text, options),
+        logger,
+        graceHours: config.DIGEST_GRACE_HOURS,
+      }).then((report) => {
+        if (Object.values(report).some((n) => n > 0)) logger.info(report, 'digest run');
+      }),
+    logger,
+  );
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: stopping polling, finishing writes');
     watcher.close();
+    await scheduler.stop();
     await bot.stop();
-    await library.persistNow();
+    await Promise.all([library.persistNow(), chats.flush(), conversationStorage.flush()]);
     logger.info('stopped cleanly');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-
-  await startBot(bot, logger);
 }
 
 let config: Config;

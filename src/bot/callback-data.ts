@@ -13,12 +13,22 @@ export type Action =
   | { type: 'findHeadline'; id: string }
   | { type: 'latest'; offset: number }
   | { type: 'search'; key: string; offset: number }
-  | { type: 'noop' };
+  | { type: 'noop' }
+  /** An answer chosen with a button during the subscription conversation. */
+  | { type: 'pick'; field: SubscriptionField; value: string }
+  /** /settings: change one part of the subscription. */
+  | { type: 'settings'; field: SubscriptionField };
+
+export const SUBSCRIPTION_FIELDS = ['time', 'zone', 'topics', 'size'] as const;
+export type SubscriptionField = (typeof SUBSCRIPTION_FIELDS)[number];
+const FIELD_CODES: Record<SubscriptionField, string> = { time: 't', zone: 'z', topics: 'k', size: 's' };
+const fieldOf = (code: string | undefined) => SUBSCRIPTION_FIELDS.find((f) => FIELD_CODES[f] === code);
+const PICK_VALUE = /^[A-Za-z0-9_/+-]{1,32}$/;
 
 const ID = /^[A-Za-z0-9_-]{1,12}$/;
 const KEY = /^[A-Za-z0-9_-]{1,16}$/;
 const OFFSET = /^(0|[1-9]\d{0,5})$/;
-const CODES = { open: 'o', full: 'f', related: 'r', findHeadline: 'h', latest: 'l', search: 's', noop: 'n' } as const;
+const CODES = { open: 'o', full: 'f', related: 'r', findHeadline: 'h', latest: 'l', search: 's', noop: 'n', pick: 'p', settings: 'e' } as const;
 
 export function pack(action: Action): string {
   const code = CODES[action.type];
@@ -32,6 +42,12 @@ export function pack(action: Action): string {
       break;
     case 'noop':
       data = `${CALLBACK_VERSION}:${code}`;
+      break;
+    case 'pick':
+      data = `${CALLBACK_VERSION}:${code}:${FIELD_CODES[action.field]}:${action.value}`;
+      break;
+    case 'settings':
+      data = `${CALLBACK_VERSION}:${code}:${FIELD_CODES[action.field]}`;
       break;
     default:
       data = `${CALLBACK_VERSION}:${code}:${action.id}`;
@@ -61,6 +77,14 @@ export function unpack(data: string | undefined): Action | null {
       return a && KEY.test(a) && b && OFFSET.test(b) ? { type: 'search', key: a, offset: Number(b) } : null;
     case 'n':
       return a === undefined ? { type: 'noop' } : null;
+    case 'p': {
+      const field = fieldOf(a);
+      return field && b && PICK_VALUE.test(b) ? { type: 'pick', field, value: b } : null;
+    }
+    case 'e': {
+      const field = fieldOf(a);
+      return field && b === undefined ? { type: 'settings', field } : null;
+    }
     default:
       return null;
   }

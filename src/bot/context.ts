@@ -1,14 +1,20 @@
+import type { ConversationData, ConversationFlavor } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
 import type { Library } from '../library.ts';
 import type { Logger } from '../logger.ts';
+import type { ChatRepository } from '../store/chat-repository.ts';
+import type { ConversationStorage } from '../store/conversation-storage.ts';
 
-export type BotContext = Context;
+export type BotContext = ConversationFlavor<Context>;
 
 /** What the bot's features need, passed in (no module-level singletons). */
 export interface BotDeps {
   library: Library;
+  chats: ChatRepository;
+  /** Where conversation state lives, so a restart resumes an unfinished /subscribe. */
+  conversationStorage: ConversationStorage<ConversationData>;
   logger: Logger;
-  /** Time zone for dates on cards (DEFAULT_TIMEZONE). */
+  /** Time zone for dates on cards and the first choice for subscriptions (DEFAULT_TIMEZONE). */
   timeZone: string;
   /** Per-user flood protection; defaults to USER_BURST per USER_WINDOW_MS. */
   userRate?: { burst: number; windowMs: number };

@@ -1,4 +1,6 @@
 // The bot: features wired in order, per-user flood protection, and one error boundary.
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations } from '@grammyjs/conversations';
 import { limit } from '@grammyjs/ratelimiter';
 import { Bot, type BotConfig } from 'grammy';
 import type { BotContext, BotDeps } from './context.ts';
@@ -6,8 +8,10 @@ import { articleFeature } from './features/article.ts';
 import { helpFeature } from './features/help.ts';
 import { inlineFeature } from './features/inline.ts';
 import { latestFeature } from './features/latest.ts';
+import { membershipFeature } from './features/membership.ts';
 import { searchFeature } from './features/search.ts';
 import { startFeature } from './features/start.ts';
+import { subscriptionFeature } from './features/subscription.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { messages } from './messages.ts';
 import { createReplies } from './replies.ts';
@@ -18,10 +22,17 @@ export const USER_BURST = 10;
 /** …per this many milliseconds; beyond it updates are dropped until the window passes. */
 export const USER_WINDOW_MS = 3_000;
 
+/** Seconds: a flood wait up to this long is waited out; a longer one fails the call, and the
+ * digest sender postpones that chat instead of stalling everyone. */
+export const MAX_FLOOD_WAIT_S = 60;
+/** Retries of one request after 429s and network errors before it counts as failed. */
+const MAX_RETRIES = 5;
+
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
 
 export function createBot(token: string, deps: BotDeps, config: BotConfig<BotContext> = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, config);
+  bot.api.config.use(autoRetry({ maxRetryAttempts: MAX_RETRIES, maxDelaySeconds: MAX_FLOOD_WAIT_S }));
 
   // Inline queries arrive on every keystroke; only messages and presses count against a reader.
   bot.on(['message', 'callback_query']).use(
@@ -39,6 +50,10 @@ export function createBot(token: string, deps: BotDeps, config: BotConfig<BotCon
 
   const memory = new SearchMemory();
   const replies = createReplies(deps, memory);
+  bot.use(membershipFeature(deps));
+  bot.use(conversations({ storage: { type: 'key', version: 1, adapter: deps.conversationStorage } }));
+  // The conversation sees updates first while it waits for an answer; it passes on the rest.
+  bot.use(subscriptionFeature(deps));
   bot.use(startFeature(deps, replies));
   bot.use(helpFeature());
   bot.use(latestFeature(replies));

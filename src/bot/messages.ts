@@ -4,8 +4,43 @@ export const COMMANDS = [
   { command: 'start', description: 'البداية والتعريف بالبوت' },
   { command: 'latest', description: 'آخر الأخبار' },
   { command: 'search', description: 'البحث في الأخبار: /search الكلمات' },
+  { command: 'subscribe', description: 'الاشتراك في الخلاصة اليومية' },
+  { command: 'settings', description: 'عرض الاشتراك وتعديله' },
+  { command: 'digest', description: 'خلاصة الآن دون تغيير الموعد' },
+  { command: 'unsubscribe', description: 'إيقاف الخلاصة اليومية' },
+  { command: 'cancel', description: 'إلغاء الخطوة الجارية' },
   { command: 'help', description: 'طريقة الاستخدام وأمثلة' },
 ] as const;
+
+/** Time zones offered as buttons: the Arab world, and London for its large Arab community. */
+export const ZONES: readonly { zone: string; label: string }[] = [
+  { zone: 'Asia/Riyadh', label: 'السعودية' },
+  { zone: 'Africa/Cairo', label: 'مصر' },
+  { zone: 'Asia/Dubai', label: 'الإمارات' },
+  { zone: 'Asia/Kuwait', label: 'الكويت' },
+  { zone: 'Asia/Qatar', label: 'قطر' },
+  { zone: 'Asia/Bahrain', label: 'البحرين' },
+  { zone: 'Asia/Muscat', label: 'عُمان' },
+  { zone: 'Asia/Baghdad', label: 'العراق' },
+  { zone: 'Asia/Amman', label: 'الأردن' },
+  { zone: 'Asia/Damascus', label: 'سوريا' },
+  { zone: 'Asia/Beirut', label: 'لبنان' },
+  { zone: 'Asia/Gaza', label: 'فلسطين' },
+  { zone: 'Asia/Aden', label: 'اليمن' },
+  { zone: 'Africa/Khartoum', label: 'السودان' },
+  { zone: 'Africa/Tripoli', label: 'ليبيا' },
+  { zone: 'Africa/Tunis', label: 'تونس' },
+  { zone: 'Africa/Algiers', label: 'الجزائر' },
+  { zone: 'Africa/Casablanca', label: 'المغرب' },
+  { zone: 'Africa/Nouakchott', label: 'موريتانيا' },
+  { zone: 'Europe/London', label: 'لندن' },
+];
+
+/** Delivery times offered as buttons. */
+export const TIMES = ['06:00', '07:00', '08:00', '09:00', '12:00', '18:00', '20:00', '22:00'] as const;
+/** Topics a subscription may name, and how long each may be: enough for interests, not essays. */
+export const MAX_TOPICS = 10;
+export const MAX_TOPIC_CHARS = 40;
 
 export const messages = {
   welcome: (name: string) =>
@@ -59,4 +94,30 @@ export const messages = {
     back: '↩️ الخبر',
   },
   page: (page: number, pages: number) => `${page} / ${pages}`,
+  subscription: {
+    askTime: '⏰ متى تريد أن تصلك الخلاصة اليومية؟\nاختر ساعة، أو اكتب الوقت مثل <code>07:30</code> أو <code>٧:٣٠ م</code>.\n(/cancel للإلغاء)',
+    badTime: 'لم أفهم هذا الوقت. اكتبه ساعةً ودقيقة مثل <code>08:00</code> أو <code>٢٠:٣٠</code>، أو اختر من الأزرار.',
+    askZone: (current: string) => `🌍 في أي منطقة زمنية؟\nاختر بلدك، أو اكتب اسم المنطقة مثل <code>Asia/Riyadh</code>.\nالحالية: ${current}`,
+    badZone: 'لا أعرف هذه المنطقة الزمنية. اختر من الأزرار، أو اكتب اسماً مثل <code>Africa/Cairo</code>.',
+    askTopics: '🏷 هل تريد أخباراً عن مواضيع محددة؟\nاكتب الكلمات مفصولة بفواصل، مثل: <code>الاقتصاد، الصين، كرة القدم</code>\nأو اختر «كل الأخبار».',
+    badTopics: (max: number, chars: number) => `اكتب حتى ${max} مواضيع، كل منها حتى ${chars} حرفاً، مفصولة بفواصل.`,
+    askSize: '🔢 كم خبراً في كل خلاصة؟',
+    badSize: 'اختر ٣ أو ٥ أو ١٠.',
+    allNews: '🗞 كل الأخبار',
+    allTopics: 'كل الأخبار',
+    summary: (time: string, zone: string, topics: string, size: string) =>
+      [`⏰ الموعد: ${time} يومياً`, `🌍 المنطقة: ${zone}`, `🏷 المواضيع: ${topics}`, `🔢 عدد الأخبار: ${size}`].join('\n'),
+    confirmed: (summary: string) => `✅ <b>تم حفظ اشتراكك في الخلاصة اليومية</b>\n\n${summary}\n\nللتعديل: /settings — للإيقاف: /unsubscribe — خلاصة الآن: /digest`,
+    settings: (summary: string) => `⚙️ <b>اشتراكك في الخلاصة اليومية</b>\n\n${summary}\n\nاختر ما تريد تعديله:`,
+    inactive: (reason: string) => `الاشتراك متوقف (${reason}). لإعادة تفعيله: /subscribe`,
+    none: 'لا يوجد اشتراك بعد. اشترك بـ /subscribe لتصلك خلاصة يومية في الموعد الذي تختاره.',
+    unsubscribed: 'تم إيقاف الخلاصة اليومية. يمكنك العودة متى شئت بـ /subscribe.',
+    notSubscribed: 'لا يوجد اشتراك فعّال لإيقافه.',
+    cancelled: 'تم الإلغاء، ولم يتغير شيء.',
+    nothingToCancel: 'لا توجد خطوة جارية لإلغائها.',
+    onlyAdmins: 'في المجموعات، يعدّل اشتراك المجموعة مشرفوها فقط.',
+    nothingNew: 'لا أخبار جديدة منذ آخر خلاصة.',
+    buttons: { time: '⏰ الموعد', zone: '🌍 المنطقة', topics: '🏷 المواضيع', size: '🔢 العدد' },
+    reasons: { unsubscribed: 'أوقفته بنفسك', blocked: 'حُظر البوت', kicked: 'أُزيل البوت من المحادثة', deactivated: 'الحساب محذوف', 'chat-not-found': 'المحادثة غير موجودة' },
+  },
 } as const;

@@ -101,6 +101,8 @@ export class TelegramEmulator {
   #nextQueryId = 1;
   #nextGroupId = 1000;
   #flood: FloodGate | undefined;
+  /** Chats under a long flood ban (Telegram sometimes answers minutes): chat id → until (ms). */
+  readonly #bans = new Map<number, number>();
   #latencyMs: number;
   readonly botUsername: string;
 
@@ -211,6 +213,7 @@ export class TelegramEmulator {
       if (!c.description || c.description.length > 256) throw new ApiError(400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
     }
     this.#commands = commands;
+    this.events.emit('change');
     return true;
   }
 
@@ -267,7 +270,9 @@ export class TelegramEmulator {
   }
 
   #floodCheck(state: ChatState): void {
-    const wait = this.#flood?.check(state.chat.id, state.chat.type !== 'private') ?? 0;
+    const banned = this.#bans.get(state.chat.id);
+    const banWait = banned !== undefined && banned > Date.now() ? Math.ceil((banned - Date.now()) / 1000) : 0;
+    const wait = banWait || (this.#flood?.check(state.chat.id, state.chat.type !== 'private') ?? 0);
     if (wait > 0) {
       this.stats.tooManyRequests++;
       throw new ApiError(429, `Too Many Requests: retry after ${wait}`, { retry_after: wait });
@@ -512,6 +517,11 @@ export class TelegramEmulator {
   /** The user deletes their account: sends fail with 403 "user is deactivated", and no update comes. */
   deactivateUser(user: TgUser): void {
     (this.#chats.get(this.privateChat(user).id) as ChatState).blocked = 'deactivated';
+  }
+
+  /** Every send to this chat answers 429 with this retry_after for the next `seconds`. */
+  banChat(chat: TgChat, seconds: number): void {
+    this.#bans.set(chat.id, Date.now() + seconds * 1000);
   }
 
   unblockBot(user: TgUser): void {

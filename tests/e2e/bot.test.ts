@@ -53,7 +53,7 @@ const buttons = (m: StoredMessage) => m.message.reply_markup?.inline_keyboard?.f
 describe('commands', () => {
   it('registers Arabic command descriptions at start', () => {
     const commands = emulator.commands();
-    assert.deepEqual(commands.map((c) => c.command), ['start', 'latest', 'search', 'help']);
+    assert.deepEqual(commands.map((c) => c.command), ['start', 'latest', 'search', 'subscribe', 'settings', 'digest', 'unsubscribe', 'cancel', 'help']);
     assert.ok(commands.every((c) => /[\u0600-\u06FF]/.test(c.description)));
   });
 

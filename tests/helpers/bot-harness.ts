@@ -11,7 +11,10 @@ import { startEmulatorServer } from '../../src/emulator/server.ts';
 import type { StoredMessage, TgChat, TgUser } from '../../src/emulator/types.ts';
 import { Library } from '../../src/library.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { ConversationData } from '@grammyjs/conversations';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
+import { ChatRepository } from '../../src/store/chat-repository.ts';
+import { ConversationStorage } from '../../src/store/conversation-storage.ts';
 import { SEED_FILE, tempDir } from './tmp.ts';
 
 export const TOKEN = '123456789:test-token-aaaaaaaaaaaaaaaaaaaa';
@@ -20,6 +23,10 @@ export interface Harness {
   emulator: TelegramEmulator;
   bot: Bot<BotContext>;
   library: Library;
+  chats: ChatRepository;
+  dataDir: string;
+  /** Stops the bot and starts a new one on the same data folder, every store reopened from disk. */
+  restart(): Promise<void>;
   apiRoot: string;
   /** Sends text as a user and waits for the bot's next message in that chat. */
   say(user: TgUser, chat: TgChat, text: string, options?: { replyTo?: number }): Promise<StoredMessage>;
@@ -30,18 +37,30 @@ export interface Harness {
 export async function startHarness(
   options: EmulatorOptions & { pages?: string[]; userRate?: BotDeps['userRate']; logDestination?: NodeJS.WritableStream } = {},
 ): Promise<Harness> {
-  const dir = await tempDir();
+  const dataDir = join(await tempDir(), 'data');
   const logger = options.logDestination
     ? createLogger({ level: 'info', token: TOKEN, destination: options.logDestination })
     : createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', token: TOKEN });
-  const library = await Library.open(await ArticleRepository.open(join(dir, 'data')), join(dir, 'data'), logger);
-  await library.ingest(options.pages ?? [SEED_FILE]);
   const emulator = new TelegramEmulator(options);
   const running = await startEmulatorServer(emulator);
-  const bot = createBot(TOKEN, { library, logger, timeZone: 'Asia/Riyadh', ...(options.userRate ? { userRate: options.userRate } : {}) }, { client: { apiRoot: running.apiRoot } });
-  await startBot(bot, logger, { pollTimeoutS: 1 });
+
+  const launch = async () => {
+    const library = await Library.open(await ArticleRepository.open(dataDir), dataDir, logger);
+    const chats = await ChatRepository.open(dataDir);
+    const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
+    const deps = { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh', ...(options.userRate ? { userRate: options.userRate } : {}) };
+    const bot = createBot(TOKEN, deps, { client: { apiRoot: running.apiRoot } });
+    await startBot(bot, logger, { pollTimeoutS: 1 });
+    return { library, chats, bot, conversationStorage };
+  };
+  {
+    const library = await Library.open(await ArticleRepository.open(dataDir), dataDir, logger);
+    await library.ingest(options.pages ?? [SEED_FILE]);
+    await library.persistNow();
+  }
+  let current = await launch();
   after(async () => {
-    await bot.stop();
+    await current.bot.stop();
     await running.close();
   });
 
@@ -51,11 +70,35 @@ export async function startHarness(
       return replies.length >= count ? replies : undefined;
     }, 10_000, `${count} bot message(s) in chat ${chat.id}`);
 
-  return {
-    emulator, bot, library, apiRoot: running.apiRoot, botReplies,
+  const harness: Harness = {
+    emulator,
+    bot: current.bot,
+    library: current.library,
+    chats: current.chats,
+    dataDir,
+    apiRoot: running.apiRoot,
+    botReplies,
+    async restart() {
+      await current.bot.stop();
+      await Promise.all([current.chats.flush(), current.conversationStorage.flush(), current.library.persistNow()]);
+      current = await launch();
+      Object.assign(harness, { bot: current.bot, library: current.library, chats: current.chats });
+    },
     async say(user, chat, text, opts) {
       const sent = emulator.sendText(user, chat, text, opts);
       return (await botReplies(chat, sent.message_id))[0] as StoredMessage;
     },
   };
+  return harness;
+}
+
+/** Polls until the predicate holds: for state the bot changes without the emulator seeing it. */
+export async function eventually<T>(predicate: () => T | undefined | false | null, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = predicate();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

@@ -12,11 +12,20 @@ export function matchesTopics(article: Article, topics: string[]): boolean {
   });
 }
 
-/** Newest first, at most `size`, only what arrived after `since`. */
-export function pickDigestItems(candidates: Article[], options: { since: string | undefined; topics: string[]; size: number }): Article[] {
-  return candidates
-    .filter((a) => a.kind === 'article' && (options.since === undefined || a.ingestedAt > options.since))
-    .filter((a) => matchesTopics(a, options.topics))
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.pageOrder - b.pageOrder)
-    .slice(0, options.size);
+const newestFirst = (a: Article, b: Article) => b.publishedAt.localeCompare(a.publishedAt) || a.pageOrder - b.pageOrder;
+
+/** Candidates in digest order, sorted once per run and shared by every chat. */
+export function sortCandidates(candidates: Article[]): Article[] {
+  return candidates.filter((a) => a.kind === 'article').sort(newestFirst);
+}
+
+/** Newest first, at most `size`, only what arrived after `since`. Expects sortCandidates' order. */
+export function pickDigestItems(sorted: Article[], options: { since: string | undefined; topics: string[]; size: number }): Article[] {
+  const picked: Article[] = [];
+  for (const a of sorted) {
+    if (picked.length >= options.size) break;
+    if (a.kind !== 'article' || (options.since !== undefined && a.ingestedAt <= options.since)) continue;
+    if (matchesTopics(a, options.topics)) picked.push(a);
+  }
+  return picked;
 }

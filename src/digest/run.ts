@@ -5,7 +5,7 @@ import { renderDigest } from '../bot/render/digest.ts';
 import type { Logger } from '../logger.ts';
 import type { ArticleRepository } from '../store/article-repository.ts';
 import type { ChatRepository } from '../store/chat-repository.ts';
-import { pickDigestItems } from './build.ts';
+import { pickDigestItems, sortCandidates } from './build.ts';
 import { deliverAll, type DeliveryOutcome, type Outbound, type SendMessage, type SenderOptions } from './deliver.ts';
 import { dueDigests } from './schedule.ts';
 
@@ -28,11 +28,11 @@ export interface RunReport {
   failed: number;
 }
 
-/** Articles that arrived after `since`, with summaries, loaded once per run and shared by chats. */
+/** Articles that arrived after `since`, with summaries, newest first: loaded once per run and shared by chats. */
 export async function candidatesSince(articles: ArticleRepository, since: string | undefined): Promise<Article[]> {
   const metas = [...articles.all()].filter((m) => m.kind === 'article' && (since === undefined || m.ingestedAt > since));
   const loaded = await Promise.all(metas.map((m) => articles.get(m.id)));
-  return loaded.filter((a): a is Article => a !== undefined);
+  return sortCandidates(loaded.filter((a): a is Article => a !== undefined));
 }
 
 /** A digest message for one chat, or null when nothing new matches its topics. */
@@ -75,15 +75,20 @@ export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortS
     }
   }
 
+  // Markers join the chats file's next group write the moment a send succeeds; the worker goes on
+  // meanwhile, and the run ends only when all are on disk. A crash can repeat only the digests whose
+  // marker was in that one write (tens of milliseconds), never lose one.
+  const markers: Promise<unknown>[] = [];
   const record = async (message: Outbound, outcome: DeliveryOutcome): Promise<void> => {
     const localDate = localDateOf.get(message.chatId) as string;
     switch (outcome.kind) {
       case 'sent':
-        // The marker is on disk before this worker sends again: a crash never repeats a digest.
-        await deps.chats.update(message.chatId, (r) => {
-          Object.assign(r, { lastDigestDate: localDate, lastDigestOutcome: 'sent', lastDigestAt: stamp });
-          delete r.retryAfter;
-        });
+        markers.push(
+          deps.chats.update(message.chatId, (r) => {
+            Object.assign(r, { lastDigestDate: localDate, lastDigestOutcome: 'sent', lastDigestAt: stamp });
+            delete r.retryAfter;
+          }),
+        );
         report.sent++;
         return;
       case 'gone':
@@ -112,5 +117,6 @@ export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortS
     }
   };
   await deliverAll(outbound, deps.send, record, deps.sender, signal);
+  await Promise.all(markers);
   return report;
 }

@@ -3,12 +3,12 @@ import { analyze, processTerm } from '../text/analyze.ts';
 import { rootStem } from '../text/stem.ts';
 import { tokenize } from '../text/tokenize.ts';
 
-/** Letters: a shorter last word is not expanded as a prefix (it would match half the index). */
-export const MIN_PREFIX_LETTERS = 3;
+/** Letters: a shorter last word is not expanded as a prefix (three letters match a large share of Arabic stems). */
+export const MIN_PREFIX_LETTERS = 4;
 /** Letters: words at least this long tolerate one typo; shorter ones have too many neighbours. */
 export const MIN_FUZZY_LETTERS = 6;
 /** Terms: a headline-length query keeps its most specific terms, enough to identify an article. */
-export const MAX_QUERY_TERMS = 10;
+export const MAX_QUERY_TERMS = 8;
 /** Share of documents: a term in more of them says little about any one (idf near zero). */
 export const COMMON_TERM_SHARE = 0.15;
 /** Terms: below this many, even common terms are kept, so a short query is never emptied. */
@@ -19,15 +19,20 @@ const KEEP_COMMON_BELOW = 3;
  */
 export const VERY_COMMON_SHARE = 0.3;
 /**
- * Documents: the frequency rules are about time, and time is only at stake when a word's postings
- * are long. In a small corpus (the seed page, an evaluation set) shares of documents mean little.
+ * Documents: MiniSearch scores every posting of every looked-up word, so the time of a query is the
+ * length of its words' postings. A word in more documents than this is matched in titles and
+ * keywords only (there it says what an article is about; in thousands of bodies it says little).
+ * A cost bound, so it does not depend on the corpus size; in a small corpus it never applies.
  */
-export const LONG_POSTINGS = 2_000;
+export const LONG_POSTINGS = 1_500;
 
 /** True when a word is in so many documents that looking it up everywhere is slow and says little. */
 export function isVeryFrequent(df: number, documentCount: number, share: number): boolean {
   return df > LONG_POSTINGS && df > share * documentCount;
 }
+
+/** True when a word's body postings are too long to score within a query's time budget. */
+export const hasLongPostings = (df: number) => df > LONG_POSTINGS;
 
 export interface QueryTerm {
   term: string;
@@ -52,7 +57,7 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
   const unique = informative.length > 0 ? informative : all;
   let kept = unique;
   if (unique.length > KEEP_COMMON_BELOW) {
-    const specific = unique.filter((t) => documentFrequency(t) <= COMMON_TERM_SHARE * documentCount);
+    const specific = unique.filter((t) => documentFrequency(t) <= COMMON_TERM_SHARE * documentCount && !hasLongPostings(documentFrequency(t)));
     kept = specific.length >= KEEP_COMMON_BELOW ? specific : unique;
     kept = [...kept].sort((a, b) => documentFrequency(a) - documentFrequency(b)).slice(0, MAX_QUERY_TERMS);
   }

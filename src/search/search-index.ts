@@ -2,7 +2,7 @@
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import type { Article, ArticleMeta } from '../domain.ts';
 import { analyze, analyzeWithRoots } from '../text/analyze.ts';
-import { isVeryFrequent, type QueryTerm, queryTerms } from './query-terms.ts';
+import { hasLongPostings, type QueryTerm, queryTerms } from './query-terms.ts';
 
 /** Title words say what an article is about; keywords were chosen by its editor. */
 export const FIELD_BOOST = { title: 2, keywords: 2, body: 1, roots: 0.4 } as const;
@@ -14,21 +14,16 @@ const MATCH_WEIGHTS = { prefix: 0.5, fuzzy: 0.2 };
  * raised MRR@10 on both halves of the set).
  */
 const BM25 = { k: 1.2, b: 0.9, d: 0.5 };
-/**
- * Share of documents: a word in more of them is looked up in titles and keywords only. In a title
- * it says what the article is about; in the bodies of a fifth of the corpus it says little, and
- * scoring all of those is where a short query's time would go.
- */
-export const TITLE_ONLY_SHARE = 0.2;
 /** Results: fewer exact matches than this and the query is tried again with typo tolerance. */
 const FUZZY_FALLBACK_BELOW = 3;
 /** Index format; bump when analysis changes so persisted indexes are rebuilt, never misread. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 export interface PersistedIndex {
   format: number;
   mini: AsPlainObject;
   df: Record<string, number>;
+  headlines: string[];
 }
 
 interface IndexedDoc {
@@ -64,7 +59,6 @@ const identity = (term: string) => term;
 function miniSearchOptions() {
   return {
     fields: ['title', 'keywords', 'body', 'roots'],
-    storeFields: ['kind'],
     tokenize: splitTerms,
     processTerm: identity,
     searchOptions: { tokenize: splitTerms, processTerm: identity },
@@ -101,14 +95,17 @@ export class SearchIndex {
    * term list would cost more memory than the drift is worth: it only orders query terms).
    */
   #df: Map<string, number>;
+  /** Headline-only items: a set costs far less than MiniSearch's stored fields per document. */
+  #headlines: Set<string>;
 
-  private constructor(mini: MiniSearch<IndexedDoc>, df: Map<string, number>) {
+  private constructor(mini: MiniSearch<IndexedDoc>, df: Map<string, number>, headlines: Set<string>) {
     this.#mini = mini;
     this.#df = df;
+    this.#headlines = headlines;
   }
 
   static empty(): SearchIndex {
-    return new SearchIndex(new MiniSearch<IndexedDoc>(miniSearchOptions()), new Map());
+    return new SearchIndex(new MiniSearch<IndexedDoc>(miniSearchOptions()), new Map(), new Set());
   }
 
   get size(): number {
@@ -127,10 +124,12 @@ export class SearchIndex {
       this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
     }
     this.#mini.add(doc);
+    if (article.kind === 'headline') this.#headlines.add(article.id);
   }
 
   remove(id: string): void {
     if (this.#mini.has(id)) this.#mini.discard(id);
+    this.#headlines.delete(id);
   }
 
   documentFrequency = (term: string): number => this.#df.get(term) ?? 0;
@@ -155,7 +154,7 @@ export class SearchIndex {
   #run(terms: QueryTerm[], options: SearchOptions): SearchHit[] {
     const byTerm = new Map(terms.map((t) => [t.term, t]));
     const { roots: rootsBoost, ...wordBoost } = FIELD_BOOST;
-    const common = (t: QueryTerm) => isVeryFrequent(this.documentFrequency(t.term), this.size, TITLE_ONLY_SHARE);
+    const common = (t: QueryTerm) => hasLongPostings(this.documentFrequency(t.term));
     const specific = terms.filter((t) => !common(t));
     const matchOptions = {
       prefix: (term: string) => byTerm.get(term)?.prefix ?? false,
@@ -176,7 +175,7 @@ export class SearchIndex {
       weights: MATCH_WEIGHTS,
       combineWith: 'OR',
       bm25: BM25,
-      filter: (r) => (options.includeHeadlines || r.kind === 'article') && !options.exclude?.has(r.id),
+      filter: (r) => (options.includeHeadlines || !this.#headlines.has(r.id)) && !options.exclude?.has(r.id),
     });
     return results.slice(0, options.limit ?? 50).map((r) => ({ id: r.id as string, score: r.score, terms: r.terms, queryTerms: terms }));
   }
@@ -197,13 +196,13 @@ export class SearchIndex {
   }
 
   toJSON(): PersistedIndex {
-    return { format: INDEX_FORMAT, mini: this.#mini.toJSON(), df: Object.fromEntries(this.#df) };
+    return { format: INDEX_FORMAT, mini: this.#mini.toJSON(), df: Object.fromEntries(this.#df), headlines: [...this.#headlines] };
   }
 
   /** Restores a persisted index; null when it was written by another index format. */
   static async fromJSON(data: PersistedIndex): Promise<SearchIndex | null> {
-    if (data.format !== INDEX_FORMAT || !data.mini || !data.df) return null;
+    if (data.format !== INDEX_FORMAT || !data.mini || !data.df || !data.headlines) return null;
     const mini = await MiniSearch.loadJSAsync<IndexedDoc>(data.mini, miniSearchOptions());
-    return new SearchIndex(mini, new Map(Object.entries(data.df)));
+    return new SearchIndex(mini, new Map(Object.entries(data.df)), new Set(data.headlines));
   }
 }

@@ -3,7 +3,6 @@
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { ChatRecord, InactiveReason, Subscription } from '../domain.ts';
-import { SerialQueue } from './serial.ts';
 import { type FileSchema, openVersionedFile } from './versioned-file.ts';
 
 export const CHATS_FILE = 'chats.json';
@@ -32,7 +31,9 @@ const schema: FileSchema<ChatsFile> = {
 
 export class ChatRepository {
   readonly #db: Low<ChatsFile>;
-  readonly #writes = new SerialQueue();
+  /** The write on disk now, and the next one, which every change made meanwhile joins. */
+  #writing: Promise<void> = Promise.resolve();
+  #next: Promise<void> | null = null;
 
   private constructor(db: Low<ChatsFile>) {
     this.#db = db;
@@ -55,20 +56,32 @@ export class ChatRepository {
     return this.all().filter((c) => c.subscription && !c.inactive);
   }
 
-  /** Applies a change to one chat (creating it when new) and writes the file before resolving. */
-  update(chatId: number, change: (record: ChatRecord) => void, create?: Pick<ChatRecord, 'type' | 'title'>): Promise<ChatRecord | undefined> {
-    return this.#writes.run(async () => {
-      const key = String(chatId);
-      let record = this.#db.data.chats[key];
-      if (!record) {
-        if (!create) return undefined;
-        record = { chatId, type: create.type, ...(create.title ? { title: create.title } : {}) };
-        this.#db.data.chats[key] = record;
-      }
-      change(record);
-      await this.#db.write();
-      return record;
+  /**
+   * Group commit: changes apply in memory at once (synchronously, so none interleave), and each
+   * caller resolves when a write that began after its change is on disk. A burst of digest markers
+   * costs a few file writes instead of one each, and none is acknowledged before it is durable.
+   */
+  #persist(): Promise<void> {
+    this.#next ??= this.#writing.then(async () => {
+      this.#next = null;
+      this.#writing = this.#db.write();
+      await this.#writing;
     });
+    return this.#next;
+  }
+
+  /** Applies a change to one chat (creating it when new) and resolves once it is on disk. */
+  async update(chatId: number, change: (record: ChatRecord) => void, create?: Pick<ChatRecord, 'type' | 'title'>): Promise<ChatRecord | undefined> {
+    const key = String(chatId);
+    let record = this.#db.data.chats[key];
+    if (!record) {
+      if (!create) return undefined;
+      record = { chatId, type: create.type, ...(create.title ? { title: create.title } : {}) };
+      this.#db.data.chats[key] = record;
+    }
+    change(record);
+    await this.#persist();
+    return record;
   }
 
   subscribe(chatId: number, subscription: Subscription, chat: Pick<ChatRecord, 'type' | 'title'>, now: string): Promise<ChatRecord | undefined> {
@@ -92,20 +105,18 @@ export class ChatRepository {
   }
 
   /** Moves a chat to its new id (a group upgraded to a supergroup keeps its subscription). */
-  migrate(fromId: number, toId: number): Promise<ChatRecord | undefined> {
-    return this.#writes.run(async () => {
-      const record = this.#db.data.chats[String(fromId)];
-      if (!record) return undefined;
-      delete this.#db.data.chats[String(fromId)];
-      const moved: ChatRecord = { ...record, chatId: toId, type: 'supergroup' };
-      this.#db.data.chats[String(toId)] = moved;
-      await this.#db.write();
-      return moved;
-    });
+  async migrate(fromId: number, toId: number): Promise<ChatRecord | undefined> {
+    const record = this.#db.data.chats[String(fromId)];
+    if (!record) return undefined;
+    delete this.#db.data.chats[String(fromId)];
+    const moved: ChatRecord = { ...record, chatId: toId, type: 'supergroup' };
+    this.#db.data.chats[String(toId)] = moved;
+    await this.#persist();
+    return moved;
   }
 
-  /** Resolves once every queued write is on disk. */
-  flush(): Promise<void> {
-    return this.#writes.idle();
+  /** Resolves once every change made so far is on disk. */
+  async flush(): Promise<void> {
+    await (this.#next ?? this.#writing);
   }
 }

@@ -1,0 +1,126 @@
+// Bot benchmark: updates handled per second and reply latency through the emulator over HTTP,
+// for a mix of searches and button presses, beside a bare grammY bot that only echoes.
+import type { ConversationData } from '@grammyjs/conversations';
+import { Bot } from 'grammy';
+import { createBot } from '../../src/bot/create-bot.ts';
+import { startBot } from '../../src/bot/start-bot.ts';
+import { TelegramEmulator } from '../../src/emulator/emulator.ts';
+import { startEmulatorServer } from '../../src/emulator/server.ts';
+import type { TgChat, TgUser } from '../../src/emulator/types.ts';
+import { Library } from '../../src/library.ts';
+import { createLogger } from '../../src/logger.ts';
+import { ArticleRepository } from '../../src/store/article-repository.ts';
+import { ChatRepository } from '../../src/store/chat-repository.ts';
+import { ConversationStorage } from '../../src/store/conversation-storage.ts';
+import { rng } from './corpus.ts';
+import { fmt, latencySummary } from './stats.ts';
+
+const TOKEN = '123456789:bench-token-aaaaaaaaaaaaaaaaaaaa';
+/** Readers: enough that no one trips the per-user flood protection. */
+const USERS = 200;
+const UPDATES = 2_000;
+/** Updates in flight at once: many readers typing at the same time. */
+const IN_FLIGHT = 50;
+
+/** One reader action, created when it runs: what to do, and how to know the bot answered. */
+type Step = () => { act: () => void; done: () => boolean };
+
+async function drive(emulator: TelegramEmulator, steps: Step[]): Promise<{ perSecond: number; latency: number[] }> {
+  const latency: number[] = [];
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < steps.length) {
+      const step = (steps[next++] as Step)();
+      const t = performance.now();
+      step.act();
+      await emulator.waitFor(step.done, 30_000, 'a reply');
+      latency.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  return { perSecond: steps.length / ((performance.now() - started) / 1000), latency };
+}
+
+/** The reader types words; answered when the bot sends anything after them. */
+const typing = (emulator: TelegramEmulator, user: TgUser, chat: TgChat, text: string): Step => () => {
+  let sentId = 0;
+  return {
+    act: () => void (sentId = emulator.sendText(user, chat, text).message_id),
+    done: () => emulator.botMessages(chat.id).some((m) => m.message.message_id > sentId),
+  };
+};
+
+/** The reader presses the first "open" button of the last list; answered with the callback answer. */
+const pressing = (emulator: TelegramEmulator, user: TgUser, chat: TgChat): Step => () => {
+  let queryId = '';
+  return {
+    act: () => {
+      const list = emulator.botMessages(chat.id).findLast((m) => m.message.reply_markup?.inline_keyboard?.[0]?.[0]?.callback_data?.startsWith('1:o:'));
+      const data = list?.message.reply_markup?.inline_keyboard?.[0]?.[0]?.callback_data;
+      if (!list || !data) throw new Error('no list to press on');
+      queryId = emulator.pressButton(user, chat, list.message.message_id, { data });
+    },
+    done: () => emulator.callbackAnswer(queryId) !== undefined,
+  };
+};
+
+function words(repo: ArticleRepository, random: () => number): string[] {
+  const titles = repo.latest(5_000).map((a) => a.title);
+  return Array.from({ length: UPDATES }, () => {
+    const w = (titles[Math.floor(random() * titles.length)] ?? 'الصين').split(' ');
+    const n = 1 + Math.floor(random() * 2);
+    const s = Math.floor(random() * Math.max(1, w.length - n));
+    return w.slice(s, s + n).join(' ');
+  });
+}
+
+export async function benchBot(dataDir: string, log: (line: string) => void): Promise<void> {
+  const logger = createLogger({ level: 'silent' });
+  const random = rng(11);
+  const articles = await ArticleRepository.open(dataDir);
+  const library = await Library.open(articles, dataDir, logger);
+  const queries = words(articles, random);
+
+  // Ours: searches and presses of "open" buttons on the result lists.
+  {
+    const emulator = new TelegramEmulator();
+    const running = await startEmulatorServer(emulator);
+    const chats = await ChatRepository.open(dataDir);
+    const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
+    const bot = createBot(TOKEN, { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh' }, { client: { apiRoot: running.apiRoot } });
+    await startBot(bot, logger, { pollTimeoutS: 1 });
+    const readers = Array.from({ length: USERS }, (_, i) => emulator.user(10_000 + i));
+    const chatOf = (u: TgUser) => emulator.privateChat(u);
+    // Warm-up: one search per reader, so every reader has a list to press buttons on.
+    await drive(emulator, readers.map((u) => typing(emulator, u, chatOf(u), 'الصين')));
+    const steps = queries.map((q, i) => {
+      const user = readers[i % USERS] as TgUser;
+      return i % 10 >= 7 ? pressing(emulator, user, chatOf(user)) : typing(emulator, user, chatOf(user), q);
+    });
+    const result = await drive(emulator, steps);
+    const l = latencySummary(result.latency);
+    log(`bot ours: ${UPDATES} updates (70% searches, 30% button presses), ${IN_FLIGHT} in flight: ${fmt(result.perSecond, 0)} updates/s, reply latency p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms`);
+    await bot.stop();
+    await running.close();
+  }
+
+  // A bare grammY bot that only echoes, through the same emulator path.
+  {
+    const emulator = new TelegramEmulator();
+    const running = await startEmulatorServer(emulator);
+    const bot = new Bot(TOKEN, { client: { apiRoot: running.apiRoot } });
+    bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
+    await new Promise<void>((resolve) => void bot.start({ timeout: 1, onStart: () => resolve() }));
+    const readers = Array.from({ length: USERS }, (_, i) => emulator.user(20_000 + i));
+    const steps = queries.map((q, i) => {
+      const user = readers[i % USERS] as TgUser;
+      return typing(emulator, user, emulator.privateChat(user), q);
+    });
+    const result = await drive(emulator, steps);
+    const l = latencySummary(result.latency);
+    log(`bot bare echo: ${UPDATES} updates, ${IN_FLIGHT} in flight: ${fmt(result.perSecond, 0)} updates/s, reply latency p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms`);
+    await bot.stop();
+    await running.close();
+  }
+}

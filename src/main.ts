@@ -50,7 +50,7 @@ async function main(config: Config): Promise<void> {
     { library, chats, conversationStorage, logger, timeZone: config.DEFAULT_TIMEZONE },
     { client: { apiRoot: config.BOT_API_ROOT } },
   );
-  await startBot(bot, logger);
+  const polling = await startBot(bot, logger);
   const scheduler = startDigestScheduler(
     (now) =>
       runDueDigests(now, {
@@ -72,7 +72,7 @@ async function main(config: Config): Promise<void> {
     logger.info({ signal }, 'shutting down: stopping polling, finishing writes');
     watcher.close();
     await scheduler.stop();
-    await bot.stop();
+    await polling.stop();
     await Promise.all([library.persistNow(), chats.flush(), conversationStorage.flush()]);
     logger.info('stopped cleanly');
     process.exit(0);

@@ -2,6 +2,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
 import { limit } from '@grammyjs/ratelimiter';
+import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotConfig } from 'grammy';
 import type { BotContext, BotDeps } from './context.ts';
 import { articleFeature } from './features/article.ts';
@@ -33,6 +34,9 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my
 export function createBot(token: string, deps: BotDeps, config: BotConfig<BotContext> = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, config);
   bot.api.config.use(autoRetry({ maxRetryAttempts: MAX_RETRIES, maxDelaySeconds: MAX_FLOOD_WAIT_S }));
+  // Updates run concurrently, but one chat's updates in order: a conversation's answers, a page
+  // turned twice, a search and the button pressed on its result.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
 
   // Inline queries arrive on every keystroke; only messages and presses count against a reader.
   bot.on(['message', 'callback_query']).use(

@@ -1,4 +1,5 @@
 // Starting a created bot: identity, command menu (not essential), then long polling.
+import { run } from '@grammyjs/runner';
 import { type Bot, GrammyError, HttpError } from 'grammy';
 import type { Logger } from '../logger.ts';
 import type { BotContext } from './context.ts';
@@ -7,8 +8,16 @@ import { COMMANDS } from './messages.ts';
 
 export class BotStartError extends Error {}
 
-/** Resolves once polling has begun; polling itself runs until bot.stop(). */
-export async function startBot(bot: Bot<BotContext>, logger: Logger, options: { pollTimeoutS?: number } = {}): Promise<void> {
+export interface RunningBot {
+  /** Stops fetching updates and waits for the ones being handled to finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Long polling with grammY's runner: updates are handled concurrently (a slow search never holds
+ * up everyone else), in order within each chat (see create-bot's sequentialize).
+ */
+export async function startBot(bot: Bot<BotContext>, logger: Logger, options: { pollTimeoutS?: number } = {}): Promise<RunningBot> {
   try {
     await bot.init();
   } catch (error) {
@@ -20,13 +29,11 @@ export async function startBot(bot: Bot<BotContext>, logger: Logger, options: { 
   }
   // A bot without its command menu still works: log and go on.
   await bot.api.setMyCommands([...COMMANDS]).catch((error: unknown) => logger.warn({ err: error }, 'setMyCommands failed; the command menu may be out of date'));
-  await new Promise<void>((resolve, reject) => {
-    bot
-      .start({ allowed_updates: [...ALLOWED_UPDATES], ...(options.pollTimeoutS ? { timeout: options.pollTimeoutS } : {}), onStart: () => resolve() })
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'polling stopped on an error');
-        reject(error);
-      });
+  await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, 'deleteWebhook failed'));
+  const handle = run(bot, {
+    runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], ...(options.pollTimeoutS ? { timeout: options.pollTimeoutS } : {}) } },
   });
+  void handle.task()?.catch((error: unknown) => logger.error({ err: error }, 'polling stopped on an error'));
   logger.info({ bot: bot.botInfo.username }, 'bot is polling for updates');
+  return { stop: () => (handle.isRunning() ? handle.stop() : Promise.resolve()) };
 }

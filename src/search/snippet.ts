@@ -4,6 +4,8 @@ import { normalize } from '../text/normalize.ts';
 
 /** Words shown around the match: about two lines on a phone. */
 export const SNIPPET_WORDS = 24;
+/** Words of the text searched for the best window: the search index reads no further either. */
+export const SNIPPET_SCAN_WORDS = 300;
 
 export interface SnippetPart {
   text: string;
@@ -25,7 +27,7 @@ function termOf(word: string): string | null {
  * to render: matched words flagged, the rest plain, "…" where the text was cut.
  */
 export function snippet(text: string, terms: readonly { term: string; prefix: boolean }[], size = SNIPPET_WORDS): SnippetPart[] {
-  const all = words(text);
+  const all = words(text).slice(0, SNIPPET_SCAN_WORDS);
   const matches = all.map((w) => {
     const t = termOf(w);
     if (t === null) return null;

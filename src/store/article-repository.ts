@@ -5,11 +5,11 @@ import type { Low } from 'lowdb';
 import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { SerialQueue } from './serial.ts';
-import { ARTICLES_DIR, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
+import { ARTICLES_DIR, bodyKeyOf, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
 import { openVersionedFile } from './versioned-file.ts';
 
-/** Body shards kept in memory at once: the few days readers are opening right now. */
-const BODY_SHARD_CACHE = 8;
+/** Body buckets kept in memory at once: what readers are opening now (tens of KB each at 100k). */
+const BODY_SHARD_CACHE = 256;
 /** Meta shards opened in parallel at start: enough to overlap I/O without a file-handle storm. */
 const OPEN_CONCURRENCY = 16;
 
@@ -92,7 +92,7 @@ export class ArticleRepository {
     const meta = this.#byId.get(id);
     if (!meta) return undefined;
     if (meta.kind === 'headline') return { ...meta, ...NO_DETAILS };
-    const shard = await this.#bodyShard(shardKeyOf(meta.publishedAt));
+    const shard = await this.#bodyShard(bodyKeyOf(meta.publishedAt, id));
     return { ...meta, ...(shard.data.bodies[id] ?? NO_DETAILS) };
   }
 
@@ -100,13 +100,17 @@ export class ArticleRepository {
   async *articlesWithBodies(): AsyncGenerator<Article> {
     const byShard = new Map<string, ArticleMeta[]>();
     for (const meta of this.#byId.values()) {
-      const key = shardKeyOf(meta.publishedAt);
-      byShard.set(key, [...(byShard.get(key) ?? []), meta]);
+      if (meta.kind !== 'article') continue;
+      const key = bodyKeyOf(meta.publishedAt, meta.id);
+      const list = byShard.get(key);
+      if (list) list.push(meta);
+      else byShard.set(key, [meta]);
     }
     for (const [key, metas] of [...byShard].sort(([a], [b]) => a.localeCompare(b))) {
       const bodies = (await openVersionedFile(bodyShardPath(this.#dataDir, key), bodyShardSchema)).data.bodies;
       for (const meta of metas) yield { ...meta, ...(bodies[meta.id] ?? NO_DETAILS) };
     }
+    for (const meta of this.#byId.values()) if (meta.kind === 'headline') yield { ...meta, ...NO_DETAILS };
   }
 
   /**
@@ -138,13 +142,13 @@ export class ArticleRepository {
         if (existing && shardKeyOf(existing.publishedAt) !== key) {
           const oldKey = shardKeyOf(existing.publishedAt);
           delete (await touchMeta(oldKey)).data.articles[article.id];
-          delete (await touchBody(oldKey)).data.bodies[article.id];
+          delete (await touchBody(bodyKeyOf(existing.publishedAt, article.id))).data.bodies[article.id];
         }
         const { meta, details } = split(article);
         (await touchMeta(key)).data.articles[article.id] = meta;
         this.#byId.set(article.id, meta);
         if (article.kind === 'article' && (existing?.contentHash !== article.contentHash || existing.publishedAt !== article.publishedAt)) {
-          (await touchBody(key)).data.bodies[article.id] = details;
+          (await touchBody(bodyKeyOf(article.publishedAt, article.id))).data.bodies[article.id] = details;
         }
       }
       if (touchedMeta.size > 0) this.#latest = null;

@@ -31,7 +31,6 @@ function compactJsonFile<T>(path: string): DataFile<T> {
 }
 
 export async function openVersionedFile<T extends Versioned>(path: string, schema: FileSchema<T>): Promise<Low<T>> {
-  await mkdir(dirname(path), { recursive: true });
   const adapter = compactJsonFile<Record<string, unknown>>(path);
   let raw: Record<string, unknown> | null;
   try {
@@ -40,7 +39,11 @@ export async function openVersionedFile<T extends Versioned>(path: string, schem
     throw new StoreError(path, `cannot read the ${schema.what} file (${(error as Error).message})`, NO_OVERWRITE);
   }
   const db = new Low<T>(compactJsonFile<T>(path), schema.empty());
-  if (raw === null) return db;
+  if (raw === null) {
+    // A new file: its folder must exist before the first write (existing files skip this).
+    await mkdir(dirname(path), { recursive: true });
+    return db;
+  }
   if (typeof raw !== 'object' || Array.isArray(raw) || typeof raw.version !== 'number' || !Number.isInteger(raw.version)) {
     throw new StoreError(path, `the ${schema.what} file has no numeric "version" field`, NO_OVERWRITE);
   }

@@ -1,6 +1,7 @@
 // Bot benchmark: updates handled per second and reply latency through the emulator over HTTP,
 // for a mix of searches and button presses, beside a bare grammY bot that only echoes.
 import type { ConversationData } from '@grammyjs/conversations';
+import { run } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import { createBot } from '../../src/bot/create-bot.ts';
 import { startBot } from '../../src/bot/start-bot.ts';
@@ -89,7 +90,7 @@ export async function benchBot(dataDir: string, log: (line: string) => void): Pr
     const chats = await ChatRepository.open(dataDir);
     const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
     const bot = createBot(TOKEN, { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh' }, { client: { apiRoot: running.apiRoot } });
-    await startBot(bot, logger, { pollTimeoutS: 1 });
+    const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
     const readers = Array.from({ length: USERS }, (_, i) => emulator.user(10_000 + i));
     const chatOf = (u: TgUser) => emulator.privateChat(u);
     // Warm-up: one search per reader, so every reader has a list to press buttons on.
@@ -101,7 +102,7 @@ export async function benchBot(dataDir: string, log: (line: string) => void): Pr
     const result = await drive(emulator, steps);
     const l = latencySummary(result.latency);
     log(`bot ours: ${UPDATES} updates (70% searches, 30% button presses), ${IN_FLIGHT} in flight: ${fmt(result.perSecond, 0)} updates/s, reply latency p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms`);
-    await bot.stop();
+    await polling.stop();
     await running.close();
   }
 
@@ -111,7 +112,8 @@ export async function benchBot(dataDir: string, log: (line: string) => void): Pr
     const running = await startEmulatorServer(emulator);
     const bot = new Bot(TOKEN, { client: { apiRoot: running.apiRoot } });
     bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
-    await new Promise<void>((resolve) => void bot.start({ timeout: 1, onStart: () => resolve() }));
+    await bot.init();
+    const echoPolling = run(bot, { runner: { fetch: { timeout: 1 } } });
     const readers = Array.from({ length: USERS }, (_, i) => emulator.user(20_000 + i));
     const steps = queries.map((q, i) => {
       const user = readers[i % USERS] as TgUser;
@@ -119,8 +121,8 @@ export async function benchBot(dataDir: string, log: (line: string) => void): Pr
     });
     const result = await drive(emulator, steps);
     const l = latencySummary(result.latency);
-    log(`bot bare echo: ${UPDATES} updates, ${IN_FLIGHT} in flight: ${fmt(result.perSecond, 0)} updates/s, reply latency p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms`);
-    await bot.stop();
+    log(`bot bare echo (grammY + runner, same emulator path): ${UPDATES} updates, ${IN_FLIGHT} in flight: ${fmt(result.perSecond, 0)} updates/s, reply latency p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms`);
+    await echoPolling.stop();
     await running.close();
   }
 }

@@ -50,8 +50,8 @@ export async function startHarness(
     const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
     const deps = { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh', ...(options.userRate ? { userRate: options.userRate } : {}) };
     const bot = createBot(TOKEN, deps, { client: { apiRoot: running.apiRoot } });
-    await startBot(bot, logger, { pollTimeoutS: 1 });
-    return { library, chats, bot, conversationStorage };
+    const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
+    return { library, chats, bot, conversationStorage, polling };
   };
   {
     const library = await Library.open(await ArticleRepository.open(dataDir), dataDir, logger);
@@ -60,7 +60,7 @@ export async function startHarness(
   }
   let current = await launch();
   after(async () => {
-    await current.bot.stop();
+    await current.polling.stop();
     await running.close();
   });
 
@@ -79,7 +79,7 @@ export async function startHarness(
     apiRoot: running.apiRoot,
     botReplies,
     async restart() {
-      await current.bot.stop();
+      await current.polling.stop();
       await Promise.all([current.chats.flush(), current.conversationStorage.flush(), current.library.persistNow()]);
       current = await launch();
       Object.assign(harness, { bot: current.bot, library: current.library, chats: current.chats });

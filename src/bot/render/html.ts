@@ -22,11 +22,19 @@ export function rtl(line: string): string {
   return OPENS_RTL.test(line.replace(/<[^>]*>/g, '')) ? line : `${RLM}${line}`;
 }
 
+// Building a DateTimeFormat costs far more than using one: one per time zone, reused.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date as Arabic readers write it: ٧ يونيو ٢٠٢٦. */
 export function arabicDate(iso: string, timeZone = 'Asia/Riyadh'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat('ar-EG', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('ar-EG', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(date);
 }
 
 /** Shortens to at most `max` characters at a word boundary, marking the cut. */

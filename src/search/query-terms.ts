@@ -1,6 +1,6 @@
 // A reader's query → the index terms worth looking up, with how to match each. Pure.
 import { analyze, processTerm } from '../text/analyze.ts';
-import { rootStem } from '../text/stem.ts';
+import { rootStem, stripPrefix } from '../text/stem.ts';
 import { tokenize } from '../text/tokenize.ts';
 
 /** Letters: a shorter last word is not expanded as a prefix (three letters match a large share of Arabic stems). */
@@ -62,10 +62,17 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
     kept = [...kept].sort((a, b) => documentFrequency(a) - documentFrequency(b)).slice(0, MAX_QUERY_TERMS);
   }
   const rootOf = new Map(tokens.map((token) => [processTerm(token), rootStem(token)]));
-  return kept.map((term) => ({
+  const terms: QueryTerm[] = kept.map((term) => ({
     term,
     root: rootOf.get(term) ?? term,
     prefix: term === lastTerm && term.length >= MIN_PREFIX_LETTERS,
     fuzzy: term.length >= MIN_FUZZY_LETTERS && /[\u0621-\u064A]/u.test(term),
   }));
+  // A half-typed word is no word yet: stemming may cut its "ending" ("ناكات" → "ناك"). Its letters
+  // as typed (clitics aside) are matched as a prefix too.
+  const typed = typingLastWord && lastTerm !== null ? stripPrefix(lastToken) : '';
+  if (typed.length >= MIN_PREFIX_LETTERS && typed !== lastTerm && kept.includes(lastTerm as string)) {
+    terms.push({ term: typed, root: rootOf.get(lastTerm) ?? typed, prefix: true, fuzzy: false });
+  }
+  return terms;
 }

@@ -37,7 +37,8 @@ export function looksForeign(word: string): boolean {
   return alefs >= FOREIGN_ALEFS;
 }
 
-function stripPrefix(word: string): string {
+/** A normalised token without its conjunction and article prefixes, its ending untouched. */
+export function stripPrefix(word: string): string {
   for (const prefix of ARTICLE_PREFIXES) {
     if (word.startsWith(prefix) && word.length - prefix.length >= MIN_STEM - 1 + (prefix === 'لل' ? 0 : 1)) {
       return word.slice(prefix.length);

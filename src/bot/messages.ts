@@ -70,6 +70,8 @@ export const messages = {
   searchTitle: (query: string) => `🔎 <b>نتائج البحث عن:</b> «${query}»`,
   noArticles: 'لا توجد أخبار بعد. سأنشرها هنا حال وصولها.',
   noResults: (query: string) => `لم أجد أخباراً عن «${query}».\nجرّب كلمات أخرى، أو تصفّح آخر الأخبار.`,
+  searchPlaceholder: 'المعادن النادرة',
+  digestTitle: (day: string) => `📬 <b>خلاصة اليوم</b> — ${day}`,
   askSearchWords: 'ما الذي تبحث عنه؟ اكتب الكلمات في ردّ على هذه الرسالة.\nمثال: <code>المعادن النادرة</code>',
   queryTooLong: (max: number) => `البحث طويل جداً؛ اكتفِ بأهم الكلمات (حتى ${max} حرف).`,
   articleMissing: 'هذا الخبر لم يعد متاحاً.',

@@ -98,6 +98,8 @@ export class TelegramEmulator {
   readonly #inline = new Map<string, InlineState>();
   readonly #inlineMessages = new Map<string, { chatId: number; messageId: number }>();
   #commands: { command: string; description: string }[] = [];
+  /** Methods made to fail with 500, to test what a bot does when Telegram has a bad moment. */
+  readonly failing = new Set<string>();
   #nextQueryId = 1;
   #nextGroupId = 1000;
   #flood: FloodGate | undefined;
@@ -127,6 +129,7 @@ export class TelegramEmulator {
   async call(token: string, method: string, params: Params): Promise<unknown> {
     const bot = this.#botUser(token);
     this.stats.calls[method] = (this.stats.calls[method] ?? 0) + 1;
+    if (this.failing.has(method)) throw new ApiError(500, 'Internal Server Error: emulated outage');
     if (method !== 'getUpdates' && this.#latencyMs > 0) await new Promise((r) => setTimeout(r, this.#latencyMs));
     switch (method) {
       case 'getMe':

@@ -5,8 +5,17 @@ import { startHarness } from '../helpers/bot-harness.ts';
 
 let logs = '';
 const sink = new Writable({ write(chunk, _enc, done) { logs += String(chunk); done(); } });
-const h = await startHarness({ logDestination: sink });
+const h = await startHarness({ logDestination: sink, failing: ['setMyCommands'] });
 const { emulator } = h;
+
+describe('start-up calls that are not essential', () => {
+  it('a failed setMyCommands is logged, and the bot runs anyway', async () => {
+    assert.match(logs, /setMyCommands failed/);
+    const reader = emulator.user(4);
+    const reply = await h.say(reader, emulator.privateChat(reader), '/help');
+    assert.match(reply.message.text ?? '', /طريقة الاستخدام/);
+  });
+});
 
 describe('error boundary', () => {
   it('answers a failing update with a short Arabic apology and logs it with the update id', async () => {

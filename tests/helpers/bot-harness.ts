@@ -35,13 +35,14 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: EmulatorOptions & { pages?: string[]; userRate?: BotDeps['userRate']; logDestination?: NodeJS.WritableStream } = {},
+  options: EmulatorOptions & { pages?: string[]; userRate?: BotDeps['userRate']; logDestination?: NodeJS.WritableStream; failing?: string[] } = {},
 ): Promise<Harness> {
   const dataDir = join(await tempDir(), 'data');
   const logger = options.logDestination
     ? createLogger({ level: 'info', token: TOKEN, destination: options.logDestination })
     : createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', token: TOKEN });
   const emulator = new TelegramEmulator(options);
+  for (const method of options.failing ?? []) emulator.failing.add(method);
   const running = await startEmulatorServer(emulator);
 
   const launch = async () => {

@@ -36,7 +36,7 @@ export function searchFeature(replies: Replies, memory: SearchMemory): Composer<
     if (!query) {
       return ctx.reply(messages.askSearchWords, {
         parse_mode: 'HTML',
-        reply_markup: { force_reply: true, input_field_placeholder: 'المعادن النادرة', selective: true },
+        reply_markup: { force_reply: true, input_field_placeholder: messages.searchPlaceholder, selective: true },
       });
     }
     return run(ctx, query);

@@ -1,5 +1,6 @@
 // A digest as one message: a dated header, numbered titles with one-sentence summaries. Pure.
 import type { Article } from '../../domain.ts';
+import { messages } from '../messages.ts';
 import { TELEGRAM_TEXT_LIMIT } from './full-text.ts';
 import { arabicDigits, escapeHtml, rtl, truncate } from './html.ts';
 
@@ -10,7 +11,7 @@ export function digestHeader(localDate: string): string {
   const [y, m, d] = localDate.split('-').map(Number) as [number, number, number];
   // Noon UTC of the local date names the same calendar day in every zone.
   const day = new Intl.DateTimeFormat('ar-EG', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d, 12)));
-  return `📬 <b>خلاصة اليوم</b> — ${day}`;
+  return messages.digestTitle(day);
 }
 
 /** The digest text, shortening summaries until it fits one Telegram message. */

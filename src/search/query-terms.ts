@@ -65,13 +65,13 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
   const terms: QueryTerm[] = kept.map((term) => ({
     term,
     root: rootOf.get(term) ?? term,
-    prefix: term === lastTerm && term.length >= MIN_PREFIX_LETTERS,
+    prefix: false,
     fuzzy: term.length >= MIN_FUZZY_LETTERS && /[\u0621-\u064A]/u.test(term),
   }));
-  // A half-typed word is no word yet: stemming may cut its "ending" ("ناكات" → "ناك"). Its letters
-  // as typed (clitics aside) are matched as a prefix too.
-  const typed = typingLastWord && lastTerm !== null ? stripPrefix(lastToken) : '';
-  if (typed.length >= MIN_PREFIX_LETTERS && typed !== lastTerm && kept.includes(lastTerm as string)) {
+  // The last word may be half-typed: besides its exact form it is matched as a prefix, spelled as
+  // typed (clitics aside), since stemming a fragment can cut a false "ending" ("ناكات" → "ناك").
+  const typed = typingLastWord && lastTerm !== null && kept.includes(lastTerm) ? stripPrefix(lastToken) : '';
+  if (typed.length >= MIN_PREFIX_LETTERS) {
     terms.push({ term: typed, root: rootOf.get(lastTerm) ?? typed, prefix: true, fuzzy: false });
   }
   return terms;

@@ -154,8 +154,11 @@ export class SearchIndex {
   #run(terms: QueryTerm[], options: SearchOptions): SearchHit[] {
     const byTerm = new Map(terms.map((t) => [t.term, t]));
     const { roots: rootsBoost, ...wordBoost } = FIELD_BOOST;
-    const common = (t: QueryTerm) => hasLongPostings(this.documentFrequency(t.term));
-    const specific = terms.filter((t) => !common(t));
+    // Whole words with short postings are matched everywhere. Very frequent words, and words still
+    // being typed (a prefix expands to every word it begins, long postings included), are matched
+    // in titles and keywords: there they say what an article is about, and they stay cheap.
+    const titleOnly = (t: QueryTerm) => t.prefix || hasLongPostings(this.documentFrequency(t.term));
+    const specific = terms.filter((t) => !titleOnly(t));
     const matchOptions = {
       prefix: (term: string) => byTerm.get(term)?.prefix ?? false,
       fuzzy: (term: string) => (byTerm.get(term)?.fuzzy ? 1 : false),
@@ -167,7 +170,7 @@ export class SearchIndex {
     }
     if (specific.length < terms.length) {
       const { title, keywords } = wordBoost;
-      queries.push({ queries: [terms.filter(common).map((t) => t.term).join(' ')], fields: ['title', 'keywords'], boost: { title, keywords }, ...matchOptions });
+      queries.push({ queries: [terms.filter(titleOnly).map((t) => t.term).join(' ')], fields: ['title', 'keywords'], boost: { title, keywords }, ...matchOptions });
     }
     const query = { combineWith: 'OR', queries };
     const results: SearchResult[] = this.#mini.search(query as Parameters<MiniSearch['search']>[0], {

@@ -14,7 +14,7 @@ const HEADLINE_QUERIES = 200;
 /** The linear scan reads every body per query: a few dozen queries show its cost. */
 const LINEAR_QUERIES = 30;
 
-function readerQueries(articles: Article[], random: () => number): string[] {
+export function readerQueries(articles: Article[], random: () => number): string[] {
   // Readers type words they saw in headlines: 1–3 of them, the last sometimes half-typed.
   return Array.from({ length: READER_QUERIES }, () => {
     const words = (articles[Math.floor(random() * articles.length)] as Article).title.split(' ');
@@ -26,7 +26,7 @@ function readerQueries(articles: Article[], random: () => number): string[] {
   });
 }
 
-function headlineQueries(articles: Article[], random: () => number): string[] {
+export function headlineQueries(articles: Article[], random: () => number): string[] {
   return Array.from({ length: HEADLINE_QUERIES }, () => {
     const words = (articles[Math.floor(random() * articles.length)] as Article).paragraphs.join(' ').split(' ');
     const n = 8 + Math.floor(random() * 8);
@@ -35,7 +35,7 @@ function headlineQueries(articles: Article[], random: () => number): string[] {
   });
 }
 
-function timeQueries(queries: string[], run: (q: string) => unknown): string {
+export function timeQueries(queries: string[], run: (q: string) => unknown): string {
   const samples = queries.map((q) => {
     const t = process.hrtime.bigint();
     run(q);

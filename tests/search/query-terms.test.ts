@@ -5,15 +5,16 @@ import { MAX_QUERY_TERMS, queryTerms } from '../../src/search/query-terms.ts';
 const noStats = () => 0;
 
 describe('queryTerms', () => {
-  it('marks only the last word as a prefix while it is being typed', () => {
-    assert.deepEqual(queryTerms('المعادن النادر', noStats, 10).map((t) => t.prefix), [false, true]);
+  it('adds the last word as a prefix while it is being typed, spelled as typed', () => {
+    assert.deepEqual(queryTerms('المعادن النادر', noStats, 10).map((t) => [t.term, t.prefix]), [['معادن', false], ['نادر', false], ['نادر', true]]);
+    assert.deepEqual(queryTerms('ناكات', noStats, 10).map((t) => [t.term, t.prefix]), [['ناك', false], ['ناكات', true]]);
     assert.deepEqual(queryTerms('المعادن النادرة ', noStats, 10).map((t) => t.prefix), [false, false]);
     assert.deepEqual(queryTerms('ما هي المعادن؟', noStats, 10).map((t) => t.prefix), [false]);
   });
 
   it('allows typos only on long Arabic words', () => {
     assert.deepEqual(queryTerms('سوق الاستثمارات ', noStats, 10).map((t) => t.fuzzy), [false, true]);
-    assert.deepEqual(queryTerms('Investments', noStats, 10).map((t) => t.fuzzy), [false]);
+    assert.deepEqual(queryTerms('Investments ', noStats, 10).map((t) => t.fuzzy), [false]);
   });
 
   it('keeps the rarest terms of a headline-length query', () => {

@@ -18,46 +18,62 @@ export interface SearchResultItem {
 
 export class Library {
   readonly articles: ArticleRepository;
-  readonly #index: SearchIndex;
+  /** The search index, loading in the background: everything but search works before it is ready. */
+  readonly #index: Promise<SearchIndex>;
   readonly #dataDir: string;
   readonly #logger: Logger;
   #persistTimer: NodeJS.Timeout | undefined;
   #persisting: Promise<void> = Promise.resolve();
 
-  private constructor(articles: ArticleRepository, index: SearchIndex, dataDir: string, logger: Logger) {
+  private constructor(articles: ArticleRepository, index: Promise<SearchIndex>, dataDir: string, logger: Logger) {
     this.articles = articles;
     this.#index = index;
     this.#dataDir = dataDir;
     this.#logger = logger;
   }
 
-  static async open(articles: ArticleRepository, dataDir: string, logger: Logger): Promise<Library> {
+  /**
+   * Opens at once; the search index loads (or is built) in the background. A restart at 100,000
+   * articles spends most of its time there, and readers can use everything else meanwhile.
+   */
+  static open(articles: ArticleRepository, dataDir: string, logger: Logger): Library {
     const started = Date.now();
-    const sync = await loadOrBuildIndex(articles, dataDir, logger);
-    const library = new Library(articles, sync.index, dataDir, logger);
-    logger.info({ ms: Date.now() - started, items: sync.index.size, reindexed: sync.reindexed, removed: sync.removed, rebuilt: sync.rebuilt }, 'search index ready');
-    if (sync.reindexed > 0 || sync.removed > 0) await library.persistNow();
-    return library;
+    const index = loadOrBuildIndex(articles, dataDir, logger).then(async (sync) => {
+      logger.info({ ms: Date.now() - started, items: sync.index.size, reindexed: sync.reindexed, removed: sync.removed, rebuilt: sync.rebuilt }, 'search index ready');
+      if (sync.reindexed > 0 || sync.removed > 0) {
+        await articles.flush();
+        await persistIndex(sync.index, articles, dataDir);
+      }
+      return sync.index;
+    });
+    index.catch((error: unknown) => logger.error({ err: error }, 'search index could not be loaded'));
+    return new Library(articles, index, dataDir, logger);
   }
 
-  search(query: string, limit: number): SearchResultItem[] {
-    return this.#index.search(query, { limit }).flatMap((hit) => {
+  /** Resolves once the search index is loaded (start-up waits for it only where it must). */
+  async ready(): Promise<void> {
+    await this.#index;
+  }
+
+  async search(query: string, limit: number): Promise<SearchResultItem[]> {
+    return (await this.#index).search(query, { limit }).flatMap((hit) => {
       const article = this.articles.byId(hit.id);
       return article ? [{ article, hit }] : [];
     });
   }
 
   async related(article: Article): Promise<ArticleMeta[]> {
-    const ids = relatedIds(article, this.#index, (id) => this.articles.byId(id) !== undefined);
+    const ids = relatedIds(article, await this.#index, (id) => this.articles.byId(id) !== undefined);
     return ids.flatMap((id) => this.articles.byId(id) ?? []);
   }
 
   /** Ingests pages into the store, then indexes what changed. */
   async ingest(files: string[], now?: Date): Promise<IngestReport> {
     const report = await ingestFiles(files, this.articles, now);
+    const index = await this.#index;
     for (const id of report.changedIds) {
       const article = await this.articles.get(id);
-      if (article) this.#index.upsert(article);
+      if (article) index.upsert(article);
     }
     if (report.changedIds.length > 0) this.#schedulePersist();
     return report;
@@ -77,7 +93,8 @@ export class Library {
     clearTimeout(this.#persistTimer);
     this.#persistTimer = undefined;
     await this.articles.flush();
-    this.#persisting = this.#persisting.then(() => persistIndex(this.#index, this.articles, this.#dataDir));
+    const index = await this.#index;
+    this.#persisting = this.#persisting.then(() => persistIndex(index, this.articles, this.#dataDir));
     await this.#persisting;
   }
 }

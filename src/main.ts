@@ -34,14 +34,7 @@ async function main(config: Config): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, token: config.BOT_TOKEN });
   const articles = await ArticleRepository.open(config.DATA_DIR);
   logger.info({ items: articles.size, dataDir: config.DATA_DIR }, 'store loaded');
-  const library = await Library.open(articles, config.DATA_DIR, logger);
-
-  const seedFiles = await listPageFiles([config.SEEDS_DIR]).catch((error: Error) => {
-    logger.warn({ seedsDir: config.SEEDS_DIR, reason: error.message }, 'seeds folder unreadable; serving the stored articles');
-    return [];
-  });
-  await ingestSeeds(seedFiles, library, logger);
-  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, library, logger), logger);
+  const library = Library.open(articles, config.DATA_DIR, logger);
 
   const chats = await ChatRepository.open(config.DATA_DIR);
   const conversationStorage = await ConversationStorage.open<ConversationData>(config.DATA_DIR);
@@ -51,6 +44,15 @@ async function main(config: Config): Promise<void> {
     { client: { apiRoot: config.BOT_API_ROOT } },
   );
   const polling = await startBot(bot, logger);
+
+  // Seeds are ingested once the search index has loaded (in the background): the bot already
+  // answers meanwhile, and a search simply waits for the index on a fresh start.
+  const seedFiles = await listPageFiles([config.SEEDS_DIR]).catch((error: Error) => {
+    logger.warn({ seedsDir: config.SEEDS_DIR, reason: error.message }, 'seeds folder unreadable; serving the stored articles');
+    return [];
+  });
+  const seeded = ingestSeeds(seedFiles, library, logger).catch((error: unknown) => logger.error({ err: error }, 'seed ingestion failed'));
+  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, library, logger), logger);
   const scheduler = startDigestScheduler(
     (now) =>
       runDueDigests(now, {
@@ -71,6 +73,7 @@ async function main(config: Config): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: stopping polling, finishing writes');
     watcher.close();
+    await seeded;
     await scheduler.stop();
     await polling.stop();
     await Promise.all([library.persistNow(), chats.flush(), conversationStorage.flush()]);

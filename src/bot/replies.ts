@@ -43,7 +43,7 @@ export function createReplies(deps: BotDeps, memory: SearchMemory) {
   }
 
   async function searchPage(ctx: BotContext, query: string, offset: number, edit: boolean) {
-    const results = library.search(query, MAX_RESULTS);
+    const results = await library.search(query, MAX_RESULTS);
     if (results.length === 0) {
       return show(ctx, messages.noResults(escapeHtml(query)), noResultsKeyboard(), edit);
     }

@@ -68,8 +68,8 @@ await runCli(async () => {
   const config = loadConfig();
   const logger = createLogger({ level: 'warn', token: config.BOT_TOKEN, destination: process.stderr });
   const repo = await ArticleRepository.open(config.DATA_DIR);
-  const library = await Library.open(repo, config.DATA_DIR, logger);
-  const hits = library.search(query, positiveInt(values.limit, '--limit') ?? 10);
+  const library = Library.open(repo, config.DATA_DIR, logger);
+  const hits = await library.search(query, positiveInt(values.limit, '--limit') ?? 10);
   const rows = hits.map(({ article, hit }) => ({ id: article.id, score: Math.round(hit.score * 1000) / 1000, title: article.title }));
   if (values.json) console.log(JSON.stringify({ query, results: rows }));
   else if (rows.length === 0) console.log('no results');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
+import { eventually } from '../helpers/bot-harness.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 import { dirname } from 'node:path';
@@ -35,6 +36,8 @@ describe('npm start', () => {
     const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
     try {
       await emulator.waitFor(() => emulator.commands().length > 0, 30_000, 'the bot to register its commands');
+      // The bot answers at once; the seed page lands as soon as the search index has loaded.
+      await eventually(() => out.includes('ingested pages'), 'the seeds to be ingested', 30_000);
       const reader = emulator.user(5);
       const chat = emulator.privateChat(reader);
       const sent = emulator.sendText(reader, chat, '/latest');

@@ -20,7 +20,7 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
   composer.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery.query.trim().slice(0, MAX_QUERY_CHARS);
     const found: ArticleMeta[] = query
-      ? deps.library.search(query, INLINE_RESULTS).map((r) => r.article)
+      ? (await deps.library.search(query, INLINE_RESULTS)).map((r) => r.article)
       : deps.library.articles.latest(INLINE_RESULTS);
     const results: InlineQueryResultArticle[] = [];
     for (const meta of found) {

@@ -35,7 +35,7 @@ export function createReplies(deps: BotDeps, memory: SearchMemory) {
   const { library, timeZone } = deps;
 
   async function latestPage(ctx: BotContext, offset: number, edit: boolean) {
-    const total = library.articles.latest(Number.MAX_SAFE_INTEGER).length;
+    const total = library.articles.articleCount;
     const items = library.articles.latest(PAGE_SIZE, offset);
     if (items.length === 0) return ctx.reply(messages.noArticles);
     const text = renderList(messages.latestTitle, items.map((article) => ({ article })), offset, timeZone);

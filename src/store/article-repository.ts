@@ -83,8 +83,17 @@ export class ArticleRepository {
 
   /** Full articles (not headlines), newest first, page order kept among equals. */
   latest(limit: number, offset = 0): ArticleMeta[] {
+    return this.#newestFirst().slice(offset, offset + limit);
+  }
+
+  /** How many full articles there are (what /latest pages through). */
+  get articleCount(): number {
+    return this.#newestFirst().length;
+  }
+
+  #newestFirst(): ArticleMeta[] {
     this.#latest ??= [...this.#byId.values()].filter((a) => a.kind === 'article').sort(newestFirst);
-    return this.#latest.slice(offset, offset + limit);
+    return this.#latest;
   }
 
   /** The stored article with its paragraphs and summaries (empty for headlines). */

@@ -28,11 +28,13 @@ export const LONG_POSTINGS = 1_500;
 
 /** True when a word is in so many documents that looking it up everywhere is slow and says little. */
 export function isVeryFrequent(df: number, documentCount: number, share: number): boolean {
-  return df > LONG_POSTINGS && df > share * documentCount;
+  return hasLongPostings(df) && df > share * documentCount;
 }
 
 /** True when a word's body postings are too long to score within a query's time budget. */
-export const hasLongPostings = (df: number) => df > LONG_POSTINGS;
+export function hasLongPostings(df: number): boolean {
+  return df > LONG_POSTINGS;
+}
 
 export interface QueryTerm {
   term: string;

@@ -33,7 +33,6 @@ interface IndexedDoc {
   body: string;
   /** Title and body again as coarse root-like terms: finds other forms of the same word. */
   roots: string;
-  kind: 'article' | 'headline';
 }
 
 export interface SearchHit {
@@ -79,7 +78,6 @@ export function toIndexedDoc(article: Article | (ArticleMeta & { paragraphs?: st
   const body = analyzeWithRoots((article.paragraphs ?? []).join('\n'), MAX_BODY_TERMS);
   return {
     id: article.id,
-    kind: article.kind,
     title: title.terms.join(' '),
     keywords: termsOf(article.keywords.join(' ')),
     body: body.terms.join(' '),

@@ -50,9 +50,13 @@ export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortS
   if (due.length === 0) return report;
   const stamp = now.toISOString();
   const localDateOf = new Map<number, string>();
+  // Every record joins the chats file's group writes; the run ends only when all are on disk.
+  // Markers join the next write the moment a send succeeds and the worker goes on meanwhile: a
+  // crash can repeat only the digests whose marker was in that one write, never lose one.
+  const writes: Promise<unknown>[] = [];
   for (const d of due) {
     if (d.action === 'skip') {
-      await deps.chats.update(d.chatId, (r) => Object.assign(r, { lastDigestDate: d.localDate, lastDigestOutcome: 'skipped' }));
+      writes.push(deps.chats.update(d.chatId, (r) => Object.assign(r, { lastDigestDate: d.localDate, lastDigestOutcome: 'skipped' })));
       deps.logger.info({ chatId: d.chatId, localDate: d.localDate, scheduledAt: d.scheduledAt }, 'digest skipped: later than the grace period');
       report.skipped++;
     } else {
@@ -60,7 +64,9 @@ export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortS
     }
   }
   const dueChats = [...localDateOf.keys()].flatMap((id) => deps.chats.get(id) ?? []);
-  const oldest = dueChats.map((c) => c.lastDigestAt).reduce<string | undefined>((a, b) => (a === undefined || b === undefined ? undefined : a < b ? a : b), dueChats[0]?.lastDigestAt);
+  // The earliest "since" among the due chats; a chat that never had a digest needs everything.
+  const since = dueChats.map((c) => c.lastDigestAt);
+  const oldest = since.includes(undefined) ? undefined : (since as string[]).sort()[0];
   const candidates = await candidatesSince(deps.articles, oldest);
 
   const outbound: Outbound[] = [];
@@ -70,20 +76,16 @@ export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortS
     if (message) {
       outbound.push(message);
     } else {
-      await deps.chats.update(chat.chatId, (r) => Object.assign(r, { lastDigestDate: localDate, lastDigestOutcome: 'empty' }));
+      writes.push(deps.chats.update(chat.chatId, (r) => Object.assign(r, { lastDigestDate: localDate, lastDigestOutcome: 'empty' })));
       report.empty++;
     }
   }
 
-  // Markers join the chats file's next group write the moment a send succeeds; the worker goes on
-  // meanwhile, and the run ends only when all are on disk. A crash can repeat only the digests whose
-  // marker was in that one write (tens of milliseconds), never lose one.
-  const markers: Promise<unknown>[] = [];
   const record = async (message: Outbound, outcome: DeliveryOutcome): Promise<void> => {
     const localDate = localDateOf.get(message.chatId) as string;
     switch (outcome.kind) {
       case 'sent':
-        markers.push(
+        writes.push(
           deps.chats.update(message.chatId, (r) => {
             Object.assign(r, { lastDigestDate: localDate, lastDigestOutcome: 'sent', lastDigestAt: stamp });
             delete r.retryAfter;
@@ -117,6 +119,6 @@ export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortS
     }
   };
   await deliverAll(outbound, deps.send, record, deps.sender, signal);
-  await Promise.all(markers);
+  await Promise.all(writes);
   return report;
 }

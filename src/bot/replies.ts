@@ -48,11 +48,11 @@ export function createReplies(deps: BotDeps, memory: SearchMemory) {
       return show(ctx, messages.noResults(escapeHtml(query)), noResultsKeyboard(), edit);
     }
     const page = results.slice(offset, offset + PAGE_SIZE);
-    const items: ListItem[] = [];
-    for (const { article, hit } of page) {
-      const full = await library.articles.get(article.id);
-      items.push({ article, snippet: snippet(full?.paragraphs.join(' ') || article.title, hit.queryTerms) });
-    }
+    const bodies = await Promise.all(page.map(({ article }) => library.articles.get(article.id)));
+    const items: ListItem[] = page.map(({ article, hit }, i) => ({
+      article,
+      snippet: snippet(bodies[i]?.paragraphs.join(' ') || article.title, hit.queryTerms),
+    }));
     const key = memory.remember(query);
     const text = renderList(messages.searchTitle(escapeHtml(query)), items, offset, timeZone);
     const keyboard = listKeyboard(page.map((r) => r.article), offset, results.length, PAGE_SIZE, (o): Action => ({ type: 'search', key, offset: o }));

@@ -23,8 +23,8 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
       ? (await deps.library.search(query, INLINE_RESULTS)).map((r) => r.article)
       : deps.library.articles.latest(INLINE_RESULTS);
     const results: InlineQueryResultArticle[] = [];
-    for (const meta of found) {
-      const article = await deps.library.articles.get(meta.id);
+    const articles = await Promise.all(found.map((meta) => deps.library.articles.get(meta.id)));
+    for (const article of articles) {
       if (!article) continue;
       results.push({
         type: 'article',

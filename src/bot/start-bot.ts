@@ -27,13 +27,22 @@ export async function startBot(bot: Bot<BotContext>, logger: Logger, options: { 
     if (error instanceof HttpError) throw new BotStartError(`cannot reach the Bot API: ${error.message}`);
     throw error;
   }
-  // A bot without its command menu still works: log and go on.
-  await bot.api.setMyCommands([...COMMANDS]).catch((error: unknown) => logger.warn({ err: error }, 'setMyCommands failed; the command menu may be out of date'));
+  // A bot without its command menu still works, so polling never waits for it: during a Telegram
+  // outage auto-retry would hold it back for minutes. Stopping the bot abandons the retries.
+  const menu = new AbortController();
+  bot.api.setMyCommands([...COMMANDS], {}, menu.signal as Parameters<typeof bot.api.setMyCommands>[2]).catch((error: unknown) => {
+    if (!menu.signal.aborted) logger.warn({ err: error }, 'setMyCommands failed; the command menu may be out of date');
+  });
   await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, 'deleteWebhook failed'));
   const handle = run(bot, {
     runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], ...(options.pollTimeoutS ? { timeout: options.pollTimeoutS } : {}) } },
   });
   void handle.task()?.catch((error: unknown) => logger.error({ err: error }, 'polling stopped on an error'));
   logger.info({ bot: bot.botInfo.username }, 'bot is polling for updates');
-  return { stop: () => (handle.isRunning() ? handle.stop() : Promise.resolve()) };
+  return {
+    stop: async () => {
+      menu.abort();
+      if (handle.isRunning()) await handle.stop();
+    },
+  };
 }

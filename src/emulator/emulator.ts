@@ -100,6 +100,8 @@ export class TelegramEmulator {
   #commands: { command: string; description: string }[] = [];
   /** Methods made to fail with 500, to test what a bot does when Telegram has a bad moment. */
   readonly failing = new Set<string>();
+  /** Methods made to fail with 400, as Telegram refuses a call it will never accept. */
+  readonly refusing = new Set<string>();
   #nextQueryId = 1;
   #nextGroupId = 1000;
   #flood: FloodGate | undefined;
@@ -130,6 +132,7 @@ export class TelegramEmulator {
     const bot = this.#botUser(token);
     this.stats.calls[method] = (this.stats.calls[method] ?? 0) + 1;
     if (this.failing.has(method)) throw new ApiError(500, 'Internal Server Error: emulated outage');
+    if (this.refusing.has(method)) throw new ApiError(400, 'Bad Request: emulated refusal');
     if (method !== 'getUpdates' && this.#latencyMs > 0) await new Promise((r) => setTimeout(r, this.#latencyMs));
     switch (method) {
       case 'getMe':

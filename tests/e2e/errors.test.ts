@@ -1,19 +1,28 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { startHarness } from '../helpers/bot-harness.ts';
+import { eventually, startHarness } from '../helpers/bot-harness.ts';
 
 let logs = '';
 const sink = new Writable({ write(chunk, _enc, done) { logs += String(chunk); done(); } });
-const h = await startHarness({ logDestination: sink, failing: ['setMyCommands'] });
+const h = await startHarness({ logDestination: sink, refusing: ['setMyCommands'] });
 const { emulator } = h;
+// Telegram answering 500 to setMyCommands: auto-retry keeps trying for minutes meanwhile.
+const outage = await startHarness({ failing: ['setMyCommands'] });
 
 describe('start-up calls that are not essential', () => {
-  it('a failed setMyCommands is logged, and the bot runs anyway', async () => {
-    assert.match(logs, /setMyCommands failed/);
+  it('a refused setMyCommands is logged, and the bot runs anyway', async () => {
+    await eventually(() => /setMyCommands failed/.test(logs), 'the warning');
     const reader = emulator.user(4);
     const reply = await h.say(reader, emulator.privateChat(reader), '/help');
     assert.match(reply.message.text ?? '', /طريقة الاستخدام/);
+  });
+
+  it('polling does not wait while setMyCommands is being retried', async () => {
+    const reader = outage.emulator.user(5);
+    const reply = await outage.say(reader, outage.emulator.privateChat(reader), '/help');
+    assert.match(reply.message.text ?? '', /طريقة الاستخدام/);
+    assert.equal(outage.emulator.stats.calls.setMyCommands, 1, 'still waiting to retry');
   });
 });
 

@@ -35,7 +35,7 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: EmulatorOptions & { pages?: string[]; userRate?: BotDeps['userRate']; logDestination?: NodeJS.WritableStream; failing?: string[] } = {},
+  options: EmulatorOptions & { pages?: string[]; userRate?: BotDeps['userRate']; logDestination?: NodeJS.WritableStream; failing?: string[]; refusing?: string[] } = {},
 ): Promise<Harness> {
   const dataDir = join(await tempDir(), 'data');
   const logger = options.logDestination
@@ -43,6 +43,7 @@ export async function startHarness(
     : createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', token: TOKEN });
   const emulator = new TelegramEmulator(options);
   for (const method of options.failing ?? []) emulator.failing.add(method);
+  for (const method of options.refusing ?? []) emulator.refusing.add(method);
   const running = await startEmulatorServer(emulator);
 
   const launch = async () => {

@@ -1,20 +1,15 @@
 // The search index for a store: restored from its file and brought up to date incrementally
 // (only items changed since it was written are re-indexed), or built once when there is none.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../logger.ts';
 import type { ArticleRepository } from '../store/article-repository.ts';
-import { type PersistedIndex, SearchIndex } from './search-index.ts';
+import { decodeIndexFile, encodeIndexFile } from './index-file.ts';
+import { SearchIndex } from './search-index.ts';
 
-export const INDEX_FILE = 'search-index.json';
-const INDEX_FILE_VERSION = 1;
-
-interface IndexFile {
-  version: number;
-  /** id → updatedAt of every item the index holds: what changed since is re-indexed at start. */
-  versions: Record<string, string>;
-  index: PersistedIndex;
-}
+export const INDEX_FILE = 'search-index.bin';
+/** Written by earlier versions (MiniSearch as JSON): removed once the new file is in place. */
+const LEGACY_INDEX_FILE = 'search-index.json';
 
 export interface IndexSync {
   index: SearchIndex;
@@ -24,38 +19,47 @@ export interface IndexSync {
   rebuilt: boolean;
 }
 
-async function readIndexFile(path: string, logger: Logger): Promise<{ index: SearchIndex; versions: Record<string, string> } | null> {
-  let file: IndexFile;
+async function readIndexFile(path: string, logger: Logger): Promise<{ index: SearchIndex; versions: Map<string, string> } | null> {
+  let file: Buffer;
   try {
-    file = JSON.parse(await readFile(path, 'utf8')) as IndexFile;
+    file = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ err: error, path }, 'search index unreadable; rebuilding it');
     return null;
   }
-  const index = file.version === INDEX_FILE_VERSION && file.versions ? await SearchIndex.fromJSON(file.index) : null;
-  if (!index) logger.info({ path }, 'search index written by another version; rebuilding it');
-  return index ? { index, versions: file.versions } : null;
+  try {
+    const { snapshot, versions } = decodeIndexFile(file);
+    const index = SearchIndex.fromSnapshot(snapshot);
+    if (!index) {
+      logger.info({ path }, 'search index written by another version; rebuilding it');
+      return null;
+    }
+    return { index, versions: new Map(snapshot.postings.ids.map((id, doc) => [id, versions[doc] ?? ''])) };
+  } catch (error) {
+    logger.warn({ err: error, path }, 'search index damaged; rebuilding it');
+    return null;
+  }
 }
 
 /** The index, synchronised with the store. The index file is only a cache: it can always be rebuilt. */
 export async function loadOrBuildIndex(repo: ArticleRepository, dataDir: string, logger: Logger): Promise<IndexSync> {
   const restored = await readIndexFile(join(dataDir, INDEX_FILE), logger);
   const index = restored?.index ?? SearchIndex.empty();
-  const versions = restored?.versions ?? {};
+  const versions = restored?.versions ?? new Map<string, string>();
   let reindexed = 0;
   if (!restored) {
     for await (const article of repo.articlesWithBodies()) index.upsert(article);
     reindexed = repo.size;
   } else {
     for (const meta of repo.all()) {
-      if (versions[meta.id] === meta.updatedAt) continue;
+      if (versions.get(meta.id) === meta.updatedAt) continue;
       const article = await repo.get(meta.id);
       if (article) index.upsert(article);
       reindexed++;
     }
   }
   let removed = 0;
-  for (const id of Object.keys(versions)) {
+  for (const id of versions.keys()) {
     if (!repo.byId(id)) {
       index.remove(id);
       removed++;
@@ -68,9 +72,9 @@ export async function loadOrBuildIndex(repo: ArticleRepository, dataDir: string,
 export async function persistIndex(index: SearchIndex, repo: ArticleRepository, dataDir: string): Promise<void> {
   const path = join(dataDir, INDEX_FILE);
   await mkdir(dataDir, { recursive: true });
-  const versions: Record<string, string> = {};
-  for (const meta of repo.all()) if (index.has(meta.id)) versions[meta.id] = meta.updatedAt;
-  const file: IndexFile = { version: INDEX_FILE_VERSION, versions, index: index.toJSON() };
-  await writeFile(`${path}.tmp`, JSON.stringify(file));
+  const snapshot = index.snapshot();
+  const versions = snapshot.postings.ids.map((id) => repo.byId(id)?.updatedAt ?? '');
+  await writeFile(`${path}.tmp`, encodeIndexFile({ snapshot, versions }));
   await rename(`${path}.tmp`, path);
+  await rm(join(dataDir, LEGACY_INDEX_FILE), { force: true });
 }

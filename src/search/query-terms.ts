@@ -19,10 +19,10 @@ const KEEP_COMMON_BELOW = 3;
  */
 export const VERY_COMMON_SHARE = 0.3;
 /**
- * Documents: MiniSearch scores every posting of every looked-up word, so the time of a query is the
- * length of its words' postings. A word in more documents than this is matched in titles and
- * keywords only (there it says what an article is about; in thousands of bodies it says little).
- * A cost bound, so it does not depend on the corpus size; in a small corpus it never applies.
+ * Documents: a word in more of them than this is matched in titles and keywords only. There it
+ * says what an article is about; in thousands of bodies it says little (its idf is near zero) and
+ * only costs time, since a query scores every posting of every word it looks up. A bound on
+ * cost and noise, so it does not depend on the corpus size; in a small corpus it never applies.
  */
 export const LONG_POSTINGS = 1_500;
 

@@ -1,44 +1,45 @@
-// Full-text search over articles and headlines: MiniSearch's BM25 with our Arabic analyzer.
-import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
+// Full-text search over articles and headlines: BM25 (MiniSearch's form and query semantics) over
+// compact postings, with our Arabic analysis. Compact, because at 100,000 articles MiniSearch's
+// own index (a Map per term and field) took 45 s to restore and 1.3 GB of heap.
 import type { Article, ArticleMeta } from '../domain.ts';
-import { analyze, analyzeWithRoots } from '../text/analyze.ts';
+import type { Bm25Params } from './bm25.ts';
+import { FIELD, FIELD_BOOST, FIELD_COUNT, toIndexedDoc, WORD_FIELD_COUNT } from './indexed-doc.ts';
+import { Postings, type PostingsSnapshot } from './postings.ts';
 import { hasLongPostings, type QueryTerm, queryTerms } from './query-terms.ts';
+import { ScoreBoard } from './score-board.ts';
 
-/** Title words say what an article is about; keywords were chosen by its editor. */
-export const FIELD_BOOST = { title: 2, keywords: 2, body: 1, roots: 0.4 } as const;
-/** MiniSearch's weights for inexact matches, relative to an exact one. */
+export { FIELD_BOOST } from './indexed-doc.ts';
+
+/** Weights of inexact matches relative to an exact one (MiniSearch's weighting by distance). */
 const MATCH_WEIGHTS = { prefix: 0.5, fuzzy: 0.2 };
+/** Edits a typo match may make: one (two match too many other words). */
+const MAX_TYPO_EDITS = 1;
 /**
  * BM25 (MiniSearch's BM25+ form). b above Lucene's 0.75 normalises more for length: short passages
  * that hold the query words beat long ones that mention them in passing (ARCD dev: b 0.7 → 0.9
  * raised MRR@10 on both halves of the set).
  */
-const BM25 = { k: 1.2, b: 0.9, d: 0.5 };
+const BM25: Bm25Params = { k: 1.2, b: 0.9, d: 0.5 };
 /** Results: fewer exact matches than this and the query is tried again with typo tolerance. */
 const FUZZY_FALLBACK_BELOW = 3;
-/** Index format; bump when analysis changes so persisted indexes are rebuilt, never misread. */
-export const INDEX_FORMAT = 3;
+/**
+ * Postings: recent additions are folded into the compact arrays once they pass this many, or
+ * half the compacted ones, whichever is larger: memory stays compact, and a build from scratch
+ * compacts a logarithmic number of times.
+ */
+const COMPACT_AFTER_POSTINGS = 1_000_000;
+/** Index format; bump when analysis or layout changes so persisted indexes are rebuilt, never misread. */
+export const INDEX_FORMAT = 4;
 
-export interface PersistedIndex {
+export interface IndexSnapshot {
   format: number;
-  mini: AsPlainObject;
-  df: Record<string, number>;
-  headlines: string[];
-}
-
-interface IndexedDoc {
-  id: string;
-  title: string;
-  keywords: string;
-  body: string;
-  /** Title and body again as coarse root-like terms: finds other forms of the same word. */
-  roots: string;
+  postings: PostingsSnapshot;
 }
 
 export interface SearchHit {
   id: string;
   score: number;
-  /** Index terms that matched, for snippets. */
+  /** The query terms (or their roots) the item matched. */
   terms: string[];
   queryTerms: QueryTerm[];
 }
@@ -50,92 +51,56 @@ export interface SearchOptions {
   exclude?: ReadonlySet<string>;
 }
 
-// Documents arrive already analysed (terms joined by spaces), so indexing and querying share
-// exactly one analysis and MiniSearch only splits.
-const splitTerms = (text: string) => (text ? text.split(' ') : []);
-const identity = (term: string) => term;
-
-function miniSearchOptions() {
-  return {
-    fields: ['title', 'keywords', 'body', 'roots'],
-    tokenize: splitTerms,
-    processTerm: identity,
-    searchOptions: { tokenize: splitTerms, processTerm: identity },
-  };
-}
-
-const termsOf = (text: string) => analyze(text).join(' ');
-
-/**
- * Terms of the body that are indexed: news is written lead-first, so the opening carries what an
- * article is about, and the index (its memory, build and restore time) grows with this number.
- * 200 terms is about 300 words: whole for almost every ARCD paragraph, the lead of any article.
- */
-export const MAX_BODY_TERMS = 200;
-
-export function toIndexedDoc(article: Article | (ArticleMeta & { paragraphs?: string[] })): IndexedDoc {
-  const title = analyzeWithRoots(article.title);
-  const body = analyzeWithRoots((article.paragraphs ?? []).join('\n'), MAX_BODY_TERMS);
-  return {
-    id: article.id,
-    title: title.terms.join(' '),
-    keywords: termsOf(article.keywords.join(' ')),
-    body: body.terms.join(' '),
-    roots: [...title.roots, ...body.roots].join(' '),
-  };
-}
+type FieldBoosts = readonly (readonly [field: number, boost: number])[];
+const WORD_FIELDS: FieldBoosts = [[FIELD.title, FIELD_BOOST.title], [FIELD.keywords, FIELD_BOOST.keywords], [FIELD.body, FIELD_BOOST.body]];
+const TITLE_FIELDS: FieldBoosts = [[FIELD.title, FIELD_BOOST.title], [FIELD.keywords, FIELD_BOOST.keywords]];
+const ROOT_FIELDS: FieldBoosts = [[FIELD.roots, FIELD_BOOST.roots]];
+/** Bits of a document's match mask: one per distinct query term (more share the last bit). */
+const MASK_BITS = 32;
 
 export class SearchIndex {
-  #mini: MiniSearch<IndexedDoc>;
-  /**
-   * Documents holding each term (any field): lets long queries drop terms that say little. Exact
-   * after a build; a replaced document's old terms are not subtracted (keeping every document's
-   * term list would cost more memory than the drift is worth: it only orders query terms).
-   */
-  #df: Map<string, number>;
-  /** Headline-only items: a set costs far less than MiniSearch's stored fields per document. */
-  #headlines: Set<string>;
+  readonly #postings: Postings;
+  readonly #board = new ScoreBoard();
 
-  private constructor(mini: MiniSearch<IndexedDoc>, df: Map<string, number>, headlines: Set<string>) {
-    this.#mini = mini;
-    this.#df = df;
-    this.#headlines = headlines;
+  private constructor(postings: Postings) {
+    this.#postings = postings;
   }
 
   static empty(): SearchIndex {
-    return new SearchIndex(new MiniSearch<IndexedDoc>(miniSearchOptions()), new Map(), new Set());
+    return new SearchIndex(new Postings(FIELD_COUNT, WORD_FIELD_COUNT));
+  }
+
+  /** Restores a persisted index; null when it was written by another index format. */
+  static fromSnapshot(snapshot: IndexSnapshot): SearchIndex | null {
+    if (snapshot.format !== INDEX_FORMAT) return null;
+    return new SearchIndex(new Postings(FIELD_COUNT, WORD_FIELD_COUNT, snapshot.postings));
   }
 
   get size(): number {
-    return this.#mini.documentCount;
+    return this.#postings.size;
   }
 
   has(id: string): boolean {
-    return this.#mini.has(id);
+    return this.#postings.has(id);
   }
 
   /** Adds or replaces an article. */
   upsert(article: Article): void {
-    this.remove(article.id);
     const doc = toIndexedDoc(article);
-    for (const t of new Set([...splitTerms(doc.title), ...splitTerms(doc.keywords), ...splitTerms(doc.body)])) {
-      this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
-    }
-    this.#mini.add(doc);
-    if (article.kind === 'headline') this.#headlines.add(article.id);
+    this.#postings.add(doc.id, doc.headline, doc.fields);
+    const p = this.#postings;
+    if (p.recentPostings > Math.max(COMPACT_AFTER_POSTINGS, p.compactPostings / 2)) p.compact();
   }
 
   remove(id: string): void {
-    if (this.#mini.has(id)) this.#mini.discard(id);
-    this.#headlines.delete(id);
+    this.#postings.remove(id);
   }
 
-  documentFrequency = (term: string): number => this.#df.get(term) ?? 0;
+  documentFrequency = (term: string): number => this.#postings.documentFrequency(term);
 
   /** Ranked matches for a reader's words. Empty when nothing matches: never noise. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const terms = queryTerms(query, this.documentFrequency, this.size);
-    return this.searchTerms(terms, options);
+    return this.searchTerms(queryTerms(query, this.documentFrequency, this.size), options);
   }
 
   /**
@@ -150,60 +115,68 @@ export class SearchIndex {
   }
 
   #run(terms: QueryTerm[], options: SearchOptions): SearchHit[] {
-    const byTerm = new Map(terms.map((t) => [t.term, t]));
-    const { roots: rootsBoost, ...wordBoost } = FIELD_BOOST;
+    const postings = this.#postings;
+    const board = this.#board;
+    board.reset(postings.capacity);
+    const bits = new Map<string, number>();
+    const score = (source: string, term: QueryTerm, fields: FieldBoosts) => {
+      if (!bits.has(source)) bits.set(source, 2 ** Math.min(bits.size, MASK_BITS - 1));
+      const bit = bits.get(source) as number;
+      for (const { id, weight } of this.#expand(term)) {
+        for (const [field, boost] of fields) postings.score(field, id, weight * boost, BM25, board, bit);
+      }
+    };
     // Whole words with short postings are matched everywhere. Very frequent words, and words still
-    // being typed (a prefix expands to every word it begins, long postings included), are matched
-    // in titles and keywords: there they say what an article is about, and they stay cheap.
+    // being typed (a prefix expands to every word it begins), are matched in titles and keywords:
+    // there they say what an article is about; in thousands of bodies they say little.
     const titleOnly = (t: QueryTerm) => t.prefix || hasLongPostings(this.documentFrequency(t.term));
     const specific = terms.filter((t) => !titleOnly(t));
-    const matchOptions = {
-      prefix: (term: string) => byTerm.get(term)?.prefix ?? false,
-      fuzzy: (term: string) => (byTerm.get(term)?.fuzzy ? 1 : false),
-    };
-    const queries: object[] = [];
-    if (specific.length > 0) {
-      queries.push({ queries: [specific.map((t) => t.term).join(' ')], fields: ['title', 'keywords', 'body'], boost: wordBoost, ...matchOptions });
-      queries.push({ queries: [[...new Set(specific.map((t) => t.root))].join(' ')], fields: ['roots'], boost: { roots: rootsBoost } });
+    for (const t of specific) score(t.term, t, WORD_FIELDS);
+    for (const root of new Set(specific.map((t) => t.root))) score(root, { term: root, root, prefix: false, fuzzy: false }, ROOT_FIELDS);
+    for (const t of terms.filter(titleOnly)) score(t.term, t, TITLE_FIELDS);
+    const keep = (doc: number) => (options.includeHeadlines || !postings.isHeadline(doc)) && !options.exclude?.has(postings.id(doc));
+    return board.top(options.limit ?? 50, keep).map(({ doc, score: value, mask }) => ({
+      id: postings.id(doc),
+      score: value,
+      terms: [...bits].filter(([, bit]) => (mask & bit) !== 0).map(([source]) => source),
+      queryTerms: terms,
+    }));
+  }
+
+  /** Index terms a query term stands for, each with its weight: itself, longer forms, near misses. */
+  #expand(t: QueryTerm): { id: number; weight: number }[] {
+    const dictionary = this.#postings.dictionary;
+    const expansions: { id: number; weight: number }[] = [];
+    const exact = dictionary.id(t.term);
+    if (exact !== undefined) expansions.push({ id: exact, weight: 1 });
+    const longer = t.prefix ? dictionary.withPrefix(t.term) : [];
+    for (const m of longer) expansions.push({ id: m.id, weight: (MATCH_WEIGHTS.prefix * m.term.length) / (m.term.length + 0.3 * m.distance) });
+    if (t.fuzzy) {
+      const seen = new Set(longer.map((m) => m.id));
+      for (const m of dictionary.withinEdits(t.term, MAX_TYPO_EDITS)) {
+        if (!seen.has(m.id)) expansions.push({ id: m.id, weight: (MATCH_WEIGHTS.fuzzy * m.term.length) / (m.term.length + m.distance) });
+      }
     }
-    if (specific.length < terms.length) {
-      const { title, keywords } = wordBoost;
-      queries.push({ queries: [terms.filter(titleOnly).map((t) => t.term).join(' ')], fields: ['title', 'keywords'], boost: { title, keywords }, ...matchOptions });
-    }
-    const query = { combineWith: 'OR', queries };
-    const results: SearchResult[] = this.#mini.search(query as Parameters<MiniSearch['search']>[0], {
-      maxFuzzy: 1,
-      weights: MATCH_WEIGHTS,
-      combineWith: 'OR',
-      bm25: BM25,
-      filter: (r) => (options.includeHeadlines || !this.#headlines.has(r.id)) && !options.exclude?.has(r.id),
-    });
-    return results.slice(0, options.limit ?? 50).map((r) => ({ id: r.id as string, score: r.score, terms: r.terms, queryTerms: terms }));
+    return expansions;
   }
 
   /** An article's terms that set it apart, rarest first (weighted by use): "more like this". */
-  distinctiveTerms(article: Article, count: number): string[] {
-    const doc = toIndexedDoc(article);
+  distinctiveTerms(article: Article | (ArticleMeta & { paragraphs?: string[] }), count: number): string[] {
+    const [title, keywords, body] = toIndexedDoc(article).fields;
     const tf = new Map<string, number>();
-    const add = (text: string, weight: number) => {
-      for (const t of splitTerms(text)) tf.set(t, (tf.get(t) ?? 0) + weight);
+    const add = (terms: string[], weight: number) => {
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + weight);
     };
-    add(doc.title, FIELD_BOOST.title);
-    add(doc.keywords, FIELD_BOOST.keywords);
-    add(doc.body, FIELD_BOOST.body);
+    add(title, FIELD_BOOST.title);
+    add(keywords, FIELD_BOOST.keywords);
+    add(body, FIELD_BOOST.body);
     const n = Math.max(this.size, 1);
     const weight = (t: string) => (tf.get(t) ?? 0) * Math.log(1 + n / (1 + this.documentFrequency(t)));
     return [...tf.keys()].sort((a, b) => weight(b) - weight(a)).slice(0, count);
   }
 
-  toJSON(): PersistedIndex {
-    return { format: INDEX_FORMAT, mini: this.#mini.toJSON(), df: Object.fromEntries(this.#df), headlines: [...this.#headlines] };
-  }
-
-  /** Restores a persisted index; null when it was written by another index format. */
-  static async fromJSON(data: PersistedIndex): Promise<SearchIndex | null> {
-    if (data.format !== INDEX_FORMAT || !data.mini || !data.df || !data.headlines) return null;
-    const mini = await MiniSearch.loadJSAsync<IndexedDoc>(data.mini, miniSearchOptions());
-    return new SearchIndex(mini, new Map(Object.entries(data.df)), new Set(data.headlines));
+  /** The index compacted, as arrays to persist. */
+  snapshot(): IndexSnapshot {
+    return { format: INDEX_FORMAT, postings: this.#postings.snapshot() };
   }
 }

@@ -1,0 +1,89 @@
+// The scores of one query, per document: flat arrays reused from query to query, so scoring a
+// posting is an addition into a Float64Array instead of a Map lookup and an object per document.
+
+export interface ScoredDoc {
+  doc: number;
+  score: number;
+  /** Bit i set: the document matched the query's i-th term. */
+  mask: number;
+}
+
+/** Set bits of a 32-bit mask: how many of the query's terms a document matched. */
+export function bitCount(mask: number): number {
+  let x = mask - ((mask >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+const before = (a: ScoredDoc, b: ScoredDoc) => a.score > b.score || (a.score === b.score && a.doc < b.doc);
+
+export class ScoreBoard {
+  #scores = new Float64Array(1024);
+  #masks = new Uint32Array(1024);
+  #touched: number[] = [];
+
+  /** Clears the last query's scores and makes room for documents numbered below `capacity`. */
+  reset(capacity: number): void {
+    for (const doc of this.#touched) {
+      this.#scores[doc] = 0;
+      this.#masks[doc] = 0;
+    }
+    this.#touched = [];
+    if (capacity > this.#scores.length) {
+      const size = Math.max(capacity, this.#scores.length * 2);
+      this.#scores = new Float64Array(size);
+      this.#masks = new Uint32Array(size);
+    }
+  }
+
+  add(doc: number, score: number, bit: number): void {
+    if (this.#masks[doc] === 0) this.#touched.push(doc);
+    this.#scores[doc] = (this.#scores[doc] ?? 0) + score;
+    this.#masks[doc] = (this.#masks[doc] ?? 0) | bit;
+  }
+
+  /**
+   * The best `limit` documents that `keep` accepts, best first. A document's score is multiplied
+   * by the number of query terms it matched (MiniSearch's rule): matching more of the query
+   * outweighs matching one word many times. A bounded heap: a common word touches thousands.
+   */
+  top(limit: number, keep: (doc: number) => boolean): ScoredDoc[] {
+    const heap: ScoredDoc[] = []; // the worst kept result at heap[0]
+    for (const doc of this.#touched) {
+      const mask = this.#masks[doc] ?? 0;
+      const candidate = { doc, score: (this.#scores[doc] ?? 0) * bitCount(mask), mask };
+      if (heap.length === limit && (limit === 0 || !before(candidate, heap[0] as ScoredDoc))) continue;
+      if (!keep(doc)) continue;
+      if (heap.length < limit) siftUp(heap, candidate);
+      else siftDown(heap, candidate);
+    }
+    return heap.sort((a, b) => (before(a, b) ? -1 : 1));
+  }
+}
+
+function siftUp(heap: ScoredDoc[], item: ScoredDoc): void {
+  let i = heap.length;
+  heap.push(item);
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!before(heap[parent] as ScoredDoc, item)) break;
+    heap[i] = heap[parent] as ScoredDoc;
+    i = parent;
+  }
+  heap[i] = item;
+}
+
+/** Replaces the worst kept result with `item` and restores the heap. */
+function siftDown(heap: ScoredDoc[], item: ScoredDoc): void {
+  let i = 0;
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= heap.length) break;
+    const right = left + 1;
+    const worse = right < heap.length && before(heap[left] as ScoredDoc, heap[right] as ScoredDoc) ? right : left;
+    if (!before(item, heap[worse] as ScoredDoc)) break;
+    heap[i] = heap[worse] as ScoredDoc;
+    i = worse;
+  }
+  heap[i] = item;
+}

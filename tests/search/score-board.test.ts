@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { bitCount, ScoreBoard } from '../../src/search/score-board.ts';
+
+describe('bitCount', () => {
+  const table: [number, number][] = [[0, 0], [1, 1], [0b1011, 3], [0xffffffff, 32], [2 ** 31, 1]];
+  for (const [mask, count] of table) it(`counts ${count} bits in ${mask}`, () => assert.equal(bitCount(mask), count));
+});
+
+describe('ScoreBoard', () => {
+  it('multiplies a score by the number of query terms matched, best first', () => {
+    const board = new ScoreBoard();
+    board.reset(10);
+    board.add(1, 3, 1); // one term, strong
+    board.add(2, 1, 1);
+    board.add(2, 1, 2); // two terms: 2 × 2
+    assert.deepEqual(board.top(5, () => true).map((s) => [s.doc, s.score]), [[2, 4], [1, 3]]);
+  });
+
+  it('keeps the best `limit` of many, skipping what the filter rejects, ties by document order', () => {
+    const board = new ScoreBoard();
+    board.reset(1000);
+    for (let doc = 0; doc < 1000; doc++) board.add(doc, doc % 100, 1);
+    const top = board.top(4, (doc) => doc !== 999);
+    assert.deepEqual(top.map((s) => s.doc), [99, 199, 299, 399]);
+  });
+
+  it('starts each query from zero and grows with the index', () => {
+    const board = new ScoreBoard();
+    board.reset(2);
+    board.add(1, 5, 1);
+    board.reset(5000);
+    board.add(4999, 1, 1);
+    assert.deepEqual(board.top(5, () => true).map((s) => [s.doc, s.score]), [[4999, 1]]);
+    assert.deepEqual(board.top(0, () => true), []);
+  });
+});

@@ -23,11 +23,11 @@ const BM25: Bm25Params = { k: 1.2, b: 0.9, d: 0.5 };
 /** Results: fewer exact matches than this and the query is tried again with typo tolerance. */
 const FUZZY_FALLBACK_BELOW = 3;
 /**
- * Postings: recent additions are folded into the compact arrays once they pass this many, or
- * half the compacted ones, whichever is larger: memory stays compact, and a build from scratch
- * compacts a logarithmic number of times.
+ * Postings: recent additions (JS arrays, 16 bytes a posting) are folded into the compact arrays
+ * once they pass half the compacted ones, so a build from scratch compacts a logarithmic number of
+ * times; but never fewer than the first bound nor more than the second (about 64 MB of lists).
  */
-const COMPACT_AFTER_POSTINGS = 1_000_000;
+const COMPACT_AFTER_POSTINGS = { min: 1_000_000, max: 4_000_000 };
 /** Index format; bump when analysis or layout changes so persisted indexes are rebuilt, never misread. */
 export const INDEX_FORMAT = 4;
 
@@ -89,7 +89,8 @@ export class SearchIndex {
     const doc = toIndexedDoc(article);
     this.#postings.add(doc.id, doc.headline, doc.fields);
     const p = this.#postings;
-    if (p.recentPostings > Math.max(COMPACT_AFTER_POSTINGS, p.compactPostings / 2)) p.compact();
+    const { min, max } = COMPACT_AFTER_POSTINGS;
+    if (p.recentPostings > Math.min(max, Math.max(min, p.compactPostings / 2))) p.compact();
   }
 
   remove(id: string): void {

@@ -1,13 +1,15 @@
 // Search benchmark: our index vs plain MiniSearch defaults vs a linear scan, on the bench store.
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import type { Article } from '../../src/domain.ts';
 import { createLogger } from '../../src/logger.ts';
-import { loadOrBuildIndex, persistIndex } from '../../src/search/build-index.ts';
+import { INDEX_FILE, loadOrBuildIndex, persistIndex } from '../../src/search/build-index.ts';
 import type { SearchIndex } from '../../src/search/search-index.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { normalize } from '../../src/text/normalize.ts';
 import { rng } from './corpus.ts';
-import { fmt, heapMb, latencySummary, ms } from './stats.ts';
+import { buffersMb, fmt, heapMb, latencySummary, mb, ms } from './stats.ts';
 
 const READER_QUERIES = 300;
 const HEADLINE_QUERIES = 200;
@@ -52,14 +54,17 @@ export async function benchSearch(dataDir: string, log: (line: string) => void):
   // Start-up as `npm start` does it: store, then the index (built the first time).
   let t = process.hrtime.bigint();
   let heap0 = heapMb();
+  let buffers0 = buffersMb();
+  const memory = () => `heap ${fmt(heapMb() - heap0, 0)} MB + typed arrays ${fmt(buffersMb() - buffers0, 0)} MB`;
   const repo = await ArticleRepository.open(dataDir);
   const built = await loadOrBuildIndex(repo, dataDir, logger);
   const buildMs = ms(t);
   const ours: SearchIndex = built.index;
-  log(label(`ours: first start (store + index build of ${ours.size} items) ${fmt(buildMs / 1000)} s, heap ${fmt(heapMb() - heap0, 0)} MB`));
+  log(label(`ours: first start (store + index build of ${ours.size} items) ${fmt(buildMs / 1000)} s, ${memory()}`));
   t = process.hrtime.bigint();
   await persistIndex(ours, repo, dataDir);
-  log(label(`ours: index persisted in ${fmt(ms(t) / 1000)} s`));
+  const fileMb = mb((await stat(join(dataDir, INDEX_FILE))).size);
+  log(label(`ours: index persisted in ${fmt(ms(t) / 1000)} s (${fmt(fileMb, 0)} MB file)`));
 
   const articles: Article[] = [];
   for await (const a of repo.articlesWithBodies()) if (a.kind === 'article') articles.push(a);
@@ -71,10 +76,14 @@ export async function benchSearch(dataDir: string, log: (line: string) => void):
 
   // Restart: store load + persisted index, the path every later start takes.
   heap0 = heapMb();
+  buffers0 = buffersMb();
   t = process.hrtime.bigint();
   const repo2 = await ArticleRepository.open(dataDir);
+  const storeMs = ms(t);
   const restored = await loadOrBuildIndex(repo2, dataDir, logger);
-  log(label(`ours: restart (store + persisted index, ${restored.reindexed} re-indexed) ${fmt(ms(t) / 1000)} s, heap ${fmt(heapMb() - heap0, 0)} MB`));
+  log(label(`ours: restart (store ${fmt(storeMs / 1000)} s + persisted index, ${restored.reindexed} re-indexed) ${fmt(ms(t) / 1000)} s, ${memory()}`));
+  log(label(`ours after restart: 1–3 word queries ${timeQueries(reader, (q) => restored.index.search(q, { limit: 10 }))}`));
+  log(label(`ours after restart: 8–15 word queries ${timeQueries(headline, (q) => restored.index.search(q, { limit: 10 }))}`));
 
   // Plain MiniSearch with default options on the same text.
   heap0 = heapMb();

@@ -18,4 +18,10 @@ export function heapMb(): number {
   return mb(process.memoryUsage().heapUsed);
 }
 
+/** Memory of typed arrays: outside the JS heap, so heapUsed alone would hide the search index. */
+export function buffersMb(): number {
+  globalThis.gc?.();
+  return mb(process.memoryUsage().arrayBuffers);
+}
+
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);

@@ -45,35 +45,41 @@ export class Postings {
   readonly #fieldCount: number;
   /** Fields whose terms count toward `documentFrequency` (the others hold derived forms). */
   readonly #countedFields: number;
-  #dictionary: TermDictionary;
-  #ids: string[];
-  #docOf = new Map<string, number>();
-  #alive: Uint8Array;
-  #headline: Uint8Array;
-  #aliveCount = 0;
-  #fields: FieldPostings[];
+  // The state below is set by #load: from the constructor, and again by each compaction.
+  #dictionary!: TermDictionary;
+  #ids!: string[];
+  #docOf!: Map<string, number>;
+  #alive!: Uint8Array;
+  #headline!: Uint8Array;
+  #aliveCount!: number;
+  #fields!: FieldPostings[];
   /** Terms the compacted arrays cover; newer terms have recent postings only. */
-  #compactTerms: number;
+  #compactTerms!: number;
   /** Per field: term → [doc, tf, doc, tf, …] for documents added since the last compaction. */
-  #recent: Map<number, number[]>[];
-  #recentPostings = 0;
-  #totalLength: number[];
-  #documentFrequency: Uint32Array;
+  #recent!: Map<number, number[]>[];
+  #recentPostings!: number;
+  #totalLength!: number[];
+  #documentFrequency!: Uint32Array;
 
   constructor(fieldCount: number, countedFields: number, snapshot?: PostingsSnapshot) {
     this.#fieldCount = fieldCount;
     this.#countedFields = countedFields;
-    const s = snapshot ?? { ids: [], headline: new Uint8Array(0), terms: [], documentFrequency: new Uint32Array(0), fields: Array.from({ length: fieldCount }, emptyField) };
-    if (s.fields.length !== fieldCount) throw new Error(`index has ${s.fields.length} fields, expected ${fieldCount}`);
+    this.#load(snapshot ?? { ids: [], headline: new Uint8Array(0), terms: [], documentFrequency: new Uint32Array(0), fields: Array.from({ length: fieldCount }, emptyField) });
+  }
+
+  /** Makes a compacted index the whole state: nothing recent, nothing removed. */
+  #load(s: PostingsSnapshot): void {
+    if (s.fields.length !== this.#fieldCount) throw new Error(`index has ${s.fields.length} fields, expected ${this.#fieldCount}`);
     this.#dictionary = new TermDictionary(s.terms);
     this.#ids = [...s.ids];
-    this.#ids.forEach((id, doc) => this.#docOf.set(id, doc));
+    this.#docOf = new Map(this.#ids.map((id, doc) => [id, doc]));
     this.#alive = new Uint8Array(s.ids.length).fill(1);
     this.#aliveCount = s.ids.length;
     this.#headline = s.headline;
     this.#fields = s.fields;
     this.#compactTerms = s.terms.length;
-    this.#recent = Array.from({ length: fieldCount }, () => new Map());
+    this.#recent = Array.from({ length: this.#fieldCount }, () => new Map());
+    this.#recentPostings = 0;
     this.#totalLength = s.fields.map((f) => f.lengths.reduce((sum, n) => sum + n, 0));
     this.#documentFrequency = s.documentFrequency;
   }
@@ -217,19 +223,7 @@ export class Postings {
       if (to >= 0) headline[to] = this.#headline[from] ?? 0;
     });
     const snapshot = { ids, headline, terms, fields, documentFrequency: countDocuments(fields.slice(0, this.#countedFields), terms.length, ids.length) };
-    const fresh = new Postings(this.#fieldCount, this.#countedFields, snapshot);
-    this.#dictionary = fresh.#dictionary;
-    this.#ids = fresh.#ids;
-    this.#docOf = fresh.#docOf;
-    this.#alive = fresh.#alive;
-    this.#headline = fresh.#headline;
-    this.#aliveCount = fresh.#aliveCount;
-    this.#fields = fresh.#fields;
-    this.#compactTerms = fresh.#compactTerms;
-    this.#recent = fresh.#recent;
-    this.#recentPostings = 0;
-    this.#totalLength = fresh.#totalLength;
-    this.#documentFrequency = fresh.#documentFrequency;
+    this.#load(snapshot);
   }
 
   /** A compacted copy of the index's arrays, to persist. */

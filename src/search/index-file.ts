@@ -6,7 +6,7 @@ import type { IndexSnapshot } from './search-index.ts';
 
 const MAGIC = 'KHSI';
 /** File layout version (the index format inside is versioned separately by the index). */
-export const INDEX_FILE_VERSION = 2;
+const INDEX_FILE_VERSION = 2;
 /** Sections start at multiples of 8 bytes, so every typed array can be a view on the file. */
 const ALIGN = 8;
 

@@ -8,7 +8,6 @@ import { Postings, type PostingsSnapshot } from './postings.ts';
 import { hasLongPostings, type QueryTerm, queryTerms } from './query-terms.ts';
 import { ScoreBoard } from './score-board.ts';
 
-export { FIELD_BOOST } from './indexed-doc.ts';
 
 /** Weights of inexact matches relative to an exact one (MiniSearch's weighting by distance). */
 const MATCH_WEIGHTS = { prefix: 0.5, fuzzy: 0.2 };

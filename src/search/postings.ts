@@ -146,8 +146,10 @@ export class Postings {
       }
       const f = this.#fields[field] as FieldPostings;
       f.lengths = grown(f.lengths, doc + 1, (n) => new Uint16Array(n));
-      f.lengths[doc] = Math.min(tf.size, MAX_LENGTH);
-      this.#totalLength[field] = (this.#totalLength[field] ?? 0) + tf.size;
+      // The stored length is what removal subtracts and a reload sums, so the total adds it too.
+      const length = Math.min(tf.size, MAX_LENGTH);
+      f.lengths[doc] = length;
+      this.#totalLength[field] = (this.#totalLength[field] ?? 0) + length;
       const recent = this.#recent[field] as Map<number, number[]>;
       for (const [termId, count] of tf) {
         let list = recent.get(termId);

@@ -6,6 +6,12 @@ import { type Bm25Params, bm25, idf } from './bm25.ts';
 import type { ScoreBoard } from './score-board.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
+/**
+ * What a field's matches say: "about" (title, keywords: what the document is about), "mentions"
+ * (the body: scored after the about fields of the same term) or "other" (scored on its own).
+ */
+export type FieldRole = 'about' | 'mentions' | 'other';
+
 /** Term frequencies are stored in a byte: BM25 saturates long before a word repeats 255 times. */
 const MAX_TF = 255;
 /** Field lengths (distinct terms) are stored in 16 bits. */
@@ -178,8 +184,11 @@ export class Postings {
   /**
    * Adds `weight` × BM25 of every document holding the term in the field to the board. Document
    * frequencies count removed documents until compaction, as MiniSearch's do until it vacuums.
+   * An "about" field (title, keywords) marks its documents on the board; in a "mentions" field
+   * (the body) the term then counts once, however often it repeats: an article is already known
+   * to be about the word, and an article that repeats its own subject says no more about it.
    */
-  score(field: number, termId: number, weight: number, params: Bm25Params, board: ScoreBoard, bit: number): void {
+  score(field: number, termId: number, weight: number, params: Bm25Params, board: ScoreBoard, bit: number, role: FieldRole = 'other'): void {
     const f = this.#fields[field] as FieldPostings;
     const recent = this.#recent[field]?.get(termId);
     const start = termId < this.#compactTerms ? (f.offsets[termId] as number) : 0;
@@ -190,15 +199,15 @@ export class Postings {
     const avgLength = Math.max((this.#totalLength[field] ?? 0) / this.#aliveCount, 1e-9);
     const { docs, tfs, lengths } = f;
     const alive = this.#alive;
-    for (let i = start; i < end; i++) {
-      const doc = docs[i] as number;
-      if (alive[doc] === 1) board.add(doc, weight * bm25(tfs[i] as number, lengths[doc] as number, avgLength, termIdf, params), bit);
-    }
+    const add = (doc: number, tf: number) => {
+      if (alive[doc] !== 1) return;
+      if (role === 'about') board.markAbout(doc);
+      else if (role === 'mentions' && board.isAbout(doc)) tf = 1;
+      board.add(doc, weight * bm25(tf, lengths[doc] as number, avgLength, termIdf, params), bit);
+    };
+    for (let i = start; i < end; i++) add(docs[i] as number, tfs[i] as number);
     if (!recent) return;
-    for (let i = 0; i < recent.length; i += 2) {
-      const doc = recent[i] as number;
-      if (alive[doc] === 1) board.add(doc, weight * bm25(recent[i + 1] as number, lengths[doc] as number, avgLength, termIdf, params), bit);
-    }
+    for (let i = 0; i < recent.length; i += 2) add(recent[i] as number, recent[i + 1] as number);
   }
 
   /**

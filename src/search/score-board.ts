@@ -21,6 +21,10 @@ export class ScoreBoard {
   #scores = new Float64Array(1024);
   #masks = new Uint32Array(1024);
   #touched: number[] = [];
+  /** Per document: the number of the last index term found in its title or keywords. */
+  #aboutTerm = new Uint32Array(1024);
+  /** Numbers the index terms a query looks up, so marks from earlier terms never need clearing. */
+  #term = 0;
 
   /** Clears the last query's scores and makes room for documents numbered below `capacity`. */
   reset(capacity: number): void {
@@ -33,7 +37,28 @@ export class ScoreBoard {
       const size = Math.max(capacity, this.#scores.length * 2);
       this.#scores = new Float64Array(size);
       this.#masks = new Uint32Array(size);
+      this.#aboutTerm = new Uint32Array(size);
+      this.#term = 0;
     }
+  }
+
+  /** Starts scoring another index term: no document is marked as about it yet. */
+  nextTerm(): void {
+    if (this.#term === 0xffffffff) {
+      this.#aboutTerm.fill(0);
+      this.#term = 0;
+    }
+    this.#term++;
+  }
+
+  /** Marks a document whose title or keywords hold the current term. */
+  markAbout(doc: number): void {
+    this.#aboutTerm[doc] = this.#term;
+  }
+
+  /** True when the document's title or keywords hold the current term. */
+  isAbout(doc: number): boolean {
+    return this.#aboutTerm[doc] === this.#term;
   }
 
   add(doc: number, score: number, bit: number): void {

@@ -4,7 +4,7 @@
 import type { Article, ArticleMeta } from '../domain.ts';
 import type { Bm25Params } from './bm25.ts';
 import { FIELD, FIELD_BOOST, FIELD_COUNT, toIndexedDoc, WORD_FIELD_COUNT } from './indexed-doc.ts';
-import { Postings, type PostingsSnapshot } from './postings.ts';
+import { type FieldRole, Postings, type PostingsSnapshot } from './postings.ts';
 import { hasLongPostings, type QueryTerm, queryTerms } from './query-terms.ts';
 import { ScoreBoard } from './score-board.ts';
 
@@ -50,10 +50,14 @@ export interface SearchOptions {
   exclude?: ReadonlySet<string>;
 }
 
-type FieldBoosts = readonly (readonly [field: number, boost: number])[];
-const WORD_FIELDS: FieldBoosts = [[FIELD.title, FIELD_BOOST.title], [FIELD.keywords, FIELD_BOOST.keywords], [FIELD.body, FIELD_BOOST.body]];
-const TITLE_FIELDS: FieldBoosts = [[FIELD.title, FIELD_BOOST.title], [FIELD.keywords, FIELD_BOOST.keywords]];
-const ROOT_FIELDS: FieldBoosts = [[FIELD.roots, FIELD_BOOST.roots]];
+/** Fields a term is looked up in, in scoring order: "about" fields before the body they cap. */
+type FieldBoosts = readonly (readonly [field: number, boost: number, role: FieldRole])[];
+const TITLE_FIELDS: FieldBoosts = [
+  [FIELD.title, FIELD_BOOST.title, 'about'],
+  [FIELD.keywords, FIELD_BOOST.keywords, 'about'],
+];
+const WORD_FIELDS: FieldBoosts = [...TITLE_FIELDS, [FIELD.body, FIELD_BOOST.body, 'mentions']];
+const ROOT_FIELDS: FieldBoosts = [[FIELD.roots, FIELD_BOOST.roots, 'other']];
 /** Bits of a document's match mask: one per distinct query term (more share the last bit). */
 const MASK_BITS = 32;
 
@@ -104,12 +108,14 @@ export class SearchIndex {
   }
 
   /**
-   * Ranked matches for already analysed terms (related articles use this). Typo matching is a
-   * fallback: it walks much of the term tree, so it runs only when exact matching finds too little.
+   * Ranked matches for already analysed terms (related articles use this). A word the index does
+   * not hold is most likely misspelt, so it is always matched with a typo's tolerance. For known
+   * words typo matching is a fallback: it walks much of the term tree, so it runs only when exact
+   * matching finds too little.
    */
   searchTerms(terms: QueryTerm[], options: SearchOptions = {}): SearchHit[] {
     if (terms.length === 0) return [];
-    const exact = this.#run(terms.map((t) => ({ ...t, fuzzy: false })), options);
+    const exact = this.#run(terms.map((t) => ({ ...t, fuzzy: t.fuzzy && this.documentFrequency(t.term) === 0 })), options);
     if (exact.length >= FUZZY_FALLBACK_BELOW || !terms.some((t) => t.fuzzy)) return exact;
     return this.#run(terms, options);
   }
@@ -123,7 +129,8 @@ export class SearchIndex {
       if (!bits.has(source)) bits.set(source, 2 ** Math.min(bits.size, MASK_BITS - 1));
       const bit = bits.get(source) as number;
       for (const { id, weight } of this.#expand(term)) {
-        for (const [field, boost] of fields) postings.score(field, id, weight * boost, BM25, board, bit);
+        board.nextTerm();
+        for (const [field, boost, role] of fields) postings.score(field, id, weight * boost, BM25, board, bit, role);
       }
     };
     // Whole words with short postings are matched everywhere. Very frequent words, and words still

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Article } from '../../src/domain.ts';
 import { SearchIndex } from '../../src/search/search-index.ts';
 import { seedArticles } from '../helpers/seed-articles.ts';
 
@@ -85,5 +86,33 @@ describe('SearchIndex on the seed page', () => {
 
   it('answers a 4096-character query without error', () => {
     assert.ok(Array.isArray(index.search('الصين '.repeat(700).slice(0, 4096))));
+  });
+});
+
+/** An article with just what the index reads. */
+function article(id: string, title: string, body: string): Article {
+  return {
+    id, kind: 'article', title, keywords: [], related: [], publishedAt: '', ingestedAt: '', updatedAt: '',
+    origin: 'test', pageOrder: 0, contentHash: '', paragraphs: [body], summary: '', digestLine: '',
+  };
+}
+
+describe('SearchIndex ranking', () => {
+  it('does not let an article outrank a tighter one by repeating its own subject in its body', () => {
+    const local = SearchIndex.empty();
+    local.upsert(article('repeats', 'الأرز', 'الأرز غذاء. يزرع الأرز في آسيا، ويحصد الأرز مرتين، ويصدر الأرز إلى أوروبا، ويخزن الأرز في صوامع. وارتفعت أسعار الشحن والوقود والأسمدة هذا العام.'));
+    local.upsert(article('tight', 'الأرز', 'ارتفعت أسعار الأرز في آسيا هذا العام بسبب الجفاف والحرارة.'));
+    local.upsert(article('other1', 'القمح', 'انخفضت أسعار القمح في أوروبا بعد حصاد وفير.'));
+    local.upsert(article('other2', 'النفط', 'استقرت أسعار النفط في الأسواق العالمية.'));
+    assert.deepEqual(local.search('أسعار الأرز').slice(0, 2).map((h) => h.id), ['tight', 'repeats']);
+  });
+
+  it('matches a misspelt word with a typo even when the other words find plenty', () => {
+    const local = SearchIndex.empty();
+    for (let i = 0; i < 4; i++) local.upsert(article(`gov${i}`, `الحكومة تجتمع ${i}`, 'اجتمعت الحكومة اليوم لبحث الميزانية.'));
+    local.upsert(article('talks', 'جولة جديدة', 'ارتفعت الاستثمارات الأجنبية في جنيف.'));
+    assert.ok(local.search('الحكومة الاستسمارات ').some((h) => h.id === 'talks'));
+    // A known word is not widened: "الحكومه" exists, so no typo neighbours are added for it.
+    assert.deepEqual(new Set(local.search('الحكومة').map((h) => h.id)), new Set(['gov0', 'gov1', 'gov2', 'gov3']));
   });
 });

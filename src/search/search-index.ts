@@ -9,8 +9,12 @@ import { hasLongPostings, type QueryTerm, queryTerms } from './query-terms.ts';
 import { ScoreBoard } from './score-board.ts';
 
 
-/** Weights of inexact matches relative to an exact one (MiniSearch's weighting by distance). */
-const MATCH_WEIGHTS = { prefix: 0.5, fuzzy: 0.2 };
+/**
+ * Weights of inexact matches relative to an exact one (MiniSearch's weighting by distance). A word
+ * the index does not hold is most likely misspelt: its near spellings are what the reader meant,
+ * so they count as the word itself, less the distance discount, not as a guess beside it.
+ */
+const MATCH_WEIGHTS = { prefix: 0.5, fuzzy: 0.2, unknownFuzzy: 1 };
 /** Edits a typo match may make: one (two match too many other words). */
 const MAX_TYPO_EDITS = 1;
 /**
@@ -160,8 +164,9 @@ export class SearchIndex {
     for (const m of longer) expansions.push({ id: m.id, weight: (MATCH_WEIGHTS.prefix * m.term.length) / (m.term.length + 0.3 * m.distance) });
     if (t.fuzzy) {
       const seen = new Set(longer.map((m) => m.id));
+      const typoWeight = exact === undefined ? MATCH_WEIGHTS.unknownFuzzy : MATCH_WEIGHTS.fuzzy;
       for (const m of dictionary.withinEdits(t.term, MAX_TYPO_EDITS)) {
-        if (!seen.has(m.id)) expansions.push({ id: m.id, weight: (MATCH_WEIGHTS.fuzzy * m.term.length) / (m.term.length + m.distance) });
+        if (!seen.has(m.id)) expansions.push({ id: m.id, weight: (typoWeight * m.term.length) / (m.term.length + m.distance) });
       }
     }
     return expansions;

@@ -115,4 +115,13 @@ describe('SearchIndex ranking', () => {
     // A known word is not widened: "الحكومه" exists, so no typo neighbours are added for it.
     assert.deepEqual(new Set(local.search('الحكومة').map((h) => h.id)), new Set(['gov0', 'gov1', 'gov2', 'gov3']));
   });
+
+  it('reads an unknown word as its near spelling, not as a weak guess', () => {
+    const local = SearchIndex.empty();
+    local.upsert(article('belgium', 'بلجيكا', 'بلجيكا مملكة في أوروبا الغربية، وفيها مقر الاتحاد الأوروبي.'));
+    local.upsert(article('netherlands', 'عاصمة هولندا', 'أمستردام عاصمة هولندا وأكبر مدنها.'));
+    local.upsert(article('france', 'عاصمة فرنسا', 'باريس عاصمة فرنسا وأكبر مدنها.'));
+    local.upsert(article('egypt', 'مصر', 'مصر جمهورية في أفريقيا، عاصمتها القاهرة.'));
+    assert.equal(local.search('عاصمة بلجيكيا؟')[0]?.id, 'belgium');
+  });
 });

@@ -7,6 +7,12 @@ import { tokenize } from '../text/tokenize.ts';
 export const MIN_PREFIX_LETTERS = 4;
 /** Letters: words at least this long tolerate one typo; shorter ones have too many neighbours. */
 export const MIN_FUZZY_LETTERS = 6;
+/**
+ * Letters: the same for a word the index does not hold. Read as typed it matches nothing, so a
+ * typo reading displaces nothing and only its noise counts against it: five letters are enough,
+ * four-letter words have too many neighbours even then.
+ */
+export const MIN_FUZZY_LETTERS_UNKNOWN = 5;
 /** Terms: a headline-length query keeps its most specific terms, enough to identify an article. */
 export const MAX_QUERY_TERMS = 8;
 /** Share of documents: a term in more of them says little about any one (idf near zero). */
@@ -68,7 +74,7 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
     term,
     root: rootOf.get(term) ?? term,
     prefix: false,
-    fuzzy: term.length >= MIN_FUZZY_LETTERS && /[\u0621-\u064A]/u.test(term),
+    fuzzy: term.length >= (documentFrequency(term) === 0 ? MIN_FUZZY_LETTERS_UNKNOWN : MIN_FUZZY_LETTERS) && /[\u0621-\u064A]/u.test(term),
   }));
   // The last word may be half-typed: besides its exact form it is matched as a prefix, spelled as
   // typed (clitics aside), since stemming a fragment can cut a false "ending" ("ناكات" → "ناك").

@@ -17,6 +17,14 @@ describe('queryTerms', () => {
     assert.deepEqual(queryTerms('Investments ', noStats, 10).map((t) => t.fuzzy), [false]);
   });
 
+  it('allows a typo from five letters on a word the index does not hold, from six on one it does', () => {
+    const known = (t: string) => (t === 'مشروع' ? 4 : 0);
+    // Both are five letters: "مشروع" is known and read as typed, "منتخب" is unknown and may be a typo.
+    assert.deepEqual(queryTerms('مشروع منتخب ', known, 10).map((t) => [t.term, t.fuzzy]), [['مشروع', false], ['منتخب', true]]);
+    // Four letters stay exact even when unknown: too many neighbours.
+    assert.deepEqual(queryTerms('قارب ', noStats, 10).map((t) => t.fuzzy), [false]);
+  });
+
   it('keeps the rarest terms of a headline-length query', () => {
     const df = (t: string) => (t === 'قال' || t === 'يوم' ? 900 : 3);
     const terms = queryTerms('قال يوم الوزير الأمريكي إن المحادثات التجارية مع الصين في لندن كانت مثمرة وبناءة جدا', df, 1000);

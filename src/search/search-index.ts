@@ -121,7 +121,7 @@ export class SearchIndex {
    */
   searchTerms(terms: QueryTerm[], options: SearchOptions = {}): SearchHit[] {
     if (terms.length === 0) return [];
-    const exact = this.#run(terms.map((t) => ({ ...t, fuzzy: t.fuzzy && this.documentFrequency(t.term) === 0 })), options);
+    const exact = this.#run(terms.map((t) => ({ ...t, fuzzy: t.fuzzy && this.#isUnknown(t.term) })), options);
     if (exact.length >= FUZZY_FALLBACK_BELOW || !terms.some((t) => t.fuzzy)) return exact;
     return this.#run(terms, options);
   }
@@ -156,6 +156,11 @@ export class SearchIndex {
     }));
   }
 
+  /** True when no title, keywords or body holds the term: as typed, it matches nothing. */
+  #isUnknown(term: string): boolean {
+    return this.documentFrequency(term) === 0;
+  }
+
   /** Index terms a query term stands for, each with its weight: itself, longer forms, near misses. */
   #expand(t: QueryTerm): { id: number; weight: number }[] {
     const dictionary = this.#postings.dictionary;
@@ -166,7 +171,7 @@ export class SearchIndex {
     for (const m of longer) expansions.push({ id: m.id, weight: (MATCH_WEIGHTS.prefix * m.term.length) / (m.term.length + 0.3 * m.distance) });
     if (t.fuzzy) {
       const seen = new Set(longer.map((m) => m.id));
-      const typoWeight = exact === undefined ? MATCH_WEIGHTS.unknownFuzzy : MATCH_WEIGHTS.fuzzy;
+      const typoWeight = this.#isUnknown(t.term) ? MATCH_WEIGHTS.unknownFuzzy : MATCH_WEIGHTS.fuzzy;
       for (const m of dictionary.withinEdits(t.term, MAX_TYPO_EDITS)) {
         if (!seen.has(m.id)) expansions.push({ id: m.id, weight: (typoWeight * m.term.length) / (m.term.length + m.distance) });
       }

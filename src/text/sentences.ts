@@ -2,9 +2,10 @@
 import { cleanDisplayText } from './normalize.ts';
 
 // A sentence ends at . ! ? ؟ ؛ (and runs of them, and ellipses), with any closing quotes or
-// brackets that follow, when whitespace or the end comes next. "2.5" never splits because no
-// space follows its point.
-const SENTENCE_END = /[.!?؟؛…]+["'”’»)\]]*(?=\s|$)/gu;
+// brackets that follow, when whitespace, the end or an Arabic letter comes next: scraped Arabic
+// often loses the space after a stop ("نوح.وتعني"). "2.5" and "www.site.com" never split: a digit
+// or a Latin letter follows their point.
+const SENTENCE_END = /[.!?؟؛…]+["'”’»)\]]*(?=\s|$|[\u0621-\u064A])/gu;
 const BULLET = /^\s*[•·●▪◦*\-–]\s+/u;
 // A lone letter before a point is an abbreviation (د. for doctor, م. for a year), not an end.
 const ABBREVIATION = /(?:^|\s)[\p{L}]\.$/u;

@@ -11,6 +11,9 @@ describe('splitSentences', () => {
     ['does not split after a one-letter abbreviation', 'قال د. أحمد إن الوضع مستقر.', ['قال د. أحمد إن الوضع مستقر.']],
     ['treats list bullets and lines as sentences', '• البند الأول\n• البند الثاني', ['البند الأول', 'البند الثاني']],
     ['keeps an ellipsis with its sentence', 'انتظر… ثم قرر.', ['انتظر…', 'ثم قرر.']],
+    ['splits where a stop has lost its space before an Arabic word', 'يرجعه البعض إلى نوح.و تعني كلمة العود الخشب .فالعود آلة وترية', ['يرجعه البعض إلى نوح.', 'و تعني كلمة العود الخشب .', 'فالعود آلة وترية']],
+    ['keeps a glued one-letter abbreviation', 'قال د.أحمد إن الوضع مستقر.', ['قال د.أحمد إن الوضع مستقر.']],
+    ['does not split a web address or a number', 'زوروا www.example.com لمعرفة 3.5 مليون.', ['زوروا www.example.com لمعرفة 3.5 مليون.']],
     ['drops punctuation-only pieces', '... . !', []],
   ];
   for (const [name, input, expected] of table) it(name, () => assert.deepEqual(splitSentences(input), expected));

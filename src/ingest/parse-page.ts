@@ -1,6 +1,7 @@
 // Seed page text → articles and headlines. Pure: no ids, dates or summaries (ingest adds those).
 import type { PageHeader, ParsedArticle, ParsedPage } from '../domain.ts';
 import { cleanDisplayText, normalize } from '../text/normalize.ts';
+import { unwrapLines } from '../text/unwrap.ts';
 import { deriveTitle } from './derive-title.ts';
 import { recoverKeywordPhrases } from './keyword-phrases.ts';
 
@@ -44,13 +45,15 @@ function readHeader(lines: string[]): { header: PageHeader; rest: string[] } {
 }
 
 function finish(draft: Draft, pageText: string): ParsedArticle | null {
-  const [lead] = draft.paragraphs;
+  // A page copied from narrow columns breaks lines mid-sentence: paragraphs are its joined lines.
+  const paragraphs = unwrapLines(draft.paragraphs);
+  const [lead] = paragraphs;
   if (lead === undefined) return null;
   const title = draft.title ?? deriveTitle(lead);
   const article: ParsedArticle = {
     title,
     derivedTitle: draft.title === undefined,
-    paragraphs: draft.paragraphs,
+    paragraphs,
     keywords: draft.keywordLine ? recoverKeywordPhrases(draft.keywordLine, pageText) : [],
   };
   if (draft.source) article.source = draft.source;

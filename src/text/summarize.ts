@@ -7,6 +7,7 @@
 import { analyze } from './analyze.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokenize.ts';
+import { unwrapLines } from './unwrap.ts';
 
 /** Card summary: 2–3 sentences, at most about 60 words, so a card fits a phone screen. */
 export const CARD_SUMMARY: SummaryBudget = { maxSentences: 3, maxWords: 60 };
@@ -41,7 +42,11 @@ export interface PlacedSentence {
 
 export interface RankedSentence extends PlacedSentence {
   index: number;
-  words: string[];
+  /** The sentence split where it may be cut; each piece holds `counts[i]` words. */
+  pieces: string[];
+  counts: number[];
+  /** Words as the budget counts them: runs of letters or digits, so "عمان - الرأي" is two. */
+  wordCount: number;
   score: number;
 }
 
@@ -56,23 +61,30 @@ function asSummarySentence(text: string, first: boolean): string {
   return ENDS_SENTENCE.test(body) ? body : `${body}.`;
 }
 
-/** Sentences of a text whose paragraphs are separate strings or separated by newlines. */
+/** Sentences of a text whose paragraphs are separate strings or lines (hard-wrapped ones joined). */
 export function placeSentences(paragraphs: readonly string[]): PlacedSentence[] {
-  return paragraphs
-    .flatMap((p) => p.split(/\n+/))
-    .filter((p) => p.trim())
-    .flatMap((p, paragraph) => splitSentences(p).map((text, inParagraph) => ({ text, paragraph, inParagraph })));
+  return unwrapLines(paragraphs.flatMap((p) => p.split(/\n+/))).flatMap((p, paragraph) =>
+    splitSentences(p).map((text, inParagraph) => ({ text, paragraph, inParagraph })),
+  );
+}
+
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Whitespace pieces of a sentence and the words each holds (a lone dash holds none). */
+function measure(text: string): { pieces: string[]; counts: number[]; wordCount: number } {
+  const pieces = text.split(/\s+/).filter(Boolean);
+  const counts = pieces.map((piece) => piece.match(WORD_RUN)?.length ?? 0);
+  return { pieces, counts, wordCount: counts.reduce((a, b) => a + b, 0) };
 }
 
 /** Scores every sentence; higher is more worth keeping. */
 export function rankSentences(placed: PlacedSentence[], weights: SummaryWeights = DEFAULT_WEIGHTS): RankedSentence[] {
   return placed.map((p, index) => {
-    const words = p.text.split(/\s+/).filter(Boolean);
     const opening = index === 0 || p.inParagraph === 0 ? 1 : weights.laterSentence;
     let score = opening / (1 + p.paragraph) ** weights.paragraphDecay;
     const length = tokenize(p.text).length;
     if (length < weights.minWords) score *= length / weights.minWords;
-    return { ...p, index, words, score };
+    return { ...p, index, ...measure(p.text), score };
   });
 }
 
@@ -94,9 +106,13 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-/** Cuts a sentence to its first `words` words, marking the cut. */
-function cutToWords(sentence: RankedSentence, words: number): string {
-  return words >= sentence.words.length ? sentence.text : `${sentence.words.slice(0, words).join(' ')}${ELLIPSIS}`;
+/** A sentence cut to at most `words` words at a space and marked "…"; null when no word fits. */
+function cutToWords(sentence: RankedSentence, words: number): string | null {
+  if (words >= sentence.wordCount) return sentence.text;
+  let end = 0;
+  for (let used = 0; end < sentence.pieces.length && used + (sentence.counts[end] ?? 0) <= words; end++) used += sentence.counts[end] ?? 0;
+  while (end > 0 && sentence.counts[end - 1] === 0) end--; // no dash or comma left hanging before "…"
+  return end === 0 ? null : `${sentence.pieces.slice(0, end).join(' ')}${ELLIPSIS}`;
 }
 
 /**
@@ -120,11 +136,11 @@ export function summarize(
 
   for (const sentence of ranked) {
     if (chosen.length >= maxSentences || words >= maxWords) break;
-    if (words + sentence.words.length > maxWords) continue;
+    if (words + sentence.wordCount > maxWords) continue;
     const terms = termVector(sentence.text);
     if (repeats(terms)) continue;
     chosen.push({ sentence, terms, text: sentence.text });
-    words += sentence.words.length;
+    words += sentence.wordCount;
   }
   const room = maxWords - words;
   if (chosen.length < maxSentences && room > 0) {
@@ -132,8 +148,9 @@ export function summarize(
     for (const sentence of ranked) {
       if (sentence.index <= last) continue;
       const terms = termVector(sentence.text);
-      if (repeats(terms)) continue;
-      chosen.push({ sentence, terms, text: cutToWords(sentence, room) });
+      const cut = cutToWords(sentence, room);
+      if (cut === null || repeats(terms)) continue;
+      chosen.push({ sentence, terms, text: cut });
       break;
     }
   }

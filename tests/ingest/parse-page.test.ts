@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { PageParseError, parsePage } from '../../src/ingest/parse-page.ts';
 import { SEED_FILE } from '../helpers/tmp.ts';
+import { WRAPPED_JOINED, WRAPPED_LINES } from '../helpers/wrapped.ts';
 
 const seed = parsePage(readFileSync(SEED_FILE, 'utf8'));
 
@@ -68,6 +69,12 @@ describe('parsePage on other shapes', () => {
     ['reads a page with no source line', 'خبر بلا مصدر.\nفقرة ثانية.', (p) => assert.equal(p.articles[0]?.source, undefined)],
   ];
   for (const [name, text, check] of cases) it(name, () => check(parsePage(text)));
+
+  it('joins the lines of a page copied from a narrow column, and titles it from the whole lead', () => {
+    const page = parsePage(`${WRAPPED_LINES.join('\n')}\nالمصدر: صحيفة الرياض\n`);
+    assert.deepEqual(page.articles[0]?.paragraphs, WRAPPED_JOINED);
+    assert.ok(page.articles[0]?.title.includes('الإنفلونزا الموسمية'), page.articles[0]?.title);
+  });
 
   const malformed: [string, string][] = [
     ['only boilerplate', 'تابع أحدث الأخبار عبر تطبيق\n\n'],

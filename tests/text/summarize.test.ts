@@ -5,9 +5,10 @@ import { parsePage } from '../../src/ingest/parse-page.ts';
 import { CARD_SUMMARY, DIGEST_LINE, summarize } from '../../src/text/summarize.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 import { SEED_FILE } from '../helpers/tmp.ts';
+import { WRAPPED_JOINED, WRAPPED_LINES } from '../helpers/wrapped.ts';
 
 const [japan, china] = parsePage(readFileSync(SEED_FILE, 'utf8')).articles;
-const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const words = (s: string) => tokenize(s).length;
 
 describe('summarize', () => {
   it('opens a news summary with its lead sentence', () => {
@@ -48,6 +49,18 @@ describe('summarize', () => {
   it('skips a sentence that repeats one already chosen', () => {
     const text = ['ارتفعت أسعار النفط اليوم في الأسواق العالمية.', 'ارتفعت أسعار النفط اليوم في الأسواق العالمية بقوة.', 'وقال محللون إن الطلب الصيني قوي.'];
     assert.equal(summarize(text, { maxSentences: 2 }), 'ارتفعت أسعار النفط اليوم في الأسواق العالمية. وقال محللون إن الطلب الصيني قوي.');
+  });
+
+  it('reads a hard-wrapped story by its sentences, not its broken lines', () => {
+    assert.equal(summarize(WRAPPED_LINES, { maxSentences: 1 }), WRAPPED_JOINED[0]);
+    assert.equal(summarize(WRAPPED_LINES.join('\n'), { maxSentences: 2 }), WRAPPED_JOINED.slice(0, 2).join(' '));
+  });
+
+  it('does not count a lone dash as a word, and fills the budget with words', () => {
+    const text = ['جاء في التقرير الجديد ما يلي.', 'يمتد النهر - الأطول في العالم - عبر عشر دول إفريقية من المنبع إلى المصب.'];
+    const summary = summarize(text, { maxWords: 12 });
+    assert.equal(summary, 'جاء في التقرير الجديد ما يلي. يمتد النهر - الأطول في العالم - عبر…');
+    assert.equal(words(summary), 12);
   });
 
   it('returns an empty summary for text without sentences', () => {

@@ -6,7 +6,7 @@
 // cosine, even as a 1% tie-breaker): see README "Summaries" for the figures.
 import { analyze } from './analyze.ts';
 import { splitSentences } from './sentences.ts';
-import { tokenize } from './tokenize.ts';
+import { countWords } from './tokenize.ts';
 import { unwrapLines } from './unwrap.ts';
 
 /** Card summary: 2–3 sentences, at most about 60 words, so a card fits a phone screen. */
@@ -45,7 +45,7 @@ export interface RankedSentence extends PlacedSentence {
   /** The sentence split where it may be cut; each piece holds `counts[i]` words. */
   pieces: string[];
   counts: number[];
-  /** Words as the budget counts them: runs of letters or digits, so "عمان - الرأي" is two. */
+  /** Words as the budget counts them (tokens, as readers see words): "عمان - الرأي" is two. */
   wordCount: number;
   score: number;
 }
@@ -68,12 +68,10 @@ export function placeSentences(paragraphs: readonly string[]): PlacedSentence[] 
   );
 }
 
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
-
-/** Whitespace pieces of a sentence and the words each holds (a lone dash holds none). */
+/** Whitespace pieces of a sentence and the words (tokens) each holds: a lone dash holds none. */
 function measure(text: string): { pieces: string[]; counts: number[]; wordCount: number } {
   const pieces = text.split(/\s+/).filter(Boolean);
-  const counts = pieces.map((piece) => piece.match(WORD_RUN)?.length ?? 0);
+  const counts = pieces.map(countWords);
   return { pieces, counts, wordCount: counts.reduce((a, b) => a + b, 0) };
 }
 
@@ -82,9 +80,9 @@ export function rankSentences(placed: PlacedSentence[], weights: SummaryWeights 
   return placed.map((p, index) => {
     const opening = index === 0 || p.inParagraph === 0 ? 1 : weights.laterSentence;
     let score = opening / (1 + p.paragraph) ** weights.paragraphDecay;
-    const length = tokenize(p.text).length;
-    if (length < weights.minWords) score *= length / weights.minWords;
-    return { ...p, index, ...measure(p.text), score };
+    const measured = measure(p.text);
+    if (measured.wordCount < weights.minWords) score *= measured.wordCount / weights.minWords;
+    return { ...p, index, ...measured, score };
   });
 }
 

@@ -14,3 +14,12 @@ export function tokenize(text: string): string[] {
 export function tokenizeNormalized(normalized: string): string[] {
   return normalized.match(WORD) ?? [];
 }
+
+/**
+ * How many words tokenize would find, counted on the text as written: cheap enough to run on
+ * every piece of every sentence. Normalising never moves a word boundary, except that it drops
+ * invisible joiners; a joiner inside a word makes this count one more, never fewer.
+ */
+export function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { tokenize } from '../../src/text/tokenize.ts';
+import { countWords, tokenize } from '../../src/text/tokenize.ts';
 
 describe('tokenize', () => {
   const table: [string, string, string[]][] = [
@@ -14,4 +14,20 @@ describe('tokenize', () => {
     ['returns nothing for punctuation only', '… — !!', []],
   ];
   for (const [name, input, expected] of table) it(name, () => assert.deepEqual(tokenize(input), expected));
+});
+
+describe('countWords', () => {
+  const texts = [
+    'عمان - الرأي - أكد المهندس',
+    'نما الاقتصاد ٢٫٥ بالمئة و2.5 بالمئة عام 1770م',
+    'مُحَمَّدٌ رَسُولُ اللّٰه',
+    'الـــعـــربـــيـــة «المعادن» (النادرة)، نعم!',
+    'Rare-earth metals, ﻻ شك',
+    '… - ، .',
+  ];
+  for (const text of texts) it(`counts what tokenize finds: ${text}`, () => assert.equal(countWords(text), tokenize(text).length));
+  it('counts one more, never fewer, where an invisible joiner sits inside a word', () => {
+    assert.equal(tokenize('می‌خواهم').length, 1);
+    assert.equal(countWords('می‌خواهم'), 2);
+  });
 });

@@ -7,6 +7,7 @@
 // them; there, a line without one continues on the next. Ordinary text is left alone: paragraphs
 // that end with a stop, a short heading now and then, and also a site that leaves out the final
 // stop of its paragraphs (their lengths vary far more than a column's lines).
+import { countWords } from './tokenize.ts';
 
 /** A line ends a sentence (or introduces a list) when it closes with one of these. */
 const LINE_END = /[.!?؟؛…:：]["'”’»)\]]*\s*$/u;
@@ -17,12 +18,11 @@ const MIN_OPEN_LINES = 3;
 /** Column lines: the shortest tenth of open lines is at least this share of the longest tenth. */
 const MIN_WIDTH_RATIO = 0.7;
 
-const wordCount = (line: string) => line.split(/\s+/).filter(Boolean).length;
 const endsSentence = (line: string) => LINE_END.test(line);
 
 /** True when most lines of some length stop mid-sentence, and those lines share one width. */
 export function isHardWrapped(lines: readonly string[]): boolean {
-  const voting = lines.filter((line) => wordCount(line) >= MIN_VOTING_WORDS);
+  const voting = lines.filter((line) => countWords(line) >= MIN_VOTING_WORDS);
   const widths = voting
     .filter((line) => !endsSentence(line))
     .map((line) => line.length)

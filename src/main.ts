@@ -40,7 +40,7 @@ async function main(config: Config): Promise<void> {
   const conversationStorage = await ConversationStorage.open<ConversationData>(config.DATA_DIR);
   const bot = createBot(
     config.BOT_TOKEN,
-    { library, chats, conversationStorage, logger, timeZone: config.DEFAULT_TIMEZONE },
+    { library, chats, conversationStorage, logger, timeZone: config.DEFAULT_TIMEZONE, adminIds: config.ADMIN_IDS },
     { client: { apiRoot: config.BOT_API_ROOT } },
   );
   const polling = await startBot(bot, logger);

@@ -16,6 +16,8 @@ export interface BotDeps {
   logger: Logger;
   /** Time zone for dates on cards and the first choice for subscriptions (DEFAULT_TIMEZONE). */
   timeZone: string;
+  /** Telegram user ids of operators (ADMIN_IDS): only they reach the operator commands. */
+  adminIds?: readonly number[];
   /** Per-user flood protection; defaults to USER_BURST per USER_WINDOW_MS. */
   userRate?: { burst: number; windowMs: number };
 }

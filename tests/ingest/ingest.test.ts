@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ingestFiles, listPageFiles, MissingPathError } from '../../src/ingest/ingest.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
+import { tokenize } from '../../src/text/tokenize.ts';
+import { writePages } from '../helpers/pages.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 
 async function seeded() {
@@ -54,6 +56,24 @@ describe('ingestFiles', () => {
     assert.ok(china?.summary.startsWith('أعلنت الصين موافقتها'), 'dateline dropped from the summary');
     assert.ok((china?.summary.split(/\s+/).length ?? 99) <= 61);
     assert.ok(china?.digestLine.endsWith('.'));
+  });
+
+  it('opens the card summary and the digest line with a long lead, its CNN dateline dropped', async () => {
+    const { seeds, repo } = await seeded();
+    const [file] = await writePages(seeds, [{
+      paragraphs: [
+        'دبي، الإمارات العربية المتحدة (CNN) – قال المتحدث الرسمي باسم تحالف "دعم الشرعية في اليمن"، تركي المالكي، إنه يعتقد أن المنظمات الأممية تعيش تحت الإقامة الجبرية في أحد فنادق صنعاء، وأبرز قضية تجنيد الحوثيين للأطفال في اليمن، ووعد بأن يكون المؤتمر الصحفي القادم للتحالف إذا كان في اليمن، بأحد مدن "مثلث النصر"، وذلك خلال مؤتمر عقده في مدينة مأرب اليمنية، الإثنين.',
+        'ولفت إلى أن مراحل علاج الأطفال طويلة.',
+      ],
+      source: 'CNN بالعربية',
+    }]);
+    await ingestFiles([file ?? '?'], repo);
+    const article = await repo.get(repo.latest(1)[0]?.id ?? '?');
+    for (const [text, budget] of [[article?.summary ?? '', 60], [article?.digestLine ?? '', 40]] as const) {
+      assert.ok(text.startsWith('قال المتحدث الرسمي باسم تحالف "دعم الشرعية في اليمن"'), text);
+      assert.ok(text.endsWith('…'), text);
+      assert.ok(tokenize(text).length <= budget, text);
+    }
   });
 
   it('is idempotent: the same page twice adds nothing and rewrites nothing', async () => {

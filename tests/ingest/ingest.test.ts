@@ -74,6 +74,7 @@ describe('ingestFiles', () => {
       assert.ok(text.endsWith('…'), text);
       assert.ok(tokenize(text).length <= budget, text);
     }
+    assert.ok(article?.digestLine.endsWith('وأبرز قضية تجنيد الحوثيين للأطفال في اليمن…'), 'shortened where a clause ends');
   });
 
   it('is idempotent: the same page twice adds nothing and rewrites nothing', async () => {

@@ -49,12 +49,19 @@ describe('summarize', () => {
     'وكان مارادونا قد ظهر في المدرجات وهو يحتفل بهدف الفوز.',
     'روسيا 2018: الأرجنتين تتأهل إلى دور الستة عشر',
   ];
-  it('drops a CNN dateline and keeps the whole lead when it fits', () => {
-    assert.equal(
-      summarize(CNN_STORY, { maxWords: 40 }),
-      'دعت أمريكا لعقد جلسة طارئة لمجلس الأمن لمناقشة الهجمات التي نفذتها حركة حماس وفصائل فلسطينية أخرى على إسرائيل، الثلاثاء، وأشارت إلى إمكانية عقد الجلسة بعد ظهر الأربعاء. وقالت السفيرة الأمريكية لدى الأمم المتحدة إن على المجلس أن يدين الهجمات.',
-    );
-  });
+  const table: [string, readonly string[], number, string][] = [
+    ['drops a CNN dateline and shortens the lead after a comma', CNN_STORY, 20, 'دعت أمريكا لعقد جلسة طارئة لمجلس الأمن لمناقشة الهجمات التي نفذتها حركة حماس وفصائل فلسطينية أخرى على إسرائيل، الثلاثاء…'],
+    ['shortens the lead before a relative clause', CNN_STORY, 11, 'دعت أمريكا لعقد جلسة طارئة لمجلس الأمن لمناقشة الهجمات…'],
+    ['keeps the whole lead when it fits, then the next sentence', CNN_STORY, 33, 'دعت أمريكا لعقد جلسة طارئة لمجلس الأمن لمناقشة الهجمات التي نفذتها حركة حماس وفصائل فلسطينية أخرى على إسرائيل، الثلاثاء، وأشارت إلى إمكانية عقد الجلسة بعد ظهر الأربعاء. وقالت السفيرة الأمريكية لدى الأمم المتحدة…'],
+    ['shortens a BBC lead at a clause and never takes the shorter second sentence instead', BBC_STORY, 12, 'قال أسطورة كرة القدم الأرجنتينية دييغو أرماندو مارادونا إنه "بخير"…'],
+  ];
+  for (const [name, story, budget, expected] of table) {
+    it(name, () => {
+      const summary = summarize(story, { maxWords: budget });
+      assert.equal(summary, expected);
+      assert.ok(words(summary) <= budget);
+    });
+  }
 
   it('never skips the lead for a shorter later sentence, whatever the budget', () => {
     for (const story of [CNN_STORY, BBC_STORY, japan?.paragraphs ?? [], china?.paragraphs ?? []]) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { contentHash } from '../../src/ingest/ids.ts';
 import { ingestFiles, listPageFiles, MissingPathError } from '../../src/ingest/ingest.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
@@ -75,6 +76,23 @@ describe('ingestFiles', () => {
       assert.ok(tokenize(text).length <= budget, text);
     }
     assert.ok(article?.digestLine.endsWith('وأبرز قضية تجنيد الحوثيين للأطفال في اليمن…'), 'shortened where a clause ends');
+  });
+
+  it('replaces summaries stored by an earlier summariser when the page is read again', async () => {
+    const { seeds, repo } = await seeded();
+    await ingestFiles([join(seeds, 'seed.txt')], repo);
+    const china = await repo.get(repo.latest(2)[1]?.id ?? '?');
+    assert.ok(china);
+    // As an earlier version stored it: a later sentence in place of the lead, the hash over the page alone.
+    const stale = { ...china, summary: 'وأكدت وزارة التجارة الصينية الموافقة على الطلبات.', digestLine: 'وأكدت وزارة التجارة الصينية الموافقة على الطلبات.' };
+    stale.contentHash = contentHash([stale.kind, stale.title, stale.source, stale.url, stale.keywords, stale.paragraphs]);
+    await repo.upsertMany([stale], (_existing, incoming) => ({ article: incoming, change: 'updated' }));
+    const report = await ingestFiles([join(seeds, 'seed.txt')], repo);
+    assert.ok(report.changedIds.includes(china.id));
+    const refreshed = await repo.get(china.id);
+    assert.equal(refreshed?.summary, china.summary);
+    assert.equal(refreshed?.digestLine, china.digestLine);
+    assert.equal(refreshed?.ingestedAt, china.ingestedAt, 'not new again');
   });
 
   it('is idempotent: the same page twice adds nothing and rewrites nothing', async () => {

@@ -24,8 +24,9 @@ const DATELINES: readonly RegExp[] = [
   new RegExp(String.raw`^${PLACES}\s+${DASH}\s+[\p{L}]+(?:\s+[\p{L}]+)?\s+${DASH}\s+`, 'u'),
   // A bare credit line or opening: "(بي بي سي)", "رويترز -"
   new RegExp(String.raw`^(?:\(\s*${AGENCY}\s*\)|${AGENCY})${NOT_A_WORD}\s*(?:${DASH}|:|$)\s*`, 'u'),
-  // "الصين – أعلنت…": one to three words and a spaced dash.
-  new RegExp(String.raw`^(?:[\p{L}]+\s){0,2}[\p{L}]+\s+${DASH}\s+`, 'u'),
+  // "الصين – أعلنت…", "رام الله - قال…": one or two words and a spaced dash before a word. Three
+  // words are as often a phrase with a dash inside ("تشهد العلاقات الإماراتية – الصينية").
+  new RegExp(String.raw`^(?:[\p{L}]+\s)?[\p{L}]+\s+[-–—]+\s+(?=\p{L})`, 'u'),
 ];
 
 /** The text without the dateline or credit that opens it; unchanged when there is none. */

@@ -3,6 +3,7 @@
 // A lead sentence longer than the budget is still the story's news: shortened where a clause
 // ends (after "،" or "؛", before "التي" or "حيث", before a parenthetical dash…) it reads as a
 // whole statement, which a cut in mid-phrase does not.
+import { normalize } from './normalize.ts';
 import { countWords } from './tokenize.ts';
 
 const ELLIPSIS = '…';
@@ -23,6 +24,19 @@ const CLAUSE_WORDS = new Set([
 const CLAUSE_PAIRS = new Set(['بعد أن', 'إلا أن', 'غير أن', 'قبل أن', 'في حين', 'ما أدى']);
 /** "و" joined to a reporting or main verb starts a new clause: "وأضاف", "وأشارت", "وقالوا". */
 const AND_VERB = /^و(?:قال|أضاف|أكد|أشار|أعلن|أوضح|ذكر|تابع|شدد|لفت|اعتبر|رأى|كشف|دعا|طالب|كان|أصبح|بات|يأتي|تأتي|جاء)(?:ت|وا|ا|تا)?$/u;
+
+/**
+ * Words that open a phrase and so never end a shortened one ("…في ملهى ليلي في…"): prepositions,
+ * particles that need a complement, relatives, demonstratives. Stored normalised, also with و or ف.
+ */
+const OPENERS = new Set(
+  `في من الي علي عن مع عند لدي منذ حتي خلال بعد قبل حول ضد دون بين امام وراء فوق تحت نحو عبر ضمن وفق وفقا بحسب تجاه
+  ان انه انها لان كي لكي قد لقد لم لن لا ما او ام ثم بل لكن اذا اذ كل بعض غير اي مثل حيث بينما عندما فيما مما
+  الذي التي الذين اللذين اللتين اللاتي اللواتي كان كانت يكون تكون هذا هذه ذلك تلك سوف ليس`
+    .split(/\s+/)
+    .flatMap((w) => [w, `و${w}`, `ف${w}`]),
+);
+const opensPhrase = (piece: string) => OPENERS.has(normalize(piece).replace(/[^\p{L}]/gu, ''));
 
 /** An opening bracket, or a dash that opens an aside (an even number of dashes before it). */
 function opensAside(pieces: readonly string[], i: number): boolean {
@@ -60,6 +74,7 @@ export function shortenToWords(sentence: string, maxWords: number, minShare = CL
     const boundary = CLOSES_CLAUSE.test(pieces[end - 1] ?? '') || opensClause(pieces, end);
     if (boundary && used >= minShare * maxWords && used > 0) clause = end;
   }
-  const end = clause || fits;
+  let end = clause || fits;
+  while (end > 1 && opensPhrase(pieces[end - 1] ?? '')) end--;
   return end === 0 ? null : cutAfter(pieces, end);
 }

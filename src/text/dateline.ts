@@ -20,8 +20,8 @@ const DATELINES: readonly RegExp[] = [
   new RegExp(String.raw`^(?:${PLACES}\s*)?${CREDIT}\s*(?:${DASH}|:)\s*`, 'u'),
   // "واشنطن - أ ف ب -", "القاهرة/ الأناضول", "باريس - (أ ف ب):"
   new RegExp(String.raw`^${PLACES}\s*(?:${DASH}|/)\s*(?:${AGENCY}|\(\s*${AGENCY}\s*\))${NOT_A_WORD}\s*(?:${DASH}|:)?\s*`, 'u'),
-  // "عمان - الرأي - قال": a place, a paper's name of one or two words, each after a spaced dash.
-  new RegExp(String.raw`^${PLACES}\s+${DASH}\s+[\p{L}]+(?:\s+[\p{L}]+)?\s+${DASH}\s+`, 'u'),
+  // "عمان - الرأي - قال": a place and a paper's name, of one or two words each, after spaced dashes.
+  new RegExp(String.raw`^(?:[\p{L}]+\s)?[\p{L}]+\s+${DASH}\s+[\p{L}]+(?:\s+[\p{L}]+)?\s+${DASH}\s+`, 'u'),
   // A bare credit line or opening: "(بي بي سي)", "رويترز -"
   new RegExp(String.raw`^(?:\(\s*${AGENCY}\s*\)|${AGENCY})${NOT_A_WORD}\s*(?:${DASH}|:|$)\s*`, 'u'),
   // "الصين – أعلنت…", "رام الله - قال…": one or two words and a spaced dash before a word. Three

@@ -83,8 +83,10 @@ export function buildArticles(page: ParsedPage, ctx: PageContext): Article[] {
   const dedupe = (ids: string[], self: string) => [...new Set(ids)].filter((id) => id !== self);
   for (const a of full) a.related = dedupe([...pageArticleIds, ...headlineIds], a.id);
   for (const h of headlines) h.related = dedupe(pageArticleIds, h.id);
+  // The summaries are part of what a reader sees: when the summariser changes, re-reading a page
+  // replaces the ones stored before.
   for (const a of [...full, ...headlines]) {
-    a.contentHash = contentHash([a.kind, a.title, a.source, a.url, a.keywords, a.paragraphs]);
+    a.contentHash = contentHash([a.kind, a.title, a.source, a.url, a.keywords, a.paragraphs, a.summary, a.digestLine]);
   }
   return [...full, ...headlines];
 }

@@ -1,4 +1,5 @@
 // A natural headline for an article whose page gives none: the lead sentence's opening clause.
+import { stripDateline } from '../text/dateline.ts';
 import { cleanDisplayText } from '../text/normalize.ts';
 
 /** Characters: Telegram list rows and inline results stay on one or two lines below this. */
@@ -27,7 +28,8 @@ const stripEdgePunctuation = (s: string) => s.replace(/^[\s\-–—،,:؛;.]+|[\
 
 /** Headline from a lead paragraph: the whole first sentence when short, else its longest clean cut. */
 export function deriveTitle(leadParagraph: string, maxChars = MAX_TITLE_CHARS): string {
-  const sentence = stripEdgePunctuation(firstSentence(leadParagraph));
+  // A dateline ("دبي، الإمارات العربية المتحدة (CNN) –") says where the story was filed, not what happened.
+  const sentence = stripEdgePunctuation(firstSentence(stripDateline(leadParagraph)));
   if (sentence.length <= maxChars) return sentence;
 
   // Candidate cut points, each the end of a prefix that reads as a unit.

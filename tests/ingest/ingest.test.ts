@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { contentHash } from '../../src/ingest/ids.ts';
 import { ingestFiles, listPageFiles, MissingPathError } from '../../src/ingest/ingest.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
+import { tokenize } from '../../src/text/tokenize.ts';
+import { writePages } from '../helpers/pages.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 
 async function seeded() {
@@ -54,6 +57,42 @@ describe('ingestFiles', () => {
     assert.ok(china?.summary.startsWith('أعلنت الصين موافقتها'), 'dateline dropped from the summary');
     assert.ok((china?.summary.split(/\s+/).length ?? 99) <= 61);
     assert.ok(china?.digestLine.endsWith('.'));
+  });
+
+  it('opens the card summary and the digest line with a long lead, its CNN dateline dropped', async () => {
+    const { seeds, repo } = await seeded();
+    const [file] = await writePages(seeds, [{
+      paragraphs: [
+        'دبي، الإمارات العربية المتحدة (CNN) – قال المتحدث الرسمي باسم تحالف "دعم الشرعية في اليمن"، تركي المالكي، إنه يعتقد أن المنظمات الأممية تعيش تحت الإقامة الجبرية في أحد فنادق صنعاء، وأبرز قضية تجنيد الحوثيين للأطفال في اليمن، ووعد بأن يكون المؤتمر الصحفي القادم للتحالف إذا كان في اليمن، بأحد مدن "مثلث النصر"، وذلك خلال مؤتمر عقده في مدينة مأرب اليمنية، الإثنين.',
+        'ولفت إلى أن مراحل علاج الأطفال طويلة.',
+      ],
+      source: 'CNN بالعربية',
+    }]);
+    await ingestFiles([file ?? '?'], repo);
+    const article = await repo.get(repo.latest(1)[0]?.id ?? '?');
+    for (const [text, budget] of [[article?.summary ?? '', 60], [article?.digestLine ?? '', 40]] as const) {
+      assert.ok(text.startsWith('قال المتحدث الرسمي باسم تحالف "دعم الشرعية في اليمن"'), text);
+      assert.ok(text.endsWith('…'), text);
+      assert.ok(tokenize(text).length <= budget, text);
+    }
+    assert.ok(article?.digestLine.endsWith('وأبرز قضية تجنيد الحوثيين للأطفال في اليمن…'), 'shortened where a clause ends');
+  });
+
+  it('replaces summaries stored by an earlier summariser when the page is read again', async () => {
+    const { seeds, repo } = await seeded();
+    await ingestFiles([join(seeds, 'seed.txt')], repo);
+    const china = await repo.get(repo.latest(2)[1]?.id ?? '?');
+    assert.ok(china);
+    // As an earlier version stored it: a later sentence in place of the lead, the hash over the page alone.
+    const stale = { ...china, summary: 'وأكدت وزارة التجارة الصينية الموافقة على الطلبات.', digestLine: 'وأكدت وزارة التجارة الصينية الموافقة على الطلبات.' };
+    stale.contentHash = contentHash([stale.kind, stale.title, stale.source, stale.url, stale.keywords, stale.paragraphs]);
+    await repo.upsertMany([stale], (_existing, incoming) => ({ article: incoming, change: 'updated' }));
+    const report = await ingestFiles([join(seeds, 'seed.txt')], repo);
+    assert.ok(report.changedIds.includes(china.id));
+    const refreshed = await repo.get(china.id);
+    assert.equal(refreshed?.summary, china.summary);
+    assert.equal(refreshed?.digestLine, china.digestLine);
+    assert.equal(refreshed?.ingestedAt, china.ingestedAt, 'not new again');
   });
 
   it('is idempotent: the same page twice adds nothing and rewrites nothing', async () => {

@@ -28,7 +28,9 @@ export class Library {
   readonly #dataDir: string;
   readonly #logger: Logger;
   #persistTimer: NodeJS.Timeout | undefined;
+  /** The index write in progress, settled either way: a failed write never blocks the next. */
   #persisting: Promise<void> = Promise.resolve();
+  #indexLoaded = false;
 
   private constructor(articles: ArticleRepository, index: Promise<SearchIndex>, dataDir: string, logger: Logger) {
     this.articles = articles;
@@ -48,6 +50,7 @@ export class Library {
     const library = new Library(articles, sync.then((s) => s.index), dataDir, logger);
     sync.then(
       (s) => {
+        library.#indexLoaded = true;
         logger.info({ ms: Date.now() - started, items: s.index.size, reindexed: s.reindexed, removed: s.removed, rebuilt: s.rebuilt }, 'search index ready');
         if (s.reindexed > 0 || s.removed > 0) library.#schedulePersist();
       },
@@ -73,9 +76,14 @@ export class Library {
     return ids.flatMap((id) => this.articles.byId(id) ?? []);
   }
 
-  /** Ingests pages into the store, then indexes what changed. */
-  async ingest(files: string[], now?: Date): Promise<IngestReport> {
-    const report = await ingestFiles(files, this.articles, now);
+  /**
+   * Ingests pages into the store, then indexes what changed. Once `signal` aborts, it stops
+   * between pages, stores what it read, and leaves indexing to the next start (which re-indexes
+   * every article newer than the index file) rather than wait for an index still loading.
+   */
+  async ingest(files: string[], now?: Date, signal?: AbortSignal): Promise<IngestReport> {
+    const report = await ingestFiles(files, this.articles, now, signal);
+    if (signal?.aborted && !this.#indexLoaded) return report;
     const index = await this.#index;
     for (const id of report.changedIds) {
       const article = await this.articles.get(id);
@@ -89,18 +97,26 @@ export class Library {
     if (this.#persistTimer) return;
     this.#persistTimer = setTimeout(() => {
       this.#persistTimer = undefined;
-      this.persistNow().catch((error: unknown) => this.#logger.error({ err: error }, 'could not write the search index'));
+      this.persistNow().catch((error: unknown) => {
+        this.#logger.error({ err: error }, 'could not write the search index; trying again later');
+        this.#schedulePersist();
+      });
     }, PERSIST_DELAY_MS);
     this.#persistTimer.unref();
   }
 
-  /** Writes the index now (and waits for the article store's writes): for shutdown. */
+  /**
+   * Writes the index now (and waits for the article store's writes): for shutdown. An index still
+   * loading is not waited for: it is only a cache, which the next start brings up to date.
+   */
   async persistNow(): Promise<void> {
     clearTimeout(this.#persistTimer);
     this.#persistTimer = undefined;
     await this.articles.flush();
+    if (!this.#indexLoaded) return;
     const index = await this.#index;
-    this.#persisting = this.#persisting.then(() => persistIndex(index, this.articles, this.#dataDir));
-    await this.#persisting;
+    const write = this.#persisting.then(() => persistIndex(index, this.articles, this.#dataDir));
+    this.#persisting = write.catch(() => undefined);
+    await write;
   }
 }

@@ -12,9 +12,20 @@ export function redactTokens(line: string, token?: string): string {
   return masked.replace(TOKEN_PATTERN, REDACTED);
 }
 
+/** Streams with an error listener, and those whose reader has gone (see createLogger). */
+const watched = new WeakSet<NodeJS.WritableStream>();
+const closed = new WeakSet<NodeJS.WritableStream>();
+
 export function createLogger(options: { level: string; token?: string; destination?: NodeJS.WritableStream }): Logger {
   const out = options.destination ?? process.stdout;
-  const stream = { write: (line: string) => out.write(redactTokens(line, options.token)) };
+  // A reader that went away (a closed pipe: `| head`, a test runner or supervisor that died)
+  // makes every later write fail; without a listener each failure is an uncaught exception,
+  // whose log line fails again. The lines have nowhere to go, so they are dropped.
+  if (!watched.has(out)) {
+    watched.add(out);
+    out.on('error', () => closed.add(out));
+  }
+  const stream = { write: (line: string) => void (closed.has(out) || out.write(redactTokens(line, options.token))) };
   const config: LoggerOptions = {
     level: options.level,
     base: undefined,
@@ -22,4 +33,12 @@ export function createLogger(options: { level: string; token?: string; destinati
     redact: { paths: ['token', 'botToken', 'config.BOT_TOKEN', '*.token'], censor: REDACTED },
   };
   return pino(config, stream);
+}
+
+/**
+ * For the few lines written before (or instead of) a logger: a failed start-up explained to the
+ * operator in plain text on stderr, with tokens masked as in the log.
+ */
+export function writeFailure(text: string, token?: string): void {
+  process.stderr.write(`${redactTokens(text, token)}\n`);
 }

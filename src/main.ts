@@ -1,6 +1,9 @@
-// Composition root: config → store → ingest → search index → bot → shutdown.
-// The only module that knows every part; everything else receives what it needs.
+// Composition root: config → lock → stores → bot → seeds → digests, and the shutdown that
+// undoes them in order. The only module that knows every part; each start-up step is a small
+// function so that a new part is one more line in `main`.
 import type { ConversationData } from '@grammyjs/conversations';
+import type { Bot } from 'grammy';
+import type { BotContext } from './bot/context.ts';
 import { createBot } from './bot/create-bot.ts';
 import { BotStartError, startBot } from './bot/start-bot.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -9,10 +12,12 @@ import { startDigestScheduler } from './digest/scheduler.ts';
 import { listPageFiles } from './ingest/ingest.ts';
 import { watchFolder } from './ingest/watch.ts';
 import { Library } from './library.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger, type Logger, writeFailure } from './logger.ts';
+import { createShutdown, type Shutdown } from './shutdown.ts';
 import { ArticleRepository } from './store/article-repository.ts';
 import { ChatRepository } from './store/chat-repository.ts';
 import { ConversationStorage } from './store/conversation-storage.ts';
+import { DataDirLockedError, lockDataDir } from './store/data-lock.ts';
 import { StoreError } from './store/errors.ts';
 
 const NO_TOKEN = `BOT_TOKEN is not set, so the bot cannot talk to Telegram.
@@ -21,81 +26,115 @@ const NO_TOKEN = `BOT_TOKEN is not set, so the bot cannot talk to Telegram.
   3. Run npm start again.
 To try the bot without Telegram, run the local emulator (npm run emulator) and follow what it prints.`;
 
+/** Pages per ingestion batch at start: shutdown waits for at most one batch. */
+const SEED_BATCH_PAGES = 200;
+
 class StartupError extends Error {}
 
-async function ingestSeeds(files: string[], library: Library, logger: Logger) {
-  const { changedIds: _changed, rejected, ...counts } = await library.ingest(files);
-  logger.info({ ...counts, rejected: rejected.length }, 'ingested pages');
-  for (const r of rejected) logger.warn({ file: r.file, reason: r.reason }, 'page rejected');
+interface Stores {
+  articles: ArticleRepository;
+  library: Library;
+  chats: ChatRepository;
+  conversations: ConversationStorage<ConversationData>;
 }
 
-async function main(config: Config): Promise<void> {
-  if (!config.BOT_TOKEN) throw new StartupError(NO_TOKEN);
-  const logger = createLogger({ level: config.LOG_LEVEL, token: config.BOT_TOKEN });
-  const articles = await ArticleRepository.open(config.DATA_DIR);
+async function openStores(config: Config, logger: Logger, shutdown: Shutdown): Promise<Stores> {
+  const lock = await lockDataDir(config.DATA_DIR, { role: 'bot', seedsDir: config.SEEDS_DIR });
+  const writes = { logger };
+  const articles = await ArticleRepository.open(config.DATA_DIR, writes);
   logger.info({ items: articles.size, dataDir: config.DATA_DIR }, 'store loaded');
   const library = Library.open(articles, config.DATA_DIR, logger);
+  const chats = await ChatRepository.open(config.DATA_DIR, writes);
+  const conversations = await ConversationStorage.open<ConversationData>(config.DATA_DIR, writes);
+  // Added first, so run last: the other steps stop the writers, this one makes the writes durable.
+  shutdown.add('finish writes', async () => {
+    const results = await Promise.allSettled([library.persistNow(), chats.flush(), conversations.flush()]);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    await lock.release();
+  });
+  return { articles, library, chats, conversations };
+}
 
-  const chats = await ChatRepository.open(config.DATA_DIR);
-  const conversationStorage = await ConversationStorage.open<ConversationData>(config.DATA_DIR);
-  const bot = createBot(
-    config.BOT_TOKEN,
-    { library, chats, conversationStorage, logger, timeZone: config.DEFAULT_TIMEZONE, adminIds: config.ADMIN_IDS },
-    { client: { apiRoot: config.BOT_API_ROOT } },
-  );
-  const polling = await startBot(bot, logger);
+async function ingestSeeds(files: string[], library: Library, logger: Logger, signal: AbortSignal): Promise<void> {
+  for (let i = 0; i < files.length && !signal.aborted; i += SEED_BATCH_PAGES) {
+    const { changedIds: _changed, rejected, ...counts } = await library.ingest(files.slice(i, i + SEED_BATCH_PAGES), undefined, signal);
+    logger.info({ ...counts, rejected: rejected.length }, 'ingested pages');
+    for (const r of rejected) logger.warn({ file: r.file, reason: r.reason }, 'page rejected');
+  }
+}
 
-  // Seeds are ingested once the search index has loaded (in the background): the bot already
-  // answers meanwhile, and a search simply waits for the index on a fresh start.
+/**
+ * Seeds are ingested once the search index has loaded (in the background): the bot already
+ * answers meanwhile, and a search simply waits for the index on a fresh start.
+ */
+async function startSeeding(config: Config, library: Library, logger: Logger, shutdown: Shutdown): Promise<void> {
   const seedFiles = await listPageFiles([config.SEEDS_DIR]).catch((error: Error) => {
     logger.warn({ seedsDir: config.SEEDS_DIR, reason: error.message }, 'seeds folder unreadable; serving the stored articles');
     return [];
   });
-  const seeded = ingestSeeds(seedFiles, library, logger).catch((error: unknown) => logger.error({ err: error }, 'seed ingestion failed'));
-  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, library, logger), logger);
+  const seeded = ingestSeeds(seedFiles, library, logger, shutdown.signal).catch((error: unknown) => logger.error({ err: error }, 'seed ingestion failed'));
+  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, library, logger, shutdown.signal), logger);
+  shutdown.add('stop seed ingestion', async () => {
+    watcher.close();
+    await seeded;
+  });
+}
+
+function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logger: Logger, shutdown: Shutdown): void {
   const scheduler = startDigestScheduler(
     (now) =>
-      runDueDigests(now, {
-        chats,
-        articles,
-        send: (chatId, text, options) => bot.api.sendMessage(chatId, text, options),
-        logger,
-        graceHours: config.DIGEST_GRACE_HOURS,
-      }).then((report) => {
+      runDueDigests(
+        now,
+        {
+          chats: stores.chats,
+          articles: stores.articles,
+          send: (chatId, text, options) => bot.api.sendMessage(chatId, text, options),
+          logger,
+          graceHours: config.DIGEST_GRACE_HOURS,
+        },
+        shutdown.signal,
+      ).then((report) => {
         if (Object.values(report).some((n) => n > 0)) logger.info(report, 'digest run');
       }),
     logger,
   );
+  shutdown.add('stop digests', () => scheduler.stop());
+}
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: stopping polling, finishing writes');
-    watcher.close();
-    await seeded;
-    await scheduler.stop();
-    await polling.stop();
-    await Promise.all([library.persistNow(), chats.flush(), conversationStorage.flush()]);
-    logger.info('stopped cleanly');
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+async function main(config: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
+  if (!config.BOT_TOKEN) throw new StartupError(NO_TOKEN);
+  const stores = await openStores(config, logger, shutdown);
+  const bot = createBot(
+    config.BOT_TOKEN,
+    { library: stores.library, chats: stores.chats, conversationStorage: stores.conversations, logger, timeZone: config.DEFAULT_TIMEZONE, adminIds: config.ADMIN_IDS },
+    { client: { apiRoot: config.BOT_API_ROOT } },
+  );
+  const polling = await startBot(bot, logger, { onPollingStopped: (stop) => shutdown.begin(`polling stopped: ${stop.reason}`, 1) });
+  shutdown.add('stop polling', () => polling.stop());
+  await startSeeding(config, stores.library, logger, shutdown);
+  startDigests(config, stores, bot, logger, shutdown);
 }
 
 let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
-  console.error(`Khulasa cannot start: ${(error as Error).message}`);
+  writeFailure(`Khulasa cannot start: ${(error as Error).message}`);
   process.exit(1);
 }
-main(config).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StoreError || error instanceof StartupError || error instanceof BotStartError) {
-    console.error(`Khulasa cannot start: ${error.message}`);
-  } else {
-    console.error('Khulasa stopped on an unexpected error:', error);
-  }
+const logger = createLogger({ level: config.LOG_LEVEL, ...(config.BOT_TOKEN ? { token: config.BOT_TOKEN } : {}) });
+const shutdown = createShutdown(logger, (code) => process.exit(code));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => shutdown.begin(signal));
+process.on('uncaughtException', (error) => {
+  logger.fatal({ err: error }, 'unexpected error; shutting down');
+  shutdown.begin('unexpected error', 1);
+});
+const started = main(config, logger, shutdown);
+shutdown.awaitStartup(started);
+started.catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof StoreError || error instanceof StartupError || error instanceof BotStartError || error instanceof DataDirLockedError;
+  if (known) writeFailure(`Khulasa cannot start: ${error.message}`, config.BOT_TOKEN);
+  else logger.fatal({ err: error }, 'Khulasa stopped on an unexpected error');
   process.exit(1);
 });

@@ -29,11 +29,17 @@ export const MAX_FLOOD_WAIT_S = 60;
 /** Retries of one request after 429s and network errors before it counts as failed. */
 const MAX_RETRIES = 5;
 
+/** Methods whose failures start-bot handles itself (see createBot). */
+const OWN_RETRIES = new Set(['getMe', 'getUpdates']);
+
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
 
 export function createBot(token: string, deps: BotDeps, config: BotConfig<BotContext> = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, config);
-  bot.api.config.use(autoRetry({ maxRetryAttempts: MAX_RETRIES, maxDelaySeconds: MAX_FLOOD_WAIT_S }));
+  // auto-retry retries a network error silently and for ever. Start-up (getMe) fails fast with a
+  // clear line instead, and polling has the runner's retries, which log and give up in the end.
+  const retry = autoRetry({ maxRetryAttempts: MAX_RETRIES, maxDelaySeconds: MAX_FLOOD_WAIT_S });
+  bot.api.config.use((prev, method, payload, signal) => (OWN_RETRIES.has(method) ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
   // Updates run concurrently, but one chat's updates in order: a conversation's answers, a page
   // turned twice, a search and the button pressed on its result.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));

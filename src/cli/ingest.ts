@@ -1,10 +1,25 @@
 // npm run ingest -- [--json] [files or folders…]   (default: SEEDS_DIR)
-// Prints counts: new, updated, unchanged, and each rejected page with its reason.
+// Prints counts: new, updated, unchanged, and each rejected page with its reason. While the bot
+// runs on the same DATA_DIR, the pages are handed to it through its seeds folder instead.
 import { loadConfig } from '../config.ts';
+import { handToSeedsDir } from '../ingest/hand-off.ts';
 import { ingestFiles, listPageFiles, MissingPathError } from '../ingest/ingest.ts';
 import { ArticleRepository } from '../store/article-repository.ts';
+import { DataDirLockedError, type LockHolder, lockDataDir } from '../store/data-lock.ts';
 import { readArgs } from './args.ts';
 import { runCli } from './run.ts';
+
+async function handToBot(files: string[], holder: LockHolder & { seedsDir: string }, json: boolean): Promise<number> {
+  const { copied, present } = await handToSeedsDir(files, holder.seedsDir);
+  if (json) {
+    console.log(JSON.stringify({ handedTo: { pid: holder.pid, seedsDir: holder.seedsDir }, copied: copied.length, present: present.length }));
+  } else {
+    console.log(`The bot (pid ${holder.pid}) is running on this DATA_DIR, so it ingests the pages itself.`);
+    console.log(`copied into ${holder.seedsDir}: ${copied.length}  already there: ${present.length}`);
+    console.log('It picks them up within a few seconds; its log says "ingested pages".');
+  }
+  return 0;
+}
 
 await runCli(async () => {
   const { values, positionals } = readArgs({ json: { type: 'boolean', default: false } }, 'npm run ingest -- [--json] [files or folders…]');
@@ -19,13 +34,27 @@ await runCli(async () => {
     }
     throw error;
   }
-  const repo = await ArticleRepository.open(config.DATA_DIR);
-  const { changedIds: _ids, ...report } = await ingestFiles(files, repo);
-  if (values.json) {
-    console.log(JSON.stringify(report));
-  } else {
-    console.log(`pages: ${report.pages}  new: ${report.new}  updated: ${report.updated}  unchanged: ${report.unchanged}  rejected: ${report.rejected.length}`);
-    for (const r of report.rejected) console.log(`rejected ${r.file}: ${r.reason}`);
+  let lock;
+  try {
+    lock = await lockDataDir(config.DATA_DIR, { role: 'ingest' });
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    const { holder } = error;
+    if (holder.role === 'bot' && holder.seedsDir) return handToBot(files, { ...holder, seedsDir: holder.seedsDir }, values.json);
+    console.error(`error: ${error.message} Nothing was ingested.`);
+    return 1;
   }
-  return 0;
+  try {
+    const repo = await ArticleRepository.open(config.DATA_DIR);
+    const { changedIds: _ids, ...report } = await ingestFiles(files, repo);
+    if (values.json) {
+      console.log(JSON.stringify(report));
+    } else {
+      console.log(`pages: ${report.pages}  new: ${report.new}  updated: ${report.updated}  unchanged: ${report.unchanged}  rejected: ${report.rejected.length}`);
+      for (const r of report.rejected) console.log(`rejected ${r.file}: ${r.reason}`);
+    }
+    return 0;
+  } finally {
+    await lock.release();
+  }
 });

@@ -102,6 +102,8 @@ export class TelegramEmulator {
   readonly failing = new Set<string>();
   /** Methods made to fail with 400, as Telegram refuses a call it will never accept. */
   readonly refusing = new Set<string>();
+  /** Tokens answered with 401, as Telegram answers a token revoked in @BotFather. */
+  readonly revokedTokens = new Set<string>();
   #nextQueryId = 1;
   #nextGroupId = 1000;
   #flood: FloodGate | undefined;
@@ -173,7 +175,7 @@ export class TelegramEmulator {
 
   #botUser(token: string): TgUser {
     const m = /^(\d+):[A-Za-z0-9_-]+$/.exec(token);
-    if (!m) throw new ApiError(401, 'Unauthorized');
+    if (!m || this.revokedTokens.has(token)) throw new ApiError(401, 'Unauthorized');
     return { id: Number(m[1]), is_bot: true, first_name: 'خلاصة', username: this.botUsername };
   }
 

@@ -47,12 +47,18 @@ export async function listPageFiles(paths: string[]): Promise<string[]> {
   return [...new Set(files)].sort();
 }
 
-/** Reads, parses and stores the pages as one batch (one write per touched shard). */
-export async function ingestFiles(files: string[], repo: ArticleRepository, now = new Date()): Promise<IngestReport> {
+/**
+ * Reads, parses and stores the pages as one batch (one write per touched shard). Once `signal`
+ * aborts, no further page is read: what was read is stored, and `pages` counts only those.
+ */
+export async function ingestFiles(files: string[], repo: ArticleRepository, now = new Date(), signal?: AbortSignal): Promise<IngestReport> {
   const rejected: Rejection[] = [];
   const batch = new Map<string, Article>();
   const batchTitles = new Map<string, string>();
+  let pages = 0;
   for (const file of files) {
+    if (signal?.aborted) break;
+    pages++;
     try {
       const page = decodePage(await readFile(file));
       if (!page.ok) {
@@ -77,7 +83,7 @@ export async function ingestFiles(files: string[], repo: ArticleRepository, now 
   }
   const report = await repo.upsertMany([...batch.values()], mergeArticle);
   return {
-    pages: files.length,
+    pages,
     new: report.created.length,
     updated: report.updated.length,
     unchanged: report.unchanged.length,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
+import { type WriteOptions, writeRetrying } from './durable-write.ts';
 import { SerialQueue } from './serial.ts';
 import { ARTICLES_DIR, bodyKeyOf, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
 import { openVersionedFile } from './versioned-file.ts';
@@ -42,15 +43,25 @@ export class ArticleRepository {
   readonly #writes = new SerialQueue();
   /** Body shards changed by the batch being written: never evicted, or a reopen would read stale data. */
   readonly #pinned = new Set<string>();
+  /**
+   * Shards whose last write failed (file path → shard): written again with the next batch or
+   * flush. Their body keys stay pinned, so the changed data is never evicted unwritten.
+   */
+  readonly #unwritten = new Map<string, { shard: Low<MetaShard> | Low<BodyShard>; bodyKey?: string }>();
+  readonly #writeOptions: WriteOptions;
   #latest: ArticleMeta[] | null = null;
 
-  private constructor(dataDir: string) {
+  private constructor(dataDir: string, writeOptions: WriteOptions) {
     this.#dataDir = dataDir;
+    this.#writeOptions = writeOptions;
   }
 
-  /** Loads every metadata shard; throws StoreError naming the file when one is unusable. */
-  static async open(dataDir: string): Promise<ArticleRepository> {
-    const repo = new ArticleRepository(dataDir);
+  /**
+   * Loads every metadata shard; throws StoreError naming the file when one is unusable.
+   * `options.logger` hears about failed writes (each is retried; see durable-write).
+   */
+  static async open(dataDir: string, options: WriteOptions = {}): Promise<ArticleRepository> {
+    const repo = new ArticleRepository(dataDir, options);
     const metaDir = join(dataDir, ARTICLES_DIR, META_DIR);
     const names = await readdir(metaDir).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return [];
@@ -129,17 +140,17 @@ export class ArticleRepository {
   upsertMany(incoming: Article[], merge: MergeFn): Promise<UpsertReport> {
     return this.#writes.run(async () => {
       const report: UpsertReport = { created: [], updated: [], unchanged: [] };
-      const touchedMeta = new Map<string, Low<MetaShard>>();
-      const touchedBody = new Map<string, Low<BodyShard>>();
+      const touched = this.#unwritten;
       const touchBody = async (key: string) => {
         this.#pinned.add(key);
         const shard = await this.#bodyShard(key);
-        touchedBody.set(key, shard);
+        touched.set(bodyShardPath(this.#dataDir, key), { shard, bodyKey: key });
         return shard;
       };
       const touchMeta = async (key: string) => {
         const shard = await this.#metaShard(key);
-        touchedMeta.set(key, shard);
+        touched.set(metaShardPath(this.#dataDir, key), { shard });
+        this.#latest = null;
         return shard;
       };
       for (const candidate of incoming) {
@@ -160,20 +171,34 @@ export class ArticleRepository {
           (await touchBody(bodyKeyOf(article.publishedAt, article.id))).data.bodies[article.id] = details;
         }
       }
-      if (touchedMeta.size > 0) this.#latest = null;
-      try {
-        await Promise.all([...touchedMeta.values(), ...touchedBody.values()].map((shard) => shard.write()));
-      } finally {
-        this.#pinned.clear();
-        this.#evictBodyShards();
-      }
+      await this.#writeUnwritten();
       return report;
     });
   }
 
-  /** Resolves once every write queued so far is on disk (for graceful shutdown). */
+  /**
+   * Writes every changed shard (this batch's and any a failed write left behind). A shard that
+   * still fails stays listed and pinned, and the batch rejects: its articles are in memory but
+   * not yet durable.
+   */
+  async #writeUnwritten(): Promise<void> {
+    const pending = [...this.#unwritten];
+    const results = await Promise.allSettled(
+      pending.map(async ([path, { shard }]) => {
+        await writeRetrying(() => shard.write(), path, this.#writeOptions);
+        this.#unwritten.delete(path);
+      }),
+    );
+    this.#pinned.clear();
+    for (const { bodyKey } of this.#unwritten.values()) if (bodyKey) this.#pinned.add(bodyKey);
+    this.#evictBodyShards();
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /** Resolves once every write queued so far is on disk, retrying any that failed (for shutdown). */
   flush(): Promise<void> {
-    return this.#writes.idle();
+    return this.#writes.run(() => this.#writeUnwritten());
   }
 
   async #metaShard(key: string): Promise<Low<MetaShard>> {

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { ChatRecord, InactiveReason, Subscription } from '../domain.ts';
+import { GroupCommit, type WriteOptions } from './durable-write.ts';
 import { type FileSchema, openVersionedFile } from './versioned-file.ts';
 
 export const CHATS_FILE = 'chats.json';
@@ -31,16 +32,17 @@ const schema: FileSchema<ChatsFile> = {
 
 export class ChatRepository {
   readonly #db: Low<ChatsFile>;
-  /** The write on disk now, and the next one, which every change made meanwhile joins. */
-  #writing: Promise<void> = Promise.resolve();
-  #next: Promise<void> | null = null;
+  readonly #commit: GroupCommit;
 
-  private constructor(db: Low<ChatsFile>) {
+  private constructor(db: Low<ChatsFile>, path: string, options: WriteOptions) {
     this.#db = db;
+    this.#commit = new GroupCommit(() => db.write(), path, options);
   }
 
-  static async open(dataDir: string): Promise<ChatRepository> {
-    return new ChatRepository(await openVersionedFile(join(dataDir, CHATS_FILE), schema));
+  /** `options.logger` hears about failed writes (each is retried; see durable-write). */
+  static async open(dataDir: string, options: WriteOptions = {}): Promise<ChatRepository> {
+    const path = join(dataDir, CHATS_FILE);
+    return new ChatRepository(await openVersionedFile(path, schema), path, options);
   }
 
   get(chatId: number): ChatRecord | undefined {
@@ -62,12 +64,7 @@ export class ChatRepository {
    * costs a few file writes instead of one each, and none is acknowledged before it is durable.
    */
   #persist(): Promise<void> {
-    this.#next ??= this.#writing.then(async () => {
-      this.#next = null;
-      this.#writing = this.#db.write();
-      await this.#writing;
-    });
-    return this.#next;
+    return this.#commit.request();
   }
 
   /** Applies a change to one chat (creating it when new) and resolves once it is on disk. */
@@ -116,7 +113,7 @@ export class ChatRepository {
   }
 
   /** Resolves once every change made so far is on disk. */
-  async flush(): Promise<void> {
-    await (this.#next ?? this.#writing);
+  flush(): Promise<void> {
+    return this.#commit.flush();
   }
 }

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { VersionedState, VersionedStateStorage } from '@grammyjs/conversations';
 import type { Low } from 'lowdb';
-import { SerialQueue } from './serial.ts';
+import { GroupCommit, type WriteOptions } from './durable-write.ts';
 import { type FileSchema, openVersionedFile } from './versioned-file.ts';
 
 export const CONVERSATIONS_FILE = 'conversations.json';
@@ -23,36 +23,35 @@ const schema: FileSchema<ConversationsFile> = {
 
 export class ConversationStorage<S> implements VersionedStateStorage<string, S> {
   readonly #db: Low<ConversationsFile>;
-  readonly #writes = new SerialQueue();
+  readonly #commit: GroupCommit;
 
-  private constructor(db: Low<ConversationsFile>) {
+  private constructor(db: Low<ConversationsFile>, path: string, options: WriteOptions) {
     this.#db = db;
+    this.#commit = new GroupCommit(() => db.write(), path, options);
   }
 
-  static async open<S>(dataDir: string): Promise<ConversationStorage<S>> {
-    return new ConversationStorage<S>(await openVersionedFile(join(dataDir, CONVERSATIONS_FILE), schema));
+  static async open<S>(dataDir: string, options: WriteOptions = {}): Promise<ConversationStorage<S>> {
+    const path = join(dataDir, CONVERSATIONS_FILE);
+    return new ConversationStorage<S>(await openVersionedFile(path, schema), path, options);
   }
 
   read(key: string): VersionedState<S> | undefined {
     return this.#db.data.states[key] as VersionedState<S> | undefined;
   }
 
+  /** Changes apply in memory at once and join the file's next group write. */
   write(key: string, state: VersionedState<S>): Promise<void> {
-    return this.#writes.run(async () => {
-      this.#db.data.states[key] = state as VersionedState<unknown>;
-      await this.#db.write();
-    });
+    this.#db.data.states[key] = state as VersionedState<unknown>;
+    return this.#commit.request();
   }
 
-  delete(key: string): Promise<void> {
-    return this.#writes.run(async () => {
-      if (!(key in this.#db.data.states)) return;
-      delete this.#db.data.states[key];
-      await this.#db.write();
-    });
+  async delete(key: string): Promise<void> {
+    if (!(key in this.#db.data.states)) return;
+    delete this.#db.data.states[key];
+    await this.#commit.request();
   }
 
   flush(): Promise<void> {
-    return this.#writes.idle();
+    return this.#commit.flush();
   }
 }

@@ -44,6 +44,8 @@ export function hasLongPostings(df: number): boolean {
 
 export interface QueryTerm {
   term: string;
+  /** The index term of the query word this stands for: a word's forms count as one word matched. */
+  word: string;
   /** The coarse root-like form, looked up in the low-weight roots field. */
   root: string;
   prefix: boolean;
@@ -72,6 +74,7 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
   const rootOf = new Map(tokens.map((token) => [processTerm(token), rootStem(token)]));
   const terms: QueryTerm[] = kept.map((term) => ({
     term,
+    word: term,
     root: rootOf.get(term) ?? term,
     prefix: false,
     fuzzy: term.length >= (documentFrequency(term) === 0 ? MIN_FUZZY_LETTERS_UNKNOWN : MIN_FUZZY_LETTERS) && /[\u0621-\u064A]/u.test(term),
@@ -79,8 +82,8 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
   // The last word may be half-typed: besides its exact form it is matched as a prefix, spelled as
   // typed (clitics aside), since stemming a fragment can cut a false "ending" ("ناكات" → "ناك").
   const typed = typingLastWord && lastTerm !== null && kept.includes(lastTerm) ? stripPrefix(lastToken) : '';
-  if (typed.length >= MIN_PREFIX_LETTERS) {
-    terms.push({ term: typed, root: rootOf.get(lastTerm) ?? typed, prefix: true, fuzzy: false });
+  if (lastTerm !== null && typed.length >= MIN_PREFIX_LETTERS) {
+    terms.push({ term: typed, word: lastTerm, root: rootOf.get(lastTerm) ?? typed, prefix: true, fuzzy: false });
   }
   return terms;
 }

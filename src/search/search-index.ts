@@ -44,7 +44,7 @@ export interface IndexSnapshot {
 export interface SearchHit {
   id: string;
   score: number;
-  /** The query terms (or their roots) the item matched. */
+  /** The query words the item matched (by any of their forms). */
   terms: string[];
   queryTerms: QueryTerm[];
 }
@@ -130,6 +130,8 @@ export class SearchIndex {
     const postings = this.#postings;
     const board = this.#board;
     board.reset(postings.capacity);
+    // One bit per query word: its exact form, its root and its longer forms are one word matched,
+    // not three, when the number of words an article matches multiplies its score.
     const bits = new Map<string, number>();
     const score = (source: string, term: QueryTerm, fields: FieldBoosts) => {
       if (!bits.has(source)) bits.set(source, 2 ** Math.min(bits.size, MASK_BITS - 1));
@@ -144,9 +146,10 @@ export class SearchIndex {
     // there they say what an article is about; in thousands of bodies they say little.
     const titleOnly = (t: QueryTerm) => t.prefix || hasLongPostings(this.documentFrequency(t.term));
     const specific = terms.filter((t) => !titleOnly(t));
-    for (const t of specific) score(t.term, t, WORD_FIELDS);
-    for (const root of new Set(specific.map((t) => t.root))) score(root, { term: root, root, prefix: false, fuzzy: false }, ROOT_FIELDS);
-    for (const t of terms.filter(titleOnly)) score(t.term, t, TITLE_FIELDS);
+    for (const t of specific) score(t.word, t, WORD_FIELDS);
+    const roots = new Map(specific.map((t) => [t.root, t.word]));
+    for (const [root, word] of roots) score(word, { term: root, word, root, prefix: false, fuzzy: false }, ROOT_FIELDS);
+    for (const t of terms.filter(titleOnly)) score(t.word, t, TITLE_FIELDS);
     const keep = (doc: number) => (options.includeHeadlines || !postings.isHeadline(doc)) && !options.exclude?.has(postings.id(doc));
     return board.top(options.limit ?? 50, keep).map(({ doc, score: value, mask }) => ({
       id: postings.id(doc),

@@ -15,9 +15,11 @@ export const MIN_FUZZY_LETTERS = 6;
 export const MIN_FUZZY_LETTERS_UNKNOWN = 5;
 /** Terms: a headline-length query keeps its most specific terms, enough to identify an article. */
 export const MAX_QUERY_TERMS = 8;
-/** Share of documents: a term in more of them says little about any one (idf near zero). */
-export const COMMON_TERM_SHARE = 0.15;
-/** Terms: below this many, even common terms are kept, so a short query is never emptied. */
+/**
+ * Terms: below this many, even words with long postings are kept, so a short query is never
+ * emptied. Merely common words are kept in any query: their idf already weighs them, and in a
+ * headline they are often half of what tells two stories on one subject apart ("يوم ثان").
+ */
 const KEEP_COMMON_BELOW = 3;
 /**
  * Share of documents: a word in more of them ("قال", "اليوم") only adds near-zero scores to half
@@ -67,7 +69,7 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
   const unique = informative.length > 0 ? informative : all;
   let kept = unique;
   if (unique.length > KEEP_COMMON_BELOW) {
-    const specific = unique.filter((t) => documentFrequency(t) <= COMMON_TERM_SHARE * documentCount && !hasLongPostings(documentFrequency(t)));
+    const specific = unique.filter((t) => !hasLongPostings(documentFrequency(t)));
     kept = specific.length >= KEEP_COMMON_BELOW ? specific : unique;
     kept = [...kept].sort((a, b) => documentFrequency(a) - documentFrequency(b)).slice(0, MAX_QUERY_TERMS);
   }

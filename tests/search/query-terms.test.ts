@@ -32,6 +32,12 @@ describe('queryTerms', () => {
     assert.ok(!terms.some((t) => t.term === 'قال' || t.term === 'يوم'));
   });
 
+  it('keeps merely common words of a query: their idf weighs them', () => {
+    const df = (t: string) => ({ يوم: 400, ثان: 300, رهن: 10, احتجاز: 47, ساركوز: 8 })[t] ?? 0;
+    const terms = queryTerms('ساركوزي.. يوم ثان "رهن الاحتجاز"', df, 1000).map((t) => t.term);
+    assert.deepEqual(terms, ['ساركوز', 'رهن', 'احتجاز', 'ثان', 'يوم']);
+  });
+
   it('never empties a short query of common words', () => {
     assert.equal(queryTerms('قال يوم', () => 999, 1000).length, 2);
   });

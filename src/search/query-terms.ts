@@ -81,6 +81,7 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
     prefix: false,
     fuzzy: term.length >= (documentFrequency(term) === 0 ? MIN_FUZZY_LETTERS_UNKNOWN : MIN_FUZZY_LETTERS) && /[\u0621-\u064A]/u.test(term),
   }));
+  terms.push(...cliticReadings(tokens, kept, documentFrequency));
   // The last word may be half-typed: besides its exact form it is matched as a prefix, spelled as
   // typed (clitics aside), since stemming a fragment can cut a false "ending" ("ناكات" → "ناك").
   const typed = typingLastWord && lastTerm !== null && kept.includes(lastTerm) ? stripPrefix(lastToken) : '';
@@ -88,4 +89,27 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
     terms.push({ term: typed, word: lastTerm, root: rootOf.get(lastTerm) ?? typed, prefix: true, fuzzy: false });
   }
   return terms;
+}
+
+/** A one-letter preposition or conjunction the stemmer leaves on (it may be the word's own letter). */
+const BARE_CLITIC = /^[لبكف]/u;
+/** Letters left after the clitic: shorter remainders are too often other words. */
+const MIN_CLITIC_REST = 4;
+
+/**
+ * "لمشروع" is ل + "مشروع", but "لبنان" is not ل + "بنان": the stemmer cannot tell, the index can.
+ * A query word that begins with ل, ب, ك or ف is also read without it when the index holds that
+ * reading in more documents than the word as written: the same word, one bit of the match count.
+ */
+function cliticReadings(tokens: string[], kept: string[], documentFrequency: (term: string) => number): QueryTerm[] {
+  const readings: QueryTerm[] = [];
+  for (const token of tokens) {
+    const word = processTerm(token);
+    if (word === null || !kept.includes(word) || !BARE_CLITIC.test(token) || token.length - 1 < MIN_CLITIC_REST) continue;
+    const rest = token.slice(1);
+    const term = processTerm(rest);
+    if (term === null || term === word || readings.some((r) => r.term === term) || documentFrequency(term) <= documentFrequency(word)) continue;
+    readings.push({ term, word, root: rootStem(rest), prefix: false, fuzzy: false });
+  }
+  return readings;
 }

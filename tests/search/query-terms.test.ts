@@ -38,6 +38,20 @@ describe('queryTerms', () => {
     assert.deepEqual(terms, ['ساركوز', 'رهن', 'احتجاز', 'ثان', 'يوم']);
   });
 
+  const clitics: [query: string, df: Record<string, number>, readings: string[][]][] = [
+    ['لمشروع', { لمشروع: 3, مشروع: 40 }, [['لمشروع', 'لمشروع'], ['مشروع', 'لمشروع']]],
+    ['بالاتفاق كتقرير', { اتفاق: 50, كتقرير: 1, تقرير: 90 }, [['اتفاق', 'اتفاق'], ['كتقرير', 'كتقرير'], ['تقرير', 'كتقرير']]],
+    ['لبنان', { لبنان: 300, بنان: 2 }, [['لبنان', 'لبنان']]],
+    ['فرنسا', { فرنسا: 300 }, [['فرنسا', 'فرنسا']]],
+    ['لقاء', { لقاء: 20, قاء: 30 }, [['لقاء', 'لقاء']]],
+  ];
+  for (const [query, df, readings] of clitics) {
+    it(`reads "${query}" without a leading ل ب ك ف only when the index holds that reading more`, () => {
+      const terms = queryTerms(`${query} `, (t) => df[t] ?? 0, 1000);
+      assert.deepEqual(terms.map((t) => [t.term, t.word]), readings);
+    });
+  }
+
   it('never empties a short query of common words', () => {
     assert.equal(queryTerms('قال يوم', () => 999, 1000).length, 2);
   });

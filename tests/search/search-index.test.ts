@@ -126,10 +126,16 @@ describe('SearchIndex ranking', () => {
   });
 });
 
+/** An index of small articles, each given as [id, title, body]. */
+function indexOf(items: [id: string, title: string, body: string][]): SearchIndex {
+  const local = SearchIndex.empty();
+  for (const [id, title, body] of items) local.upsert(article(id, title, body));
+  return local;
+}
+
 describe('SearchIndex: the rarest word of a query decides', () => {
   // Sixteen small news articles; only one mentions ساركوزي, three hold "رهن الاحتجاز" or its words.
-  const local = SearchIndex.empty();
-  const news: [id: string, title: string, body: string][] = [
+  const local = indexOf([
     ['sarkozy', 'ساركوزي موقوف لليوم الثاني', 'استمر التوقيف الاحترازي للرئيس الفرنسي الأسبق نيكولا ساركوزي لليوم الثاني في إطار التحقيق في تمويل ليبي لحملته الانتخابية. ووصل ساركوزي صباحا إلى مقر مكتب مكافحة الفساد قرب باريس.'],
     ['hostages', 'حصار متجر في لوس أنجلوس', 'أعلنت الشرطة اسم المشتبه فيه باحتجاز رهائن في متجر، وقالت إنه رهن الاحتجاز بعد ساعات من الحصار، وإن الاحتجاز سيستمر حتى مثوله أمام القاضي.'],
     ['migrants', 'جدل حول أطفال المهاجرين', 'دخلت السيدة الأولى على خط الجدل بشأن سياسة احتجاز أطفال المهاجرين، وقال محامون إن مئات الأطفال رهن الاحتجاز في مراكز مؤقتة.'],
@@ -146,8 +152,7 @@ describe('SearchIndex: the rarest word of a query decides', () => {
     ['space', 'إطلاق صاروخ إلى المريخ', 'أطلقت وكالة الفضاء الأمريكية مسبارا جديدا لدراسة باطن كوكب المريخ.'],
     ['health', 'لقاح جديد ضد الملاريا', 'أعلن باحثون نتائج واعدة للقاح جديد ضد الملاريا في أفريقيا.'],
     ['trade', 'رسوم أمريكية على الصلب', 'فرضت الولايات المتحدة رسوما جمركية على واردات الصلب والألمنيوم.'],
-  ];
-  for (const [id, title, body] of news) local.upsert(article(id, title, body));
+  ]);
 
   const cases: [query: string, why: string][] = [
     ['ساركوزي رهن الاحتجاز', 'while the last word is still being typed'],
@@ -161,5 +166,18 @@ describe('SearchIndex: the rarest word of a query decides', () => {
   it('counts a word matched in several forms (exact, root, longer) as one word', () => {
     const hit = local.search('الاحتجاز').find((h) => h.id === 'hostages');
     assert.deepEqual(hit?.terms, ['احتجاز']);
+  });
+});
+
+describe('SearchIndex: a word written with a preposition attached', () => {
+  const local = indexOf([
+    ['metro', 'مترو الرياض', 'بدأت البنوك تمويل مشروع المترو بقرض طويل الأجل.'],
+    ['bridge', 'جسر جديد', 'افتتح المحافظ مشروع الجسر الجديد فوق النهر.'],
+    ['school', 'مدرسة جديدة', 'خصصت الوزارة أرضا لمشروع مدرسة في الحي.'],
+    ['loan', 'قرض للشركة', 'حصلت الشركة على تمويل من البنوك لتوسيع مصنعها.'],
+  ]);
+
+  it('"تمويل لمشروع" finds the article that funds a project ("تمويل مشروع") first', () => {
+    assert.equal(local.search('تمويل لمشروع ')[0]?.id, 'metro');
   });
 });

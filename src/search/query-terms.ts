@@ -55,14 +55,15 @@ export interface QueryTerm {
 }
 
 /**
- * Analyses the query like any text, marks the last word for prefix matching (people type partial
- * words) unless the query ends with a space, and for long queries keeps the rarest terms.
+ * Analyses the query like any text and for long queries keeps the rarest terms. `asYouType`: the
+ * reader is still typing (inline mode), so the last word is also matched as a prefix unless the
+ * query ends with a space; a sent search is made of whole words (Lucene's way: no prefix).
  */
-export function queryTerms(query: string, documentFrequency: (term: string) => number, documentCount: number): QueryTerm[] {
+export function queryTerms(query: string, documentFrequency: (term: string) => number, documentCount: number, asYouType = false): QueryTerm[] {
   const tokens = tokenize(query);
   const lastToken = tokens.at(-1);
   // Still typing only when the query ends inside a word: a space or a "?" means the word is done.
-  const typingLastWord = lastToken !== undefined && /[\p{L}\p{M}\p{N}]$/u.test(query);
+  const typingLastWord = asYouType && lastToken !== undefined && /[\p{L}\p{M}\p{N}]$/u.test(query);
   const lastTerm = typingLastWord ? processTerm(lastToken) : null;
   const all = [...new Set(analyze(query))];
   const informative = all.filter((t) => !isVeryFrequent(documentFrequency(t), documentCount, VERY_COMMON_SHARE));

@@ -16,6 +16,12 @@ export function bitCount(mask: number): number {
 }
 
 /**
+ * The mask bit of matches that add to a document's score but not to the number of query words it
+ * matched: longer words that merely begin like the word being typed.
+ */
+export const UNCOUNTED_BIT = 2 ** 31;
+
+/**
  * How a document's score grows with the number of query words it matched: as its square root.
  * MiniSearch multiplies by the number itself, which lets two everyday words outweigh the one rare
  * word a reader searched for ("ساركوزي رهن الاحتجاز"); a plain sum (Lucene) makes a document
@@ -83,7 +89,7 @@ export class ScoreBoard {
     const heap: ScoredDoc[] = []; // the worst kept result at heap[0]
     for (const doc of this.#touched) {
       const mask = this.#masks[doc] ?? 0;
-      const candidate = { doc, score: (this.#scores[doc] ?? 0) * coordination(bitCount(mask)), mask };
+      const candidate = { doc, score: (this.#scores[doc] ?? 0) * coordination(Math.max(1, bitCount(mask & ~UNCOUNTED_BIT))), mask };
       if (heap.length === limit && (limit === 0 || !before(candidate, heap[0] as ScoredDoc))) continue;
       if (!keep(doc)) continue;
       if (heap.length < limit) siftUp(heap, candidate);

@@ -6,10 +6,16 @@ const noStats = () => 0;
 
 describe('queryTerms', () => {
   it('adds the last word as a prefix while it is being typed, spelled as typed', () => {
-    assert.deepEqual(queryTerms('المعادن النادر', noStats, 10).map((t) => [t.term, t.prefix]), [['معادن', false], ['نادر', false], ['نادر', true]]);
-    assert.deepEqual(queryTerms('ناكات', noStats, 10).map((t) => [t.term, t.prefix]), [['ناك', false], ['ناكات', true]]);
-    assert.deepEqual(queryTerms('المعادن النادرة ', noStats, 10).map((t) => t.prefix), [false, false]);
-    assert.deepEqual(queryTerms('ما هي المعادن؟', noStats, 10).map((t) => t.prefix), [false]);
+    const typing = (query: string) => queryTerms(query, noStats, 10, true).map((t) => [t.term, t.word, t.prefix]);
+    assert.deepEqual(typing('المعادن النادر'), [['معادن', 'معادن', false], ['نادر', 'نادر', false], ['نادر', 'نادر', true]]);
+    assert.deepEqual(typing('ناكات'), [['ناك', 'ناك', false], ['ناكات', 'ناك', true]]);
+    assert.deepEqual(typing('المعادن النادرة '), [['معادن', 'معادن', false], ['نادر', 'نادر', false]]);
+    assert.deepEqual(typing('ما هي المعادن؟'), [['معادن', 'معادن', false]]);
+  });
+
+  it('reads a sent search as whole words: no prefix', () => {
+    assert.deepEqual(queryTerms('المعادن النادر', noStats, 10).map((t) => t.prefix), [false, false]);
+    assert.deepEqual(queryTerms('ناكات', noStats, 10).map((t) => t.prefix), [false]);
   });
 
   it('allows typos only on long Arabic words', () => {

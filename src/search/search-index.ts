@@ -34,7 +34,7 @@ const FUZZY_FALLBACK_BELOW = 3;
  */
 const COMPACT_AFTER_POSTINGS = { min: 1_000_000, max: 4_000_000 };
 /** Index format; bump when analysis or layout changes so persisted indexes are rebuilt, never misread. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 export interface IndexSnapshot {
   format: number;
@@ -60,11 +60,13 @@ export interface SearchOptions {
 
 /** Fields a term is looked up in, in scoring order: "about" fields before the body they cap. */
 type FieldBoosts = readonly (readonly [field: number, boost: number, role: FieldRole])[];
-const TITLE_FIELDS: FieldBoosts = [
+const ABOUT_FIELDS: FieldBoosts = [
   [FIELD.title, FIELD_BOOST.title, 'about'],
   [FIELD.keywords, FIELD_BOOST.keywords, 'about'],
 ];
-const WORD_FIELDS: FieldBoosts = [...TITLE_FIELDS, [FIELD.body, FIELD_BOOST.body, 'mentions']];
+/** Where very frequent words and prefixes are looked up: what says what an article is about. */
+const TITLE_FIELDS: FieldBoosts = [...ABOUT_FIELDS, [FIELD.lead, FIELD_BOOST.lead, 'other']];
+const WORD_FIELDS: FieldBoosts = [...ABOUT_FIELDS, [FIELD.body, FIELD_BOOST.body, 'mentions'], [FIELD.lead, FIELD_BOOST.lead, 'mentions']];
 const ROOT_FIELDS: FieldBoosts = [[FIELD.roots, FIELD_BOOST.roots, 'other']];
 /** Bits of a document's match mask: one per query word (more share the last), then UNCOUNTED_BIT. */
 const WORD_BITS = 31;

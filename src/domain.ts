@@ -9,6 +9,8 @@ export interface ArticleMeta {
   id: string;
   kind: ArticleKind;
   title: string;
+  /** True when the page gave no title and `title` is its lead's opening clause (see deriveTitle). */
+  derivedTitle?: boolean;
   /** Name of the outlet, e.g. `البوابة نيوز`; absent for headline-only items. */
   source?: string;
   /** Link to the original when the page header named one. */

@@ -64,8 +64,9 @@ export class Library {
     await this.#index;
   }
 
-  async search(query: string, limit: number): Promise<SearchResultItem[]> {
-    return (await this.#index).search(query, { limit }).flatMap((hit) => {
+  /** `asYouType`: the reader is still typing (inline mode), so the last word may be half-typed. */
+  async search(query: string, limit: number, asYouType = false): Promise<SearchResultItem[]> {
+    return (await this.#index).search(query, { limit, asYouType }).flatMap((hit) => {
       const article = this.articles.byId(hit.id);
       return article ? [{ article, hit }] : [];
     });

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config.ts';
 import type { Article } from '../domain.ts';
+import { deriveTitle } from '../ingest/derive-title.ts';
 import { createLogger } from '../logger.ts';
 import { Library } from '../library.ts';
 import { SearchIndex } from '../search/search-index.ts';
@@ -29,11 +30,15 @@ async function readJsonl<T>(file: string): Promise<T[]> {
 async function evaluate(corpusFile: string, queriesFile: string, k: number): Promise<number> {
   const index = SearchIndex.empty();
   for (const doc of await readJsonl<{ id: string; title?: string; text: string }>(corpusFile)) {
+    // Stored as ingestion stores a page: its lines are its paragraphs, and a page without a title
+    // gets its lead's opening clause as one (deriveTitle), marked as derived.
+    const paragraphs = String(doc.text ?? '').split('\n').map((p) => p.trim()).filter(Boolean);
     const article: Article = {
-      id: String(doc.id), kind: 'article', title: doc.title ?? '', keywords: [], related: [], publishedAt: '',
+      id: String(doc.id), kind: 'article', title: doc.title || deriveTitle(paragraphs[0] ?? ''), keywords: [], related: [], publishedAt: '',
       ingestedAt: '', updatedAt: '', origin: corpusFile, pageOrder: 0, summary: '', digestLine: '', contentHash: '',
-      paragraphs: [doc.text ?? ''],
+      paragraphs,
     };
+    if (!doc.title) article.derivedTitle = true;
     index.upsert(article);
   }
   for (const q of await readJsonl<{ qid: string; query: string }>(queriesFile)) {

@@ -43,6 +43,7 @@ export function buildArticles(page: ParsedPage, ctx: PageContext): Article[] {
       paragraphs: parsed.paragraphs,
       contentHash: '',
     };
+    if (parsed.derivedTitle) article.derivedTitle = true;
     if (parsed.source) article.source = parsed.source;
     if (page.header.url && order === 0) article.url = page.header.url;
     return article;

@@ -15,9 +15,11 @@ export const MIN_FUZZY_LETTERS = 6;
 export const MIN_FUZZY_LETTERS_UNKNOWN = 5;
 /** Terms: a headline-length query keeps its most specific terms, enough to identify an article. */
 export const MAX_QUERY_TERMS = 8;
-/** Share of documents: a term in more of them says little about any one (idf near zero). */
-export const COMMON_TERM_SHARE = 0.15;
-/** Terms: below this many, even common terms are kept, so a short query is never emptied. */
+/**
+ * Terms: below this many, even words with long postings are kept, so a short query is never
+ * emptied. Merely common words are kept in any query: their idf already weighs them, and in a
+ * headline they are often half of what tells two stories on one subject apart ("يوم ثان").
+ */
 const KEEP_COMMON_BELOW = 3;
 /**
  * Share of documents: a word in more of them ("قال", "اليوم") only adds near-zero scores to half
@@ -44,6 +46,8 @@ export function hasLongPostings(df: number): boolean {
 
 export interface QueryTerm {
   term: string;
+  /** The index term of the query word this stands for: a word's forms count as one word matched. */
+  word: string;
   /** The coarse root-like form, looked up in the low-weight roots field. */
   root: string;
   prefix: boolean;
@@ -51,36 +55,62 @@ export interface QueryTerm {
 }
 
 /**
- * Analyses the query like any text, marks the last word for prefix matching (people type partial
- * words) unless the query ends with a space, and for long queries keeps the rarest terms.
+ * Analyses the query like any text and for long queries keeps the rarest terms. `asYouType`: the
+ * reader is still typing (inline mode), so the last word is also matched as a prefix unless the
+ * query ends with a space; a sent search is made of whole words (Lucene's way: no prefix).
  */
-export function queryTerms(query: string, documentFrequency: (term: string) => number, documentCount: number): QueryTerm[] {
+export function queryTerms(query: string, documentFrequency: (term: string) => number, documentCount: number, asYouType = false): QueryTerm[] {
   const tokens = tokenize(query);
   const lastToken = tokens.at(-1);
   // Still typing only when the query ends inside a word: a space or a "?" means the word is done.
-  const typingLastWord = lastToken !== undefined && /[\p{L}\p{M}\p{N}]$/u.test(query);
+  const typingLastWord = asYouType && lastToken !== undefined && /[\p{L}\p{M}\p{N}]$/u.test(query);
   const lastTerm = typingLastWord ? processTerm(lastToken) : null;
   const all = [...new Set(analyze(query))];
   const informative = all.filter((t) => !isVeryFrequent(documentFrequency(t), documentCount, VERY_COMMON_SHARE));
   const unique = informative.length > 0 ? informative : all;
   let kept = unique;
   if (unique.length > KEEP_COMMON_BELOW) {
-    const specific = unique.filter((t) => documentFrequency(t) <= COMMON_TERM_SHARE * documentCount && !hasLongPostings(documentFrequency(t)));
+    const specific = unique.filter((t) => !hasLongPostings(documentFrequency(t)));
     kept = specific.length >= KEEP_COMMON_BELOW ? specific : unique;
     kept = [...kept].sort((a, b) => documentFrequency(a) - documentFrequency(b)).slice(0, MAX_QUERY_TERMS);
   }
   const rootOf = new Map(tokens.map((token) => [processTerm(token), rootStem(token)]));
   const terms: QueryTerm[] = kept.map((term) => ({
     term,
+    word: term,
     root: rootOf.get(term) ?? term,
     prefix: false,
     fuzzy: term.length >= (documentFrequency(term) === 0 ? MIN_FUZZY_LETTERS_UNKNOWN : MIN_FUZZY_LETTERS) && /[\u0621-\u064A]/u.test(term),
   }));
+  terms.push(...cliticReadings(tokens, kept, documentFrequency));
   // The last word may be half-typed: besides its exact form it is matched as a prefix, spelled as
   // typed (clitics aside), since stemming a fragment can cut a false "ending" ("ناكات" → "ناك").
   const typed = typingLastWord && lastTerm !== null && kept.includes(lastTerm) ? stripPrefix(lastToken) : '';
-  if (typed.length >= MIN_PREFIX_LETTERS) {
-    terms.push({ term: typed, root: rootOf.get(lastTerm) ?? typed, prefix: true, fuzzy: false });
+  if (lastTerm !== null && typed.length >= MIN_PREFIX_LETTERS) {
+    terms.push({ term: typed, word: lastTerm, root: rootOf.get(lastTerm) ?? typed, prefix: true, fuzzy: false });
   }
   return terms;
+}
+
+/** A one-letter preposition or conjunction the stemmer leaves on (it may be the word's own letter). */
+const BARE_CLITIC = /^[لبكف]/u;
+/** Letters left after the clitic: shorter remainders are too often other words. */
+const MIN_CLITIC_REST = 4;
+
+/**
+ * "لمشروع" is ل + "مشروع", but "لبنان" is not ل + "بنان": the stemmer cannot tell, the index can.
+ * A query word that begins with ل, ب, ك or ف is also read without it when the index holds that
+ * reading in more documents than the word as written: the same word, one bit of the match count.
+ */
+function cliticReadings(tokens: string[], kept: string[], documentFrequency: (term: string) => number): QueryTerm[] {
+  const readings: QueryTerm[] = [];
+  for (const token of tokens) {
+    const word = processTerm(token);
+    if (word === null || !kept.includes(word) || !BARE_CLITIC.test(token) || token.length - 1 < MIN_CLITIC_REST) continue;
+    const rest = token.slice(1);
+    const term = processTerm(rest);
+    if (term === null || term === word || readings.some((r) => r.term === term) || documentFrequency(term) <= documentFrequency(word)) continue;
+    readings.push({ term, word, root: rootStem(rest), prefix: false, fuzzy: false });
+  }
+  return readings;
 }

@@ -19,7 +19,7 @@ export function relatedIds(article: Article, index: SearchIndex, exists: (id: st
     if (id !== article.id && exists(id)) chosen.add(id);
   }
   if (chosen.size < limit) {
-    const terms = index.distinctiveTerms(article, SIMILARITY_TERMS).map((term) => ({ term, root: term, prefix: false, fuzzy: false }));
+    const terms = index.distinctiveTerms(article, SIMILARITY_TERMS).map((term) => ({ term, word: term, root: term, prefix: false, fuzzy: false }));
     const exclude = new Set([article.id, ...chosen]);
     for (const hit of index.searchTerms(terms, { includeHeadlines: true, exclude, limit: limit - chosen.size })) {
       if (exists(hit.id)) chosen.add(hit.id);

@@ -15,6 +15,19 @@ export function bitCount(mask: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/**
+ * The mask bit of matches that add to a document's score but not to the number of query words it
+ * matched: longer words that merely begin like the word being typed.
+ */
+export const UNCOUNTED_BIT = 2 ** 31;
+
+/**
+ * How a document's score grows with the number of query words it matched: as its square root.
+ * MiniSearch multiplies by the number itself, which lets two everyday words outweigh the one rare
+ * word a reader searched for ("ساركوزي رهن الاحتجاز"); a plain sum (Lucene) makes a document
+ * that repeats one word rank above one that holds the whole query. The root sits between.
+ */
+const coordination = (matchedWords: number) => Math.sqrt(matchedWords);
 const before = (a: ScoredDoc, b: ScoredDoc) => a.score > b.score || (a.score === b.score && a.doc < b.doc);
 
 export class ScoreBoard {
@@ -68,15 +81,15 @@ export class ScoreBoard {
   }
 
   /**
-   * The best `limit` documents that `keep` accepts, best first. A document's score is multiplied
-   * by the number of query terms it matched (MiniSearch's rule): matching more of the query
-   * outweighs matching one word many times. A bounded heap: a common word touches thousands.
+   * The best `limit` documents that `keep` accepts, best first. A document's score grows with the
+   * number of query words it matched (see coordination): matching more of the query outweighs
+   * matching one word many times, but not a rarer word. A bounded heap: a common word touches thousands.
    */
   top(limit: number, keep: (doc: number) => boolean): ScoredDoc[] {
     const heap: ScoredDoc[] = []; // the worst kept result at heap[0]
     for (const doc of this.#touched) {
       const mask = this.#masks[doc] ?? 0;
-      const candidate = { doc, score: (this.#scores[doc] ?? 0) * bitCount(mask), mask };
+      const candidate = { doc, score: (this.#scores[doc] ?? 0) * coordination(Math.max(1, bitCount(mask & ~UNCOUNTED_BIT))), mask };
       if (heap.length === limit && (limit === 0 || !before(candidate, heap[0] as ScoredDoc))) continue;
       if (!keep(doc)) continue;
       if (heap.length < limit) siftUp(heap, candidate);

@@ -2,11 +2,11 @@
 // compact postings, with our Arabic analysis. Compact, because at 100,000 articles MiniSearch's
 // own index (a Map per term and field) took 45 s to restore and 1.3 GB of heap.
 import type { Article, ArticleMeta } from '../domain.ts';
-import type { Bm25Params } from './bm25.ts';
+import { type Bm25Params, idf } from './bm25.ts';
 import { FIELD, FIELD_BOOST, FIELD_COUNT, toIndexedDoc, WORD_FIELD_COUNT } from './indexed-doc.ts';
 import { type FieldRole, Postings, type PostingsSnapshot } from './postings.ts';
 import { hasLongPostings, type QueryTerm, queryTerms } from './query-terms.ts';
-import { ScoreBoard } from './score-board.ts';
+import { ScoreBoard, UNCOUNTED_BIT } from './score-board.ts';
 
 
 /**
@@ -34,7 +34,7 @@ const FUZZY_FALLBACK_BELOW = 3;
  */
 const COMPACT_AFTER_POSTINGS = { min: 1_000_000, max: 4_000_000 };
 /** Index format; bump when analysis or layout changes so persisted indexes are rebuilt, never misread. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 export interface IndexSnapshot {
   format: number;
@@ -44,7 +44,7 @@ export interface IndexSnapshot {
 export interface SearchHit {
   id: string;
   score: number;
-  /** The query terms (or their roots) the item matched. */
+  /** The query words the item matched (by any of their forms). */
   terms: string[];
   queryTerms: QueryTerm[];
 }
@@ -54,18 +54,22 @@ export interface SearchOptions {
   /** Headline-only items are found by related-article lookups, not by readers' searches. */
   includeHeadlines?: boolean;
   exclude?: ReadonlySet<string>;
+  /** The reader is still typing (inline mode): the last word may be half-typed. */
+  asYouType?: boolean;
 }
 
 /** Fields a term is looked up in, in scoring order: "about" fields before the body they cap. */
 type FieldBoosts = readonly (readonly [field: number, boost: number, role: FieldRole])[];
-const TITLE_FIELDS: FieldBoosts = [
+const ABOUT_FIELDS: FieldBoosts = [
   [FIELD.title, FIELD_BOOST.title, 'about'],
   [FIELD.keywords, FIELD_BOOST.keywords, 'about'],
 ];
-const WORD_FIELDS: FieldBoosts = [...TITLE_FIELDS, [FIELD.body, FIELD_BOOST.body, 'mentions']];
+/** Where very frequent words and prefixes are looked up: what says what an article is about. */
+const TITLE_FIELDS: FieldBoosts = [...ABOUT_FIELDS, [FIELD.lead, FIELD_BOOST.lead, 'other']];
+const WORD_FIELDS: FieldBoosts = [...ABOUT_FIELDS, [FIELD.body, FIELD_BOOST.body, 'mentions'], [FIELD.lead, FIELD_BOOST.lead, 'mentions']];
 const ROOT_FIELDS: FieldBoosts = [[FIELD.roots, FIELD_BOOST.roots, 'other']];
-/** Bits of a document's match mask: one per distinct query term (more share the last bit). */
-const MASK_BITS = 32;
+/** Bits of a document's match mask: one per query word (more share the last), then UNCOUNTED_BIT. */
+const WORD_BITS = 31;
 
 export class SearchIndex {
   readonly #postings: Postings;
@@ -110,7 +114,7 @@ export class SearchIndex {
 
   /** Ranked matches for a reader's words. Empty when nothing matches: never noise. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    return this.searchTerms(queryTerms(query, this.documentFrequency, this.size), options);
+    return this.searchTerms(queryTerms(query, this.documentFrequency, this.size, options.asYouType), options);
   }
 
   /**
@@ -130,12 +134,17 @@ export class SearchIndex {
     const postings = this.#postings;
     const board = this.#board;
     board.reset(postings.capacity);
+    // One bit per query word: its exact form and its root are one word matched, not two, when the
+    // number of words an article matches multiplies its score. A longer word that merely begins
+    // like the word being typed adds to the score, never to that number: a guess at what the reader
+    // means must not outweigh a rare word they typed in full.
     const bits = new Map<string, number>();
     const score = (source: string, term: QueryTerm, fields: FieldBoosts) => {
-      if (!bits.has(source)) bits.set(source, 2 ** Math.min(bits.size, MASK_BITS - 1));
-      const bit = bits.get(source) as number;
-      for (const { id, weight } of this.#expand(term)) {
+      if (!bits.has(source)) bits.set(source, 2 ** Math.min(bits.size, WORD_BITS - 1));
+      const wordBit = bits.get(source) as number;
+      for (const { id, weight, longer } of this.#expand(term)) {
         board.nextTerm();
+        const bit = longer ? UNCOUNTED_BIT : wordBit;
         for (const [field, boost, role] of fields) postings.score(field, id, weight * boost, BM25, board, bit, role);
       }
     };
@@ -144,9 +153,10 @@ export class SearchIndex {
     // there they say what an article is about; in thousands of bodies they say little.
     const titleOnly = (t: QueryTerm) => t.prefix || hasLongPostings(this.documentFrequency(t.term));
     const specific = terms.filter((t) => !titleOnly(t));
-    for (const t of specific) score(t.term, t, WORD_FIELDS);
-    for (const root of new Set(specific.map((t) => t.root))) score(root, { term: root, root, prefix: false, fuzzy: false }, ROOT_FIELDS);
-    for (const t of terms.filter(titleOnly)) score(t.term, t, TITLE_FIELDS);
+    for (const t of specific) score(t.word, t, WORD_FIELDS);
+    const roots = new Map(specific.map((t) => [t.root, t.word]));
+    for (const [root, word] of roots) score(word, { term: root, word, root, prefix: false, fuzzy: false }, ROOT_FIELDS);
+    for (const t of terms.filter(titleOnly)) score(t.word, t, TITLE_FIELDS);
     const keep = (doc: number) => (options.includeHeadlines || !postings.isHeadline(doc)) && !options.exclude?.has(postings.id(doc));
     return board.top(options.limit ?? 50, keep).map(({ doc, score: value, mask }) => ({
       id: postings.id(doc),
@@ -162,13 +172,20 @@ export class SearchIndex {
   }
 
   /** Index terms a query term stands for, each with its weight: itself, longer forms, near misses. */
-  #expand(t: QueryTerm): { id: number; weight: number }[] {
+  #expand(t: QueryTerm): { id: number; weight: number; longer?: boolean }[] {
     const dictionary = this.#postings.dictionary;
-    const expansions: { id: number; weight: number }[] = [];
+    const expansions: { id: number; weight: number; longer?: boolean }[] = [];
     const exact = dictionary.id(t.term);
     if (exact !== undefined) expansions.push({ id: exact, weight: 1 });
     const longer = t.prefix ? dictionary.withPrefix(t.term) : [];
-    for (const m of longer) expansions.push({ id: m.id, weight: (MATCH_WEIGHTS.prefix * m.term.length) / (m.term.length + 0.3 * m.distance) });
+    // A fragment says no more than all the words it begins: each longer word weighs at most the
+    // idf of the fragment as a whole, so a rare completion never outweighs a rare word typed in full.
+    const df = (term: string) => this.documentFrequency(term);
+    const fragmentIdf = idf(Math.min(this.size, longer.reduce((sum, m) => sum + df(m.term), df(t.term))), this.size);
+    for (const m of longer) {
+      const bound = Math.min(1, fragmentIdf / idf(df(m.term), this.size));
+      expansions.push({ id: m.id, weight: (bound * MATCH_WEIGHTS.prefix * m.term.length) / (m.term.length + 0.3 * m.distance), longer: true });
+    }
     if (t.fuzzy) {
       const seen = new Set(longer.map((m) => m.id));
       const typoWeight = this.#isUnknown(t.term) ? MATCH_WEIGHTS.unknownFuzzy : MATCH_WEIGHTS.fuzzy;

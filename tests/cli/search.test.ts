@@ -20,6 +20,20 @@ describe('npm run search', () => {
     assert.deepEqual(stdout.trim().split('\n').map((l) => JSON.parse(l)), [{ qid: 'q1', ids: ['d2'] }, { qid: 'q2', ids: [] }]);
   });
 
+  it('evaluation mode stores an untitled document as ingestion does: known by its lead', async () => {
+    const dir = await tempDir();
+    const corpus = join(dir, 'corpus.jsonl');
+    const queries = join(dir, 'queries.jsonl');
+    await writeFile(corpus, [
+      { id: 'later', text: 'ناقش البرلمان الميزانية العامة للدولة.\nوأشار نائب إلى حملة تطعيم ضد الحصبة.' },
+      { id: 'lead', text: 'أطلقت وزارة الصحة حملة تطعيم ضد الحصبة في المدارس.\nوقال الوزير إن الحملة تستمر شهرا كاملا في كل المحافظات.' },
+      { id: 'other', text: 'ارتفعت أسعار النفط في الأسواق العالمية.' },
+    ].map((d) => JSON.stringify(d)).join('\n'));
+    await writeFile(queries, JSON.stringify({ qid: 'q1', query: 'حملة تطعيم ضد الحصبة' }));
+    const { stdout } = await runCli('src/cli/search.ts', ['--corpus', corpus, '--queries', queries, '--k', '2']);
+    assert.deepEqual(JSON.parse(stdout.trim()), { qid: 'q1', ids: ['lead', 'later'] });
+  });
+
   it('searches the store and prints JSON', async () => {
     const dir = await tempDir();
     const env = { DATA_DIR: join(dir, 'data'), SEEDS_DIR: dir };

@@ -238,6 +238,14 @@ describe('inline mode', () => {
     assert.equal(open?.url, `https://t.me/khulasa_test_bot?start=a_${String(first.id)}`);
   });
 
+  it('matches the word still being typed by its beginning; a sent search reads whole words', async () => {
+    const queryId = emulator.inlineQuery(reader, 'المعاد');
+    const answer = await emulator.waitFor(() => emulator.inlineAnswer(queryId));
+    assert.match(String(answer.results[0]?.title), /^الصين توافق على تصدير بعض المعادن النادرة/);
+    const [reply] = await say('/search المعاد');
+    assert.doesNotMatch(reply?.message.text ?? '', /الصين توافق/);
+  });
+
   it('an empty query returns the latest articles', async () => {
     const queryId = emulator.inlineQuery(reader, '');
     const answer = await emulator.waitFor(() => emulator.inlineAnswer(queryId));

@@ -29,6 +29,13 @@ describe('ingestFiles', () => {
     assert.equal([...repo.all()].filter((a) => a.kind === 'headline').length, 9);
   });
 
+  it('marks a title derived from the lead (the page gave none), so search can tell it from a headline', async () => {
+    const { seeds, repo } = await seeded();
+    await ingestFiles(await listPageFiles([seeds]), repo);
+    const [japan, china] = repo.latest(10);
+    assert.deepEqual([japan?.derivedTitle, china?.derivedTitle], [true, undefined]);
+  });
+
   it('links the rare-earths headline to the full article instead of duplicating it', async () => {
     const { seeds, repo } = await seeded();
     await ingestFiles([join(seeds, 'seed.txt')], repo);

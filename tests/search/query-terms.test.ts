@@ -6,10 +6,16 @@ const noStats = () => 0;
 
 describe('queryTerms', () => {
   it('adds the last word as a prefix while it is being typed, spelled as typed', () => {
-    assert.deepEqual(queryTerms('المعادن النادر', noStats, 10).map((t) => [t.term, t.prefix]), [['معادن', false], ['نادر', false], ['نادر', true]]);
-    assert.deepEqual(queryTerms('ناكات', noStats, 10).map((t) => [t.term, t.prefix]), [['ناك', false], ['ناكات', true]]);
-    assert.deepEqual(queryTerms('المعادن النادرة ', noStats, 10).map((t) => t.prefix), [false, false]);
-    assert.deepEqual(queryTerms('ما هي المعادن؟', noStats, 10).map((t) => t.prefix), [false]);
+    const typing = (query: string) => queryTerms(query, noStats, 10, true).map((t) => [t.term, t.word, t.prefix]);
+    assert.deepEqual(typing('المعادن النادر'), [['معادن', 'معادن', false], ['نادر', 'نادر', false], ['نادر', 'نادر', true]]);
+    assert.deepEqual(typing('ناكات'), [['ناك', 'ناك', false], ['ناكات', 'ناك', true]]);
+    assert.deepEqual(typing('المعادن النادرة '), [['معادن', 'معادن', false], ['نادر', 'نادر', false]]);
+    assert.deepEqual(typing('ما هي المعادن؟'), [['معادن', 'معادن', false]]);
+  });
+
+  it('reads a sent search as whole words: no prefix', () => {
+    assert.deepEqual(queryTerms('المعادن النادر', noStats, 10).map((t) => t.prefix), [false, false]);
+    assert.deepEqual(queryTerms('ناكات', noStats, 10).map((t) => t.prefix), [false]);
   });
 
   it('allows typos only on long Arabic words', () => {
@@ -31,6 +37,26 @@ describe('queryTerms', () => {
     assert.ok(terms.length <= MAX_QUERY_TERMS);
     assert.ok(!terms.some((t) => t.term === 'قال' || t.term === 'يوم'));
   });
+
+  it('keeps merely common words of a query: their idf weighs them', () => {
+    const df = (t: string) => ({ يوم: 400, ثان: 300, رهن: 10, احتجاز: 47, ساركوز: 8 })[t] ?? 0;
+    const terms = queryTerms('ساركوزي.. يوم ثان "رهن الاحتجاز"', df, 1000).map((t) => t.term);
+    assert.deepEqual(terms, ['ساركوز', 'رهن', 'احتجاز', 'ثان', 'يوم']);
+  });
+
+  const clitics: [query: string, df: Record<string, number>, readings: string[][]][] = [
+    ['لمشروع', { لمشروع: 3, مشروع: 40 }, [['لمشروع', 'لمشروع'], ['مشروع', 'لمشروع']]],
+    ['بالاتفاق كتقرير', { اتفاق: 50, كتقرير: 1, تقرير: 90 }, [['اتفاق', 'اتفاق'], ['كتقرير', 'كتقرير'], ['تقرير', 'كتقرير']]],
+    ['لبنان', { لبنان: 300, بنان: 2 }, [['لبنان', 'لبنان']]],
+    ['فرنسا', { فرنسا: 300 }, [['فرنسا', 'فرنسا']]],
+    ['لقاء', { لقاء: 20, قاء: 30 }, [['لقاء', 'لقاء']]],
+  ];
+  for (const [query, df, readings] of clitics) {
+    it(`reads "${query}" without a leading ل ب ك ف only when the index holds that reading more`, () => {
+      const terms = queryTerms(`${query} `, (t) => df[t] ?? 0, 1000);
+      assert.deepEqual(terms.map((t) => [t.term, t.word]), readings);
+    });
+  }
 
   it('never empties a short query of common words', () => {
     assert.equal(queryTerms('قال يوم', () => 999, 1000).length, 2);

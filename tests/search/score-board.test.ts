@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bitCount, ScoreBoard } from '../../src/search/score-board.ts';
+import { bitCount, ScoreBoard, UNCOUNTED_BIT } from '../../src/search/score-board.ts';
 
 describe('bitCount', () => {
   const table: [number, number][] = [[0, 0], [1, 1], [0b1011, 3], [0xffffffff, 32], [2 ** 31, 1]];
@@ -8,13 +8,24 @@ describe('bitCount', () => {
 });
 
 describe('ScoreBoard', () => {
-  it('multiplies a score by the number of query terms matched, best first', () => {
+  it('multiplies a score by the square root of the number of query words matched, best first', () => {
     const board = new ScoreBoard();
     board.reset(10);
-    board.add(1, 3, 1); // one term, strong
+    board.add(1, 3, 1); // one word, strong: 3
     board.add(2, 1, 1);
-    board.add(2, 1, 2); // two terms: 2 × 2
-    assert.deepEqual(board.top(5, () => true).map((s) => [s.doc, s.score]), [[2, 4], [1, 3]]);
+    board.add(2, 1, 2); // two words: 2 × √2
+    board.add(3, 1.2, 1);
+    board.add(3, 1.2, 2); // two words: 2.4 × √2, above the strong single word
+    assert.deepEqual(board.top(5, () => true).map((s) => [s.doc, Math.round(s.score * 1000) / 1000]), [[3, 3.394], [1, 3], [2, 2.828]]);
+  });
+
+  it('adds an uncounted match to the score but not to the words matched', () => {
+    const board = new ScoreBoard();
+    board.reset(10);
+    board.add(1, 2, 1);
+    board.add(1, 2, UNCOUNTED_BIT); // 4 × √1, not 4 × √2
+    board.add(2, 2, UNCOUNTED_BIT); // only a longer word: still found
+    assert.deepEqual(board.top(5, () => true).map((s) => [s.doc, s.score]), [[1, 4], [2, 2]]);
   });
 
   it('keeps the best `limit` of many, skipping what the filter rejects, ties by document order', () => {

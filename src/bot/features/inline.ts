@@ -18,9 +18,10 @@ const DESCRIPTION_CHARS = 120;
 export function inlineFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('inline_query', async (ctx) => {
-    const query = ctx.inlineQuery.query.trim().slice(0, MAX_QUERY_CHARS);
-    const found: ArticleMeta[] = query
-      ? (await deps.library.search(query, INLINE_RESULTS)).map((r) => r.article)
+    // A trailing space is kept: it says the last word is complete, not half-typed.
+    const query = ctx.inlineQuery.query.trimStart().slice(0, MAX_QUERY_CHARS);
+    const found: ArticleMeta[] = query.trim()
+      ? (await deps.library.search(query, INLINE_RESULTS, true)).map((r) => r.article)
       : deps.library.articles.latest(INLINE_RESULTS);
     const results: InlineQueryResultArticle[] = [];
     const articles = await Promise.all(found.map((meta) => deps.library.articles.get(meta.id)));

@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import type { StoredMessage, TgChat, TgUser } from '../../src/emulator/types.ts';
 import { eventually, startHarness } from '../helpers/bot-harness.ts';
 
-const h = await startHarness({ userRate: { burst: 1000, windowMs: 1000 } });
+/** Minutes the bot's clock runs ahead of the real one: tests move time instead of waiting. */
+let ahead = 0;
+const h = await startHarness({ userRate: { burst: 1000, windowMs: 1000 }, clock: () => Date.now() + ahead * 60_000 });
 const { emulator } = h;
 
 async function pick(user: TgUser, chat: TgChat, message: StoredMessage, label: string): Promise<StoredMessage> {
@@ -106,6 +108,17 @@ describe('/settings, /unsubscribe and /digest', () => {
     assert.ok(!(digest.message.text ?? '').includes('الصين توافق'), 'only the chosen topics');
     assert.equal(digest.message.reply_markup?.inline_keyboard?.[0]?.[0]?.text, '١');
     assert.deepEqual(h.chats.get(chat.id), before);
+  });
+
+  it('/digest at most once per chat every five minutes, saying when it may be asked again', async () => {
+    const refused = await h.say(reader, chat, '/digest');
+    assert.match(refused.message.text ?? '', /قبل قليل[\s\S]*بعد ٥ دقائق/);
+    ahead += 3;
+    assert.match((await h.say(reader, chat, '/digest')).message.text ?? '', /بعد دقيقتين/);
+    ahead += 2;
+    assert.match((await h.say(reader, chat, '/digest')).message.text ?? '', /^📬 خلاصة اليوم/);
+    const other = emulator.privateChat(emulator.user(23));
+    assert.match((await h.say(emulator.user(23), other, '/digest')).message.text ?? '', /^📬 خلاصة اليوم/, 'other chats are not limited');
   });
 
   it('/unsubscribe stops it, and says so', async () => {

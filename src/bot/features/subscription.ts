@@ -2,20 +2,23 @@
 // change the group's subscription.
 import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
-import { candidatesSince, composeDigest } from '../../digest/run.ts';
+import { candidatesSince, composeDigest, loaderFor, windowStart } from '../../digest/compose.ts';
 import { zonedParts } from '../../digest/time.ts';
 import type { ChatRecord } from '../../domain.ts';
+import { Cooldown } from '../cooldown.ts';
 import { onAction } from '../actions.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { createSubscribeConversation, SUBSCRIBE_CONVERSATION } from '../conversations/subscribe.ts';
 import { settingsKeyboard } from '../keyboards/subscription.ts';
-import { messages } from '../messages.ts';
+import { arabicMinutes, messages } from '../messages.ts';
 import { describeSubscription } from '../render/subscription.ts';
 
 const m = messages.subscription;
 /** Hours of news in /digest for a chat that has no subscription (and so no "last digest"). */
 const UNSUBSCRIBED_DIGEST_HOURS = 24;
 const UNSUBSCRIBED_DIGEST_SIZE = 5;
+/** /digest at most once per chat in this many milliseconds: each one scans the week's news. */
+export const DIGEST_COMMAND_INTERVAL_MS = 5 * 60_000;
 
 async function canManage(ctx: BotContext): Promise<boolean> {
   if (ctx.chat?.type === 'private') return true;
@@ -34,6 +37,7 @@ async function managing(ctx: BotContext, action: () => Promise<unknown>): Promis
 export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { chats } = deps;
+  const clock = deps.clock ?? Date.now;
 
   composer.command('cancel', async (ctx) => {
     if (Object.keys(ctx.conversation.active()).length === 0) return ctx.reply(m.nothingToCancel);
@@ -64,9 +68,12 @@ export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
   );
 
   // The digest now, without touching the schedule or what counts as new for the next one.
+  const digestCooldown = new Cooldown(DIGEST_COMMAND_INTERVAL_MS);
   composer.command('digest', async (ctx) => {
+    const now = new Date(clock());
+    const wait = digestCooldown.take(ctx.chat.id, now.getTime());
+    if (wait > 0) return ctx.reply(m.digestTooSoon(arabicMinutes(Math.ceil(wait / 60_000))));
     const record = chats.get(ctx.chat.id);
-    const now = new Date();
     const chat: ChatRecord = record?.subscription
       ? record
       : {
@@ -76,7 +83,8 @@ export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
           lastDigestAt: new Date(now.getTime() - UNSUBSCRIBED_DIGEST_HOURS * 3_600_000).toISOString(),
         };
     const zone = chat.subscription?.timeZone ?? deps.timeZone;
-    const digest = composeDigest(chat, await candidatesSince(deps.library.articles, chat.lastDigestAt), zonedParts(now, zone).date);
+    const since = windowStart(chat.lastDigestAt, now);
+    const digest = await composeDigest(chat, candidatesSince(deps.library.articles, since), zonedParts(now, zone).date, since, loaderFor(deps.library.articles));
     if (!digest) return ctx.reply(m.nothingNew);
     return ctx.reply(digest.text, { parse_mode: 'HTML', ...(digest.reply_markup ? { reply_markup: digest.reply_markup } : {}) });
   });

@@ -155,10 +155,12 @@ describe('groups', () => {
     const started = emulator.sendText(admin, group, '/subscribe@khulasa_test_bot');
     const [ask] = await h.botReplies(group, started.message_id);
     assert.match(ask?.message.text ?? '', /متى تريد/);
-    // Another member's words do not answer the administrator's question.
-    emulator.sendText(member, group, '09:00', { replyTo: ask?.message.message_id });
+    // Another member's words do not answer the administrator's question: they are told whose it is.
+    const intruder = emulator.sendText(member, group, '09:00', { replyTo: ask?.message.message_id });
     const answer2 = emulator.sendText(admin, group, '18:00', { replyTo: ask?.message.message_id });
-    const [zone] = await h.botReplies(group, answer2.message_id);
+    const [busy, zone] = await h.botReplies(group, intruder.message_id, 2);
+    assert.equal(busy?.message.text, '⏳ مشرف يعدّل اشتراك المجموعة الآن. انتظر حتى ينتهي، أو يلغيه هو أو أحد المشرفين بـ /cancel.');
+    assert.ok(zone!.message.message_id > answer2.message_id);
     assert.match(zone?.message.text ?? '', /منطقة زمنية/);
     await pick(admin, group, zone!, 'قطر');
     const topics = emulator.botMessages(group.id).at(-1)!;

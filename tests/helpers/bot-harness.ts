@@ -57,7 +57,7 @@ export async function startHarness(
   const launch = async () => {
     const library = await Library.open(await ArticleRepository.open(dataDir), dataDir, logger);
     const chats = await ChatRepository.open(dataDir);
-    const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
+    const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir, options.clock ? { clock: options.clock } : {});
     const deps = { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh', ...(options.userRate ? { userRate: options.userRate } : {}), ...(options.clock ? { clock: options.clock } : {}) };
     const bot = createBot(TOKEN, deps, { client: { apiRoot: running.apiRoot } });
     const polling = await startBot(bot, logger, { pollTimeoutS: 1 });

@@ -8,6 +8,7 @@ import type { ChatRecord } from '../../domain.ts';
 import { Cooldown } from '../cooldown.ts';
 import { onAction } from '../actions.ts';
 import type { BotContext, BotDeps } from '../context.ts';
+import type { SubscriptionField } from '../callback-data.ts';
 import { createSubscribeConversation, SUBSCRIBE_CONVERSATION } from '../conversations/subscribe.ts';
 import { settingsKeyboard } from '../keyboards/subscription.ts';
 import { arabicMinutes, messages } from '../messages.ts';
@@ -27,11 +28,21 @@ async function canManage(ctx: BotContext): Promise<boolean> {
   return member.status === 'creator' || member.status === 'administrator';
 }
 
+/** A notice in answer to an update: on the pressed button, or as a message. */
+function notice(ctx: BotContext, text: string): Promise<unknown> {
+  return ctx.callbackQuery ? ctx.answerCallbackQuery({ text, show_alert: true }) : ctx.reply(text);
+}
+
 /** Runs `action` for those allowed to change the chat's subscription; tells the others why not. */
 async function managing(ctx: BotContext, action: () => Promise<unknown>): Promise<unknown> {
   if (await canManage(ctx)) return action();
-  if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: m.onlyAdmins, show_alert: true });
-  return ctx.reply(m.onlyAdmins);
+  return notice(ctx, m.onlyAdmins);
+}
+
+/** Starts the conversation, unless one already holds the chat (it answers such updates itself). */
+async function enterSubscribe(ctx: BotContext, field?: SubscriptionField): Promise<unknown> {
+  if (Object.keys(ctx.conversation.active()).length > 0) return notice(ctx, m.stillAsking);
+  return field ? ctx.conversation.enter(SUBSCRIBE_CONVERSATION, field) : ctx.conversation.enter(SUBSCRIBE_CONVERSATION);
 }
 
 export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
@@ -39,15 +50,19 @@ export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
   const { chats } = deps;
   const clock = deps.clock ?? Date.now;
 
-  composer.command('cancel', async (ctx) => {
-    if (Object.keys(ctx.conversation.active()).length === 0) return ctx.reply(m.nothingToCancel);
-    await ctx.conversation.exitAll();
-    return ctx.reply(m.cancelled);
+  const subscribe = createSubscribeConversation({
+    chats,
+    defaultTimeZone: deps.timeZone,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    ...(deps.conversationTimeoutMs ? { timeoutMs: deps.conversationTimeoutMs } : {}),
   });
+  // The waiting conversation sees every update of its chat first, /cancel included: it knows
+  // who started it, and so who may cancel it.
+  composer.use(createConversation(subscribe, SUBSCRIBE_CONVERSATION));
 
-  composer.use(createConversation(createSubscribeConversation({ chats, defaultTimeZone: deps.timeZone }), SUBSCRIBE_CONVERSATION));
+  composer.command('cancel', (ctx) => ctx.reply(m.nothingToCancel));
 
-  composer.command('subscribe', (ctx) => managing(ctx, () => ctx.conversation.enter(SUBSCRIBE_CONVERSATION)));
+  composer.command('subscribe', (ctx) => managing(ctx, () => enterSubscribe(ctx)));
 
   composer.command('settings', (ctx) => {
     const record = chats.get(ctx.chat.id);
@@ -56,7 +71,7 @@ export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
     return ctx.reply(m.settings(describeSubscription(record.subscription)), { parse_mode: 'HTML', reply_markup: settingsKeyboard() });
   });
 
-  onAction(composer, 'settings', (ctx, { field }) => managing(ctx, () => ctx.conversation.enter(SUBSCRIBE_CONVERSATION, field)));
+  onAction(composer, 'settings', (ctx, { field }) => managing(ctx, () => enterSubscribe(ctx, field)));
 
   composer.command('unsubscribe', (ctx) =>
     managing(ctx, async () => {

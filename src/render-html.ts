@@ -1,6 +1,8 @@
 // Safe HTML for Telegram's parse mode, and small right-to-left helpers, shared by the bot and
 // the digest (both render messages; neither imports the other's renderer). Pure.
 
+import { BoundedCache } from './bounded-cache.ts';
+
 /** Characters: Telegram's limit for a message's text after entity parsing. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
 /**
@@ -31,19 +33,16 @@ export function rtl(line: string): string {
   return OPENS_RTL.test(line.replace(/<[^>]*>/g, '')) ? line : `${RLM}${line}`;
 }
 
+/** Date formats kept: more than the ~600 IANA zones (stored zone names are canonical). */
+const MAX_DATE_FORMATS = 1000;
 // Building a DateTimeFormat costs far more than using one: one per time zone, reused.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new BoundedCache<string, Intl.DateTimeFormat>(MAX_DATE_FORMATS);
 
 /** A date as Arabic readers write it: ٧ يونيو ٢٠٢٦. */
 export function arabicDate(iso: string, timeZone = 'Asia/Riyadh'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('ar-EG', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
-    dateFormats.set(timeZone, format);
-  }
-  return format.format(date);
+  return dateFormats.get(timeZone, () => new Intl.DateTimeFormat('ar-EG', { day: 'numeric', month: 'long', year: 'numeric', timeZone })).format(date);
 }
 
 /** Shortens to at most `max` characters at a word boundary, marking the cut. */

@@ -1,7 +1,7 @@
 // The articles and their search index together: what the bot and the digests read, and the one
 // place where ingestion updates both.
 import type { Article, ArticleMeta } from './domain.ts';
-import { ingestFiles, type IngestReport } from './ingest/ingest.ts';
+import { ingestFiles, type IngestReport, type PageOptions } from './ingest/ingest.ts';
 import type { Logger } from './logger.ts';
 import { loadOrBuildIndex, persistIndex } from './search/build-index.ts';
 import { relatedIds } from './search/related.ts';
@@ -29,6 +29,8 @@ export class Library {
   readonly #logger: Logger;
   #persistTimer: NodeJS.Timeout | undefined;
   #persisting: Promise<void> = Promise.resolve();
+  /** How pages are read: the seeds folder their origins are relative to, the zone of their dates. */
+  #pages: PageOptions = {};
 
   private constructor(articles: ArticleRepository, index: Promise<SearchIndex>, dataDir: string, logger: Logger) {
     this.articles = articles;
@@ -42,10 +44,11 @@ export class Library {
    * articles from its file, minutes when it must be built from the store, and readers can use
    * everything else meanwhile.
    */
-  static open(articles: ArticleRepository, dataDir: string, logger: Logger): Library {
+  static open(articles: ArticleRepository, dataDir: string, logger: Logger, pages: PageOptions = {}): Library {
     const started = Date.now();
     const sync = loadOrBuildIndex(articles, dataDir, logger);
     const library = new Library(articles, sync.then((s) => s.index), dataDir, logger);
+    library.#pages = pages;
     sync.then(
       (s) => {
         logger.info({ ms: Date.now() - started, items: s.index.size, reindexed: s.reindexed, removed: s.removed, rebuilt: s.rebuilt }, 'search index ready');
@@ -75,7 +78,7 @@ export class Library {
 
   /** Ingests pages into the store, then indexes what changed. */
   async ingest(files: string[], now?: Date): Promise<IngestReport> {
-    const report = await ingestFiles(files, this.articles, now);
+    const report = await ingestFiles(files, this.articles, now, this.#pages);
     const index = await this.#index;
     for (const id of report.changedIds) {
       const article = await this.articles.get(id);

@@ -34,7 +34,7 @@ async function main(config: Config): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, token: config.BOT_TOKEN });
   const articles = await ArticleRepository.open(config.DATA_DIR);
   logger.info({ items: articles.size, dataDir: config.DATA_DIR }, 'store loaded');
-  const library = Library.open(articles, config.DATA_DIR, logger);
+  const library = Library.open(articles, config.DATA_DIR, logger, { seedsDir: config.SEEDS_DIR, timeZone: config.DEFAULT_TIMEZONE });
 
   const chats = await ChatRepository.open(config.DATA_DIR);
   const conversationStorage = await ConversationStorage.open<ConversationData>(config.DATA_DIR);

@@ -20,7 +20,7 @@ await runCli(async () => {
     throw error;
   }
   const repo = await ArticleRepository.open(config.DATA_DIR);
-  const { changedIds: _ids, ...report } = await ingestFiles(files, repo);
+  const { changedIds: _ids, ...report } = await ingestFiles(files, repo, new Date(), { seedsDir: config.SEEDS_DIR, timeZone: config.DEFAULT_TIMEZONE });
   if (values.json) {
     console.log(JSON.stringify(report));
   } else {

@@ -15,4 +15,12 @@ export default tseslint.config(
       'prefer-const': 'error',
     },
   },
+  {
+    // Imports run one way: the layers below the bot, and the digest beside it, never reach into it.
+    files: ['src/{text,store,search,ingest,digest}/**/*.ts', 'src/*.ts'],
+    ignores: ['src/main.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**'], message: 'Only src/main.ts wires the bot; share a lower-layer module instead.' }] }],
+    },
+  },
 );

@@ -99,8 +99,13 @@ export interface ChatRecord {
   inactive?: { reason: InactiveReason; at: string };
   /** Local date (in the subscription's zone) of the last digest sent, or decided to skip. */
   lastDigestDate?: string;
-  /** What happened that day: sent, nothing new to send, or skipped (too late after downtime). */
-  lastDigestOutcome?: 'sent' | 'empty' | 'skipped';
+  /**
+   * What happened that day: sent, nothing new to send, skipped (too late after downtime), or
+   * rejected by Telegram (a 400 that cannot succeed; not retried that day).
+   */
+  lastDigestOutcome?: 'sent' | 'empty' | 'skipped' | 'rejected';
+  /** Telegram's reason when that day's digest was rejected. */
+  lastDigestError?: string;
   /** Articles that arrived after this instant are new for the next digest. */
   lastDigestAt?: string;
   /** A delivery postponed by a long flood wait: not before this instant. */

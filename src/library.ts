@@ -1,7 +1,7 @@
 // The articles and their search index together: what the bot and the digests read, and the one
 // place where ingestion updates both.
 import type { Article, ArticleMeta } from './domain.ts';
-import { ingestFiles, type IngestReport } from './ingest/ingest.ts';
+import { ingestFiles, type IngestReport, type PageOptions } from './ingest/ingest.ts';
 import type { Logger } from './logger.ts';
 import { loadOrBuildIndex, persistIndex } from './search/build-index.ts';
 import { relatedIds } from './search/related.ts';
@@ -31,6 +31,8 @@ export class Library {
   /** The index write in progress, settled either way: a failed write never blocks the next. */
   #persisting: Promise<void> = Promise.resolve();
   #indexLoaded = false;
+  /** How pages are read: the seeds folder their origins are relative to, the zone of their dates. */
+  #pages: PageOptions = {};
 
   private constructor(articles: ArticleRepository, index: Promise<SearchIndex>, dataDir: string, logger: Logger) {
     this.articles = articles;
@@ -44,10 +46,11 @@ export class Library {
    * articles from its file, minutes when it must be built from the store, and readers can use
    * everything else meanwhile.
    */
-  static open(articles: ArticleRepository, dataDir: string, logger: Logger): Library {
+  static open(articles: ArticleRepository, dataDir: string, logger: Logger, pages: PageOptions = {}): Library {
     const started = Date.now();
     const sync = loadOrBuildIndex(articles, dataDir, logger);
     const library = new Library(articles, sync.then((s) => s.index), dataDir, logger);
+    library.#pages = pages;
     sync.then(
       (s) => {
         library.#indexLoaded = true;
@@ -83,7 +86,7 @@ export class Library {
    * every article newer than the index file) rather than wait for an index still loading.
    */
   async ingest(files: string[], now?: Date, signal?: AbortSignal): Promise<IngestReport> {
-    const report = await ingestFiles(files, this.articles, now, signal);
+    const report = await ingestFiles(files, this.articles, now, this.#pages, signal);
     if (signal?.aborted && !this.#indexLoaded) return report;
     const index = await this.#index;
     for (const id of report.changedIds) {

@@ -43,7 +43,7 @@ async function openStores(config: Config, logger: Logger, shutdown: Shutdown): P
   const writes = { logger };
   const articles = await ArticleRepository.open(config.DATA_DIR, writes);
   logger.info({ items: articles.size, dataDir: config.DATA_DIR }, 'store loaded');
-  const library = Library.open(articles, config.DATA_DIR, logger);
+  const library = Library.open(articles, config.DATA_DIR, logger, { seedsDir: config.SEEDS_DIR, timeZone: config.DEFAULT_TIMEZONE });
   const chats = await ChatRepository.open(config.DATA_DIR, writes);
   const conversations = await ConversationStorage.open<ConversationData>(config.DATA_DIR, writes);
   // Added first, so run last: the other steps stop the writers, this one makes the writes durable.

@@ -18,6 +18,10 @@ export interface BotDeps {
   timeZone: string;
   /** Telegram user ids of operators (ADMIN_IDS): only they reach the operator commands. */
   adminIds?: readonly number[];
+  /** Milliseconds since the epoch; Date.now unless a test moves time itself. */
+  clock?: () => number;
+  /** How long a subscription question waits for its answer; defaults to CONVERSATION_TIMEOUT_MS. */
+  conversationTimeoutMs?: number;
   /** Per-user flood protection; defaults to USER_BURST per USER_WINDOW_MS. */
   userRate?: { burst: number; windowMs: number };
 }

@@ -1,4 +1,5 @@
 // Every word the bot says, in one place. HTML-safe: dynamic parts are escaped by the callers.
+import { arabicDigits } from '../render-html.ts';
 
 export const COMMANDS = [
   { command: 'start', description: 'البداية والتعريف بالبوت' },
@@ -71,7 +72,6 @@ export const messages = {
   noArticles: 'لا توجد أخبار بعد. سأنشرها هنا حال وصولها.',
   noResults: (query: string) => `لم أجد أخباراً عن «${query}».\nجرّب كلمات أخرى، أو تصفّح آخر الأخبار.`,
   searchPlaceholder: 'المعادن النادرة',
-  digestTitle: (day: string) => `📬 <b>خلاصة اليوم</b> — ${day}`,
   askSearchWords: 'ما الذي تبحث عنه؟ اكتب الكلمات في ردّ على هذه الرسالة.\nمثال: <code>المعادن النادرة</code>',
   queryTooLong: (max: number) => `البحث طويل جداً؛ اكتفِ بأهم الكلمات (حتى ${max} حرف).`,
   articleMissing: 'هذا الخبر لم يعد متاحاً.',
@@ -119,7 +119,21 @@ export const messages = {
     nothingToCancel: 'لا توجد خطوة جارية لإلغائها.',
     onlyAdmins: 'في المجموعات، يعدّل اشتراك المجموعة مشرفوها فقط.',
     nothingNew: 'لا أخبار جديدة منذ آخر خلاصة.',
+    digestTooSoon: (wait: string) => `⏳ أرسلتُ خلاصةً إلى هذه المحادثة قبل قليل. يمكن طلب خلاصة جديدة بعد ${wait}.`,
+    timedOut: '⌛ انتهت مهلة الإجابة، فأُلغيت خطوات الاشتراك ولم يتغير شيء. للبدء من جديد: /subscribe',
+    busy: (name: string) => `⏳ ${name} يعدّل اشتراك المجموعة الآن. انتظر حتى ينتهي، أو يلغيه هو أو أحد المشرفين بـ /cancel.`,
+    stillAsking: 'ما زلنا في خطوات الاشتراك: أجب عن السؤال أعلاه، أو أرسل /cancel للإلغاء.',
+    onlyStarterCancels: (name: string) => `لا يلغي هذه الخطوات إلا ${name} أو أحد مشرفي المجموعة.`,
     buttons: { time: '⏰ الموعد', zone: '🌍 المنطقة', topics: '🏷 المواضيع', size: '🔢 العدد' },
     reasons: { unsubscribed: 'أوقفته بنفسك', blocked: 'حُظر البوت', kicked: 'أُزيل البوت من المحادثة', deactivated: 'الحساب محذوف', 'chat-not-found': 'المحادثة غير موجودة' },
   },
 } as const;
+
+/** "دقيقة"، "دقيقتين"، "٣ دقائق"، "١١ دقيقة": minutes as Arabic counts them. */
+export function arabicMinutes(n: number): string {
+  const digits = arabicDigits(n);
+  if (n === 1) return 'دقيقة';
+  if (n === 2) return 'دقيقتين';
+  if (n >= 3 && n <= 10) return `${digits} دقائق`;
+  return `${digits} دقيقة`;
+}

@@ -9,7 +9,7 @@ import { listKeyboard, noResultsKeyboard, relatedKeyboard } from './keyboards/li
 import { messages } from './messages.ts';
 import { renderCard } from './render/card.ts';
 import { renderFullText } from './render/full-text.ts';
-import { escapeHtml } from './render/html.ts';
+import { escapeHtml, shortTitle } from './render/html.ts';
 import { type ListItem, renderList } from './render/list.ts';
 import type { SearchMemory } from './search-memory.ts';
 
@@ -70,7 +70,7 @@ export function createReplies(deps: BotDeps, memory: SearchMemory) {
   async function related(ctx: BotContext, article: Article) {
     const items = await library.related(article);
     if (items.length === 0) return ctx.reply(messages.noRelated);
-    return ctx.reply(messages.relatedTitle(escapeHtml(article.title)), { ...HTML, reply_markup: relatedKeyboard(items, article.id) });
+    return ctx.reply(messages.relatedTitle(escapeHtml(shortTitle(article.title))), { ...HTML, reply_markup: relatedKeyboard(items, article.id) });
   }
 
   return { latestPage, searchPage, card, fullText, related };

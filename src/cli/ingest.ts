@@ -46,7 +46,7 @@ await runCli(async () => {
   }
   try {
     const repo = await ArticleRepository.open(config.DATA_DIR);
-    const { changedIds: _ids, ...report } = await ingestFiles(files, repo);
+    const { changedIds: _ids, ...report } = await ingestFiles(files, repo, new Date(), { seedsDir: config.SEEDS_DIR, timeZone: config.DEFAULT_TIMEZONE });
     if (values.json) {
       console.log(JSON.stringify(report));
     } else {

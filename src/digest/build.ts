@@ -1,31 +1,49 @@
-// One chat's digest: the articles that arrived since its last digest, filtered by its topics. Pure.
-import type { Article } from '../domain.ts';
+// Choosing one chat's digest items: what arrived since its last digest, filtered by its topics.
+// Pure. Candidates are analysed once per run and shared by every chat.
+import type { ArticleMeta } from '../domain.ts';
 import { analyze } from '../text/analyze.ts';
 
-/** An article matches a topic when it carries all of the topic's words (any form of them). */
-export function matchesTopics(article: Article, topics: string[]): boolean {
+/** An article ready for topic matching: its metadata and the analysed words of its title and keywords. */
+export interface Candidate {
+  meta: ArticleMeta;
+  words: ReadonlySet<string>;
+}
+
+/**
+ * Topics match the title and keywords, the metadata every run already holds in memory: matching
+ * the summary too would load every candidate's body for every run.
+ */
+export function toCandidate(meta: ArticleMeta): Candidate {
+  return { meta, words: new Set(analyze([meta.title, meta.keywords.join(' ')].join('\n'))) };
+}
+
+/** Each topic's analysed words; analysed once per chat, not once per candidate. */
+export function topicTerms(topics: string[]): string[][] {
+  return topics.map((topic) => analyze(topic));
+}
+
+/** A candidate matches a topic when it carries all of the topic's words (any form of them). */
+export function matchesTopics(words: ReadonlySet<string>, topics: string[][]): boolean {
   if (topics.length === 0) return true;
-  const words = new Set(analyze([article.title, article.keywords.join(' '), article.summary].join('\n')));
-  return topics.some((topic) => {
-    const terms = analyze(topic);
-    return terms.length > 0 && terms.every((t) => words.has(t));
-  });
+  return topics.some((terms) => terms.length > 0 && terms.every((t) => words.has(t)));
 }
 
-const newestFirst = (a: Article, b: Article) => b.publishedAt.localeCompare(a.publishedAt) || a.pageOrder - b.pageOrder;
+const newestFirst = (a: ArticleMeta, b: ArticleMeta) => b.publishedAt.localeCompare(a.publishedAt) || a.pageOrder - b.pageOrder;
 
-/** Candidates in digest order, sorted once per run and shared by every chat. */
-export function sortCandidates(candidates: Article[]): Article[] {
-  return candidates.filter((a) => a.kind === 'article').sort(newestFirst);
+/** Full articles (no headlines), analysed and in digest order: built once per run. */
+export function prepareCandidates(metas: Iterable<ArticleMeta>, since: string | undefined): Candidate[] {
+  const kept = [...metas].filter((m) => m.kind === 'article' && (since === undefined || m.ingestedAt > since));
+  return kept.sort(newestFirst).map(toCandidate);
 }
 
-/** Newest first, at most `size`, only what arrived after `since`. Expects sortCandidates' order. */
-export function pickDigestItems(sorted: Article[], options: { since: string | undefined; topics: string[]; size: number }): Article[] {
-  const picked: Article[] = [];
-  for (const a of sorted) {
+/** Newest first, at most `size`, only what arrived after `since`. Expects prepareCandidates' order. */
+export function pickDigestItems(sorted: Candidate[], options: { since: string | undefined; topics: string[]; size: number }): ArticleMeta[] {
+  const topics = topicTerms(options.topics);
+  const picked: ArticleMeta[] = [];
+  for (const { meta, words } of sorted) {
     if (picked.length >= options.size) break;
-    if (a.kind !== 'article' || (options.since !== undefined && a.ingestedAt <= options.since)) continue;
-    if (matchesTopics(a, options.topics)) picked.push(a);
+    if (options.since !== undefined && meta.ingestedAt <= options.since) continue;
+    if (matchesTopics(words, topics)) picked.push(meta);
   }
   return picked;
 }

@@ -15,6 +15,9 @@ export type DeliveryOutcome =
   | { kind: 'gone'; reason: 'blocked' | 'kicked' | 'deactivated' | 'chat-not-found'; description: string }
   | { kind: 'migrated'; toChatId: number }
   | { kind: 'postponed'; retryAfterS: number }
+  /** Telegram refused this message (400): sending it again cannot succeed. */
+  | { kind: 'rejected'; description: string }
+  /** Might succeed later (network, 5xx): tried again on the next run. */
   | { kind: 'failed'; description: string };
 
 export interface SendMessage {
@@ -43,6 +46,8 @@ export function classify(error: unknown): DeliveryOutcome {
     return { kind: 'gone', reason, description };
   }
   if (error.error_code === 400 && /chat not found/i.test(description)) return { kind: 'gone', reason: 'chat-not-found', description };
+  // "message is too long", "can't parse entities", a bad button: the same request fails again.
+  if (error.error_code === 400) return { kind: 'rejected', description };
   return { kind: 'failed', description };
 }
 

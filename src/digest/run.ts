@@ -1,11 +1,8 @@
 // One run of the digest schedule: find due chats, build each digest, deliver, record.
-import type { Article, ChatRecord } from '../domain.ts';
-import { digestKeyboard } from '../bot/keyboards/list.ts';
-import { renderDigest } from '../bot/render/digest.ts';
 import type { Logger } from '../logger.ts';
 import type { ArticleRepository } from '../store/article-repository.ts';
 import type { ChatRepository } from '../store/chat-repository.ts';
-import { pickDigestItems, sortCandidates } from './build.ts';
+import { candidatesSince, composeDigest, loaderFor, windowStart } from './compose.ts';
 import { deliverAll, type DeliveryOutcome, type Outbound, type SendMessage, type SenderOptions } from './deliver.ts';
 import { dueDigests } from './schedule.ts';
 
@@ -25,27 +22,13 @@ export interface RunReport {
   gone: number;
   migrated: number;
   postponed: number;
+  /** Refused by Telegram (400): recorded for the day, not retried. */
+  rejected: number;
   failed: number;
 }
 
-/** Articles that arrived after `since`, with summaries, newest first: loaded once per run and shared by chats. */
-export async function candidatesSince(articles: ArticleRepository, since: string | undefined): Promise<Article[]> {
-  const metas = [...articles.all()].filter((m) => m.kind === 'article' && (since === undefined || m.ingestedAt > since));
-  const loaded = await Promise.all(metas.map((m) => articles.get(m.id)));
-  return sortCandidates(loaded.filter((a): a is Article => a !== undefined));
-}
-
-/** A digest message for one chat, or null when nothing new matches its topics. */
-export function composeDigest(chat: ChatRecord, candidates: Article[], localDate: string, since = chat.lastDigestAt): Outbound | null {
-  const sub = chat.subscription;
-  if (!sub) return null;
-  const items = pickDigestItems(candidates, { since, topics: sub.topics, size: sub.size });
-  if (items.length === 0) return null;
-  return { chatId: chat.chatId, text: renderDigest(items, localDate), reply_markup: digestKeyboard(items) };
-}
-
 export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortSignal): Promise<RunReport> {
-  const report: RunReport = { sent: 0, empty: 0, skipped: 0, gone: 0, migrated: 0, postponed: 0, failed: 0 };
+  const report: RunReport = { sent: 0, empty: 0, skipped: 0, gone: 0, migrated: 0, postponed: 0, rejected: 0, failed: 0 };
   const due = dueDigests(now, deps.chats.all(), deps.graceHours);
   if (due.length === 0) return report;
   const stamp = now.toISOString();
@@ -56,7 +39,8 @@ export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortS
   const writes: Promise<unknown>[] = [];
   for (const d of due) {
     if (d.action === 'skip') {
-      writes.push(deps.chats.update(d.chatId, (r) => Object.assign(r, { lastDigestDate: d.localDate, lastDigestOutcome: 'skipped' })));
+      // The window moves on as after a sent digest: the next one covers only what is new since.
+      writes.push(deps.chats.update(d.chatId, (r) => Object.assign(r, { lastDigestDate: d.localDate, lastDigestOutcome: 'skipped', lastDigestAt: stamp })));
       deps.logger.info({ chatId: d.chatId, localDate: d.localDate, scheduledAt: d.scheduledAt }, 'digest skipped: later than the grace period');
       report.skipped++;
     } else {
@@ -64,19 +48,20 @@ export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortS
     }
   }
   const dueChats = [...localDateOf.keys()].flatMap((id) => deps.chats.get(id) ?? []);
-  // The earliest "since" among the due chats; a chat that never had a digest needs everything.
-  const since = dueChats.map((c) => c.lastDigestAt);
-  const oldest = since.includes(undefined) ? undefined : (since as string[]).sort()[0];
-  const candidates = await candidatesSince(deps.articles, oldest);
+  const sinceOf = new Map(dueChats.map((c) => [c.chatId, windowStart(c.lastDigestAt, now)]));
+  // Candidates from the earliest window among the due chats, analysed once for all of them.
+  const oldest = [...sinceOf.values()].sort()[0];
+  const candidates = oldest === undefined ? [] : candidatesSince(deps.articles, oldest);
+  const load = loaderFor(deps.articles);
 
   const outbound: Outbound[] = [];
   for (const chat of dueChats) {
     const localDate = localDateOf.get(chat.chatId) as string;
-    const message = composeDigest(chat, candidates, localDate);
+    const message = await composeDigest(chat, candidates, localDate, sinceOf.get(chat.chatId) as string, load);
     if (message) {
       outbound.push(message);
     } else {
-      writes.push(deps.chats.update(chat.chatId, (r) => Object.assign(r, { lastDigestDate: localDate, lastDigestOutcome: 'empty' })));
+      writes.push(deps.chats.update(chat.chatId, (r) => Object.assign(r, { lastDigestDate: localDate, lastDigestOutcome: 'empty', lastDigestAt: stamp })));
       report.empty++;
     }
   }
@@ -89,6 +74,7 @@ export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortS
           deps.chats.update(message.chatId, (r) => {
             Object.assign(r, { lastDigestDate: localDate, lastDigestOutcome: 'sent', lastDigestAt: stamp });
             delete r.retryAfter;
+            delete r.lastDigestError;
           }),
         );
         report.sent++;
@@ -112,6 +98,12 @@ export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortS
         });
         deps.logger.warn({ chatId: message.chatId, retryAfterS: outcome.retryAfterS }, 'digest postponed by a long flood wait');
         report.postponed++;
+        return;
+      case 'rejected':
+        // Sending the same message again cannot succeed: record the day, log it once.
+        writes.push(deps.chats.update(message.chatId, (r) => Object.assign(r, { lastDigestDate: localDate, lastDigestOutcome: 'rejected', lastDigestError: outcome.description })));
+        deps.logger.error({ chatId: message.chatId, localDate, error: outcome.description }, 'digest refused by Telegram; not retried today');
+        report.rejected++;
         return;
       case 'failed':
         deps.logger.error({ chatId: message.chatId, error: outcome.description }, 'digest not delivered; retried on the next run');

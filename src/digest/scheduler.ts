@@ -7,14 +7,17 @@ export interface DigestScheduler {
   stop(): Promise<void>;
 }
 
-export function startDigestScheduler(run: (now: Date) => Promise<unknown>, logger: Logger): DigestScheduler {
+/** node-cron's expression for the clock: every minute, as delivery times are whole minutes. */
+export const EVERY_MINUTE = '* * * * *';
+
+export function startDigestScheduler(run: (now: Date) => Promise<unknown>, logger: Logger, every = EVERY_MINUTE): DigestScheduler {
   // Runs are chained: the start-up run and the minute ticks never overlap either.
   let current: Promise<unknown> = Promise.resolve();
   const tick = () => {
     current = current.then(() => run(new Date())).catch((error: unknown) => logger.error({ err: error }, 'digest run failed'));
     return current;
   };
-  const task = cron.schedule('* * * * *', tick, { name: 'digests', noOverlap: true });
+  const task = cron.schedule(every, tick, { name: 'digests', noOverlap: true });
   void tick();
   return {
     async stop() {

@@ -1,27 +1,30 @@
 // A parsed page → stored articles: ids, dates, related links and summaries. Pure.
 import type { Article, ParsedPage } from '../domain.ts';
+import { readDateIn } from '../time.ts';
 import { CARD_SUMMARY, DIGEST_LINE, summarize } from '../text/summarize.ts';
 import { contentHash, idForPageLead, idForTitle, titleKey } from './ids.ts';
 
 export interface PageContext {
-  /** Base name of the page's file. */
+  /** The page's file, relative to the seeds folder (its base name when outside it). */
   origin: string;
   /** ISO 8601 time of this ingestion: publishedAt when the page has no date. */
   now: string;
+  /** IANA zone a header date without an offset is read in (DEFAULT_TIMEZONE). */
+  timeZone: string;
   /** Finds an already known item by normalised title, so a headline links to the real article. */
   findIdByTitleKey: (key: string) => string | undefined;
 }
 
-function publishedAt(date: string | undefined, now: string): string {
-  if (!date) return now;
-  const parsed = new Date(date);
-  if (Number.isNaN(parsed.getTime())) throw new Error(`header "date: ${date}" is not an ISO 8601 date`);
+function publishedAt(date: string | undefined, ctx: PageContext): string {
+  if (!date) return ctx.now;
+  const parsed = readDateIn(date, ctx.timeZone);
+  if (!parsed) throw new Error(`header "date: ${date}" is not an ISO 8601 date`);
   return parsed.toISOString();
 }
 
 /** Articles first (page order), then headline-only items; each page article relates to the rest. */
 export function buildArticles(page: ParsedPage, ctx: PageContext): Article[] {
-  const published = publishedAt(page.header.date, ctx.now);
+  const published = publishedAt(page.header.date, ctx);
   const pageKey = page.header.url ?? ctx.origin;
   const byKey = new Map<string, string>();
   const full: Article[] = page.articles.map((parsed, order) => {

@@ -1,13 +1,13 @@
 // Files and folders → stored articles, with a report of what happened to each page.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { Article } from '../domain.ts';
 import type { ArticleRepository } from '../store/article-repository.ts';
 import { buildArticles } from './build-articles.ts';
 import { idForTitleKey, titleKey } from './ids.ts';
 import { mergeArticle } from './merge.ts';
 import { PageParseError, parsePage } from './parse-page.ts';
-import { decodePage } from './validate-page.ts';
+import { decodePage, MAX_PAGE_BYTES, tooLarge } from './validate-page.ts';
 
 /** Page files are plain text. Other files in a seeds folder (README, .DS_Store) are not pages. */
 const PAGE_FILE = /\.txt$/i;
@@ -28,6 +28,26 @@ export interface IngestReport {
 }
 
 export class MissingPathError extends Error {}
+
+export interface PageOptions {
+  /** The seeds folder: a page's origin (and its lead article's id) is its path relative to it. */
+  seedsDir?: string;
+  /** IANA zone a header date without an offset is read in (DEFAULT_TIMEZONE). */
+  timeZone?: string;
+}
+
+/** Header dates without an offset, when no zone is given (tests, tools): UTC, never the server's. */
+const PAGE_TIME_ZONE = 'UTC';
+
+/**
+ * A page's origin: its path under the seeds folder with "/" separators, so that two "page.txt"
+ * in different folders are two pages; a top-level page keeps its base name (and so its ids).
+ */
+export function pageOrigin(file: string, seedsDir: string | undefined): string {
+  const inside = seedsDir === undefined ? '' : relative(seedsDir, file);
+  if (!inside || inside.startsWith('..') || isAbsolute(inside)) return basename(file);
+  return inside.split(sep).join('/');
+}
 
 /** Every page file under the given files and folders, sorted for a stable order. */
 export async function listPageFiles(paths: string[]): Promise<string[]> {
@@ -51,7 +71,13 @@ export async function listPageFiles(paths: string[]): Promise<string[]> {
  * Reads, parses and stores the pages as one batch (one write per touched shard). Once `signal`
  * aborts, no further page is read: what was read is stored, and `pages` counts only those.
  */
-export async function ingestFiles(files: string[], repo: ArticleRepository, now = new Date(), signal?: AbortSignal): Promise<IngestReport> {
+export async function ingestFiles(
+  files: string[],
+  repo: ArticleRepository,
+  now = new Date(),
+  options: PageOptions = {},
+  signal?: AbortSignal,
+): Promise<IngestReport> {
   const rejected: Rejection[] = [];
   const batch = new Map<string, Article>();
   const batchTitles = new Map<string, string>();
@@ -60,14 +86,21 @@ export async function ingestFiles(files: string[], repo: ArticleRepository, now 
     if (signal?.aborted) break;
     pages++;
     try {
+      // The size first: a huge file is refused without being read into memory.
+      const { size } = await stat(file);
+      if (size > MAX_PAGE_BYTES) {
+        rejected.push({ file, reason: tooLarge(size) });
+        continue;
+      }
       const page = decodePage(await readFile(file));
       if (!page.ok) {
         rejected.push({ file, reason: page.reason });
         continue;
       }
       const articles = buildArticles(parsePage(page.text), {
-        origin: basename(file),
+        origin: pageOrigin(file, options.seedsDir),
         now: now.toISOString(),
+        timeZone: options.timeZone ?? PAGE_TIME_ZONE,
         // Titled items are stored under the hash of their normalised title: a lookup needs no index.
         findIdByTitleKey: (key) => batchTitles.get(key) ?? (repo.byId(idForTitleKey(key)) ? idForTitleKey(key) : undefined),
       });

@@ -5,6 +5,14 @@ import type { Change } from '../store/article-repository.ts';
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
+ * Whether two origins name the same page file. Origins stored before they were paths relative to
+ * the seeds folder hold the base name only: "page.txt" then still matches "sports/page.txt".
+ */
+function samePage(stored: string, incoming: string): boolean {
+  return stored === incoming || (!stored.includes('/') && incoming.endsWith(`/${stored}`));
+}
+
+/**
  * Keeps the first-seen dates (an article is not "new" again because its page was re-read), keeps
  * related links from every page that carried it, and never lets a headline-only mention downgrade
  * a full article. The page that first carried an article owns its content: another page quoting it
@@ -21,7 +29,7 @@ export function mergeArticle(
   const kept: Article = { paragraphs: [], summary: '', digestLine: '', ...existing };
   const related = [...new Set([...existing.related, ...incoming.related])].filter((id) => id !== incoming.id);
   if (existing.kind === 'article' && incoming.kind === 'headline') return { article: kept, change: 'unchanged' };
-  if (existing.kind === 'article' && incoming.origin !== existing.origin) {
+  if (existing.kind === 'article' && !samePage(existing.origin, incoming.origin)) {
     if (sameList(related, existing.related)) return { article: kept, change: 'unchanged' };
     return { article: { ...kept, related, updatedAt: incoming.updatedAt }, change: 'updated' };
   }

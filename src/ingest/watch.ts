@@ -1,8 +1,8 @@
 // Picks up pages added to (or changed in) the seeds folder while the bot runs, without a restart.
 import { watch } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { Logger } from '../logger.ts';
+import { listPageFiles } from './ingest.ts';
 
 /** Milliseconds: a file being copied in fires many events; wait for quiet before reading it. */
 const SETTLE_MS = 500;
@@ -24,10 +24,10 @@ export async function watchFolder(
 ): Promise<FolderWatcher> {
   const seen = new Map<string, number>();
   const scan = async () => {
-    const names = await readdir(dir).catch(() => [] as string[]);
+    // The same files start-up ingests: in sub-folders too, ".txt" in any letter case.
+    const paths = await listPageFiles([dir]).catch(() => [] as string[]);
     const changed: string[] = [];
-    for (const name of names.filter((n) => n.endsWith('.txt')).sort()) {
-      const path = join(dir, name);
+    for (const path of paths) {
       const info = await stat(path).catch(() => null);
       if (!info?.isFile()) continue;
       if (seen.get(path) !== info.mtimeMs) changed.push(path);
@@ -50,7 +50,7 @@ export async function watchFolder(
   };
   let watcher: ReturnType<typeof watch> | undefined;
   try {
-    watcher = watch(dir, trigger);
+    watcher = watch(dir, { recursive: true }, trigger);
     watcher.on('error', (error) => logger.warn({ err: error, dir }, 'seed folder watch failed; periodic rescans continue'));
   } catch (error) {
     logger.warn({ err: error, dir }, 'cannot watch the seed folder; periodic rescans only');

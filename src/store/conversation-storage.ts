@@ -1,5 +1,6 @@
 // Conversation state (grammY conversations v2) in its own lowdb file, so that a restart in the
-// middle of a conversation resumes it where the reader left off.
+// middle of a conversation resumes it where the reader left off. State nobody came back to is
+// pruned, so the file holds only conversations that may still continue.
 import { join } from 'node:path';
 import type { VersionedState, VersionedStateStorage } from '@grammyjs/conversations';
 import type { Low } from 'lowdb';
@@ -8,10 +9,17 @@ import { type FileSchema, openVersionedFile } from './versioned-file.ts';
 
 export const CONVERSATIONS_FILE = 'conversations.json';
 const FILE_VERSION = 1;
+/**
+ * Milliseconds after its last write that a conversation's state is dropped: it timed out long
+ * before (the bot's CONVERSATION_TIMEOUT_MS) and no update from its chat came to end it.
+ */
+export const STALE_STATE_MS = 24 * 3_600_000;
 
 interface ConversationsFile {
   version: number;
   states: Record<string, VersionedState<unknown>>;
+  /** When each state was last written (ms since the epoch); absent in files written before pruning. */
+  savedAt?: Record<string, number>;
 }
 
 const schema: FileSchema<ConversationsFile> = {
@@ -21,18 +29,50 @@ const schema: FileSchema<ConversationsFile> = {
   check: (doc) => (typeof doc.states === 'object' && doc.states !== null && !Array.isArray(doc.states) ? undefined : '"states" is not an object'),
 };
 
+export interface StorageOptions extends WriteOptions {
+  /** Milliseconds since the epoch; Date.now unless a test moves time. */
+  clock?: () => number;
+  staleMs?: number;
+}
+
 export class ConversationStorage<S> implements VersionedStateStorage<string, S> {
   readonly #db: Low<ConversationsFile>;
   readonly #commit: GroupCommit;
+  readonly #clock: () => number;
+  readonly #staleMs: number;
 
-  private constructor(db: Low<ConversationsFile>, path: string, options: WriteOptions) {
+  private constructor(db: Low<ConversationsFile>, path: string, options: StorageOptions) {
     this.#db = db;
     this.#commit = new GroupCommit(() => db.write(), path, options);
+    this.#clock = options.clock ?? Date.now;
+    this.#staleMs = options.staleMs ?? STALE_STATE_MS;
   }
 
-  static async open<S>(dataDir: string, options: WriteOptions = {}): Promise<ConversationStorage<S>> {
+  static async open<S>(dataDir: string, options: StorageOptions = {}): Promise<ConversationStorage<S>> {
     const path = join(dataDir, CONVERSATIONS_FILE);
-    return new ConversationStorage<S>(await openVersionedFile(path, schema), path, options);
+    const storage = new ConversationStorage<S>(await openVersionedFile(path, schema), path, options);
+    if (storage.#prune()) await storage.#commit.request();
+    return storage;
+  }
+
+  /** Drops states written more than staleMs ago; true when the file's content changed. */
+  #prune(): boolean {
+    const data = this.#db.data;
+    const savedAt = (data.savedAt ??= {});
+    const now = this.#clock();
+    let changed = false;
+    for (const key of Object.keys(data.states)) {
+      // A state from a file written before pruning existed counts from now: the full grace.
+      if (savedAt[key] === undefined) {
+        savedAt[key] = now;
+        changed = true;
+      }
+      if (now - savedAt[key] <= this.#staleMs) continue;
+      delete data.states[key];
+      delete savedAt[key];
+      changed = true;
+    }
+    return changed;
   }
 
   read(key: string): VersionedState<S> | undefined {
@@ -42,12 +82,15 @@ export class ConversationStorage<S> implements VersionedStateStorage<string, S> 
   /** Changes apply in memory at once and join the file's next group write. */
   write(key: string, state: VersionedState<S>): Promise<void> {
     this.#db.data.states[key] = state as VersionedState<unknown>;
+    (this.#db.data.savedAt ??= {})[key] = this.#clock();
+    this.#prune();
     return this.#commit.request();
   }
 
   async delete(key: string): Promise<void> {
     if (!(key in this.#db.data.states)) return;
     delete this.#db.data.states[key];
+    delete this.#db.data.savedAt?.[key];
     await this.#commit.request();
   }
 

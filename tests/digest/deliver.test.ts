@@ -15,6 +15,9 @@ describe('classify', () => {
     [apiError(400, 'Bad Request: chat not found'), 'gone', 'chat-not-found'],
     [apiError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: -100123 }), 'migrated'],
     [apiError(429, 'Too Many Requests: retry after 300', { retry_after: 300 }), 'postponed'],
+    [apiError(400, 'Bad Request: message is too long'), 'rejected'],
+    [apiError(400, "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 3"), 'rejected'],
+    [apiError(400, 'Bad Request: BUTTON_DATA_INVALID'), 'rejected'],
     [apiError(500, 'Internal Server Error'), 'failed'],
     [new Error('socket hang up'), 'failed'],
   ];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isTimeZone, parseClock, previousDate, zonedInstant, zonedParts } from '../../src/digest/time.ts';
+import { canonicalTimeZone, isTimeZone, readDateIn, parseClock, previousDate, zonedInstant, zonedParts } from '../../src/digest/time.ts';
 
 describe('parseClock', () => {
   const table: [string, string | null][] = [
@@ -39,4 +39,29 @@ describe('zonedParts and dates', () => {
     assert.equal(isTimeZone('Mars/Olympus'), false);
     assert.equal(isTimeZone('+03:00'), false);
   });
+  const spellings: [string, string | null][] = [
+    ['aSiA/rIyAdH', 'Asia/Riyadh'],
+    ['africa/cairo', 'Africa/Cairo'],
+    ['EUROPE/LONDON', 'Europe/London'],
+    ['utc', 'UTC'],
+    ['Asia/Riyadh', 'Asia/Riyadh'],
+    ['Mars/Olympus', null],
+    ['الرياض', null],
+  ];
+  const headerDates: [string, string, string | null][] = [
+    ['2026-06-07T10:00', 'Asia/Riyadh', '2026-06-07T07:00:00.000Z'],
+    ['2026-06-07', 'Africa/Cairo', '2026-06-06T21:00:00.000Z'],
+    ['2026-01-07 10:00:30', 'Africa/Cairo', '2026-01-07T08:00:30.000Z'],
+    ['2026-06-07T10:00:00+01:00', 'Asia/Riyadh', '2026-06-07T09:00:00.000Z'],
+    ['Sun, 07 Jun 2026 10:00:00 GMT', 'Asia/Riyadh', '2026-06-07T10:00:00.000Z'],
+    ['2026-02-30', 'Asia/Riyadh', null],
+    ['2026-06-07T25:00', 'Asia/Riyadh', null],
+    ['أمس', 'Asia/Riyadh', null],
+  ];
+  for (const [text, zone, expected] of headerDates) {
+    it(`reads "${text}" in ${zone} as ${expected}`, () => assert.equal(readDateIn(text, zone)?.toISOString() ?? null, expected));
+  }
+  for (const [typed, canonical] of spellings) {
+    it(`spells ${typed} as IANA does: ${canonical}`, () => assert.equal(canonicalTimeZone(typed), canonical));
+  }
 });

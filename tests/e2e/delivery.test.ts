@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { runDueDigests, type DigestDeps } from '../../src/digest/run.ts';
 import { zonedParts } from '../../src/digest/time.ts';
@@ -138,6 +139,39 @@ describe('digest delivery through the emulator', () => {
     const report = await runDueDigests(now, deps(chats));
     assert.deepEqual([report.sent, report.empty], [0, 1]);
     assert.equal(chats.get(list[0]!.id)?.lastDigestOutcome, 'empty');
+    assert.equal(chats.get(list[0]!.id)?.lastDigestAt, now.toISOString(), 'the window moves on');
     assert.equal(digestsIn(list[0]!.id), 0);
+  });
+});
+
+describe('a digest Telegram refuses', () => {
+  it('is recorded as rejected for the day, logged once, and not retried each minute', async () => {
+    const now = new Date();
+    const { chats, list } = await subscribedChats(1, 6100, now);
+    const lines: string[] = [];
+    const logs = new Writable({ write: (chunk, _enc, done) => done(void lines.push(String(chunk))) });
+    const logged = { ...deps(chats), logger: createLogger({ level: 'info', destination: logs }) };
+    let attempts = 0;
+    const send: DigestDeps['send'] = (id, text, o) => {
+      attempts++;
+      return h.bot.api.sendMessage(id, text, o);
+    };
+    emulator.refusing.add('sendMessage');
+    try {
+      const first = await runDueDigests(now, { ...logged, send });
+      assert.deepEqual([first.rejected, first.failed, attempts], [1, 0, 1]);
+      for (let minute = 1; minute <= 3; minute++) {
+        const later = await runDueDigests(new Date(now.getTime() + minute * 60_000), { ...logged, send });
+        assert.deepEqual([later.rejected, later.failed], [0, 0]);
+      }
+    } finally {
+      emulator.refusing.delete('sendMessage');
+    }
+    assert.equal(attempts, 1, 'sent once, never retried that day');
+    const record = chats.get(list[0]!.id);
+    assert.equal(record?.lastDigestOutcome, 'rejected');
+    assert.match(record?.lastDigestError ?? '', /emulated refusal/);
+    assert.equal(record?.lastDigestAt, '2020-01-01T00:00:00.000Z', 'the window stays: nothing was read');
+    assert.equal(lines.filter((l) => l.includes('digest refused by Telegram')).length, 1, 'logged once');
   });
 });

@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import type { StoredMessage, TgChat, TgUser } from '../../src/emulator/types.ts';
 import { eventually, startHarness } from '../helpers/bot-harness.ts';
 
-const h = await startHarness({ userRate: { burst: 1000, windowMs: 1000 } });
+/** Minutes the bot's clock runs ahead of the real one: tests move time instead of waiting. */
+let ahead = 0;
+const h = await startHarness({ userRate: { burst: 1000, windowMs: 1000 }, clock: () => Date.now() + ahead * 60_000 });
 const { emulator } = h;
 
 async function pick(user: TgUser, chat: TgChat, message: StoredMessage, label: string): Promise<StoredMessage> {
@@ -46,12 +48,12 @@ describe('the subscription conversation', () => {
     assert.match((await h.say(reader, chat, '25:99')).message.text ?? '', /لم أفهم هذا الوقت/);
     assert.match((await h.say(reader, chat, '٢١:١٥')).message.text ?? '', /منطقة زمنية/);
     assert.match((await h.say(reader, chat, 'Mars/Olympus')).message.text ?? '', /لا أعرف هذه المنطقة الزمنية/);
-    assert.match((await h.say(reader, chat, 'Asia/Tehran')).message.text ?? '', /مواضيع/);
+    assert.match((await h.say(reader, chat, 'aSiA/tEhRaN')).message.text ?? '', /مواضيع/, 'any letter case');
     const all = emulator.botMessages(chat.id).at(-1)!;
     await pick(reader, chat, all, 'كل الأخبار');
     assert.match((await h.say(reader, chat, '7')).message.text ?? '', /اختر ٣ أو ٥ أو ١٠/);
     assert.match((await h.say(reader, chat, '٣')).message.text ?? '', /تم حفظ اشتراكك[\s\S]*كل الأخبار/);
-    assert.equal(h.chats.get(chat.id)?.subscription?.timeZone, 'Asia/Tehran');
+    assert.equal(h.chats.get(chat.id)?.subscription?.timeZone, 'Asia/Tehran', 'stored as IANA spells it');
   });
 
   it('leaves at any step with /cancel, saving nothing', async () => {
@@ -108,6 +110,17 @@ describe('/settings, /unsubscribe and /digest', () => {
     assert.deepEqual(h.chats.get(chat.id), before);
   });
 
+  it('/digest at most once per chat every five minutes, saying when it may be asked again', async () => {
+    const refused = await h.say(reader, chat, '/digest');
+    assert.match(refused.message.text ?? '', /قبل قليل[\s\S]*بعد ٥ دقائق/);
+    ahead += 3;
+    assert.match((await h.say(reader, chat, '/digest')).message.text ?? '', /بعد دقيقتين/);
+    ahead += 2;
+    assert.match((await h.say(reader, chat, '/digest')).message.text ?? '', /^📬 خلاصة اليوم/);
+    const other = emulator.privateChat(emulator.user(23));
+    assert.match((await h.say(emulator.user(23), other, '/digest')).message.text ?? '', /^📬 خلاصة اليوم/, 'other chats are not limited');
+  });
+
   it('/unsubscribe stops it, and says so', async () => {
     assert.match((await h.say(reader, chat, '/unsubscribe')).message.text ?? '', /تم إيقاف الخلاصة اليومية/);
     assert.equal(h.chats.get(chat.id)?.inactive?.reason, 'unsubscribed');
@@ -142,10 +155,12 @@ describe('groups', () => {
     const started = emulator.sendText(admin, group, '/subscribe@khulasa_test_bot');
     const [ask] = await h.botReplies(group, started.message_id);
     assert.match(ask?.message.text ?? '', /متى تريد/);
-    // Another member's words do not answer the administrator's question.
-    emulator.sendText(member, group, '09:00', { replyTo: ask?.message.message_id });
+    // Another member's words do not answer the administrator's question: they are told whose it is.
+    const intruder = emulator.sendText(member, group, '09:00', { replyTo: ask?.message.message_id });
     const answer2 = emulator.sendText(admin, group, '18:00', { replyTo: ask?.message.message_id });
-    const [zone] = await h.botReplies(group, answer2.message_id);
+    const [busy, zone] = await h.botReplies(group, intruder.message_id, 2);
+    assert.equal(busy?.message.text, '⏳ مشرف يعدّل اشتراك المجموعة الآن. انتظر حتى ينتهي، أو يلغيه هو أو أحد المشرفين بـ /cancel.');
+    assert.ok(zone!.message.message_id > answer2.message_id);
     assert.match(zone?.message.text ?? '', /منطقة زمنية/);
     await pick(admin, group, zone!, 'قطر');
     const topics = emulator.botMessages(group.id).at(-1)!;

@@ -35,7 +35,15 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: EmulatorOptions & { pages?: string[]; userRate?: BotDeps['userRate']; logDestination?: NodeJS.WritableStream; failing?: string[]; refusing?: string[] } = {},
+  options: EmulatorOptions & {
+    pages?: string[];
+    userRate?: BotDeps['userRate'];
+    /** The bot's clock (conversation timeouts, /digest limits); a test moves it instead of sleeping. */
+    clock?: () => number;
+    logDestination?: NodeJS.WritableStream;
+    failing?: string[];
+    refusing?: string[];
+  } = {},
 ): Promise<Harness> {
   const dataDir = join(await tempDir(), 'data');
   const logger = options.logDestination
@@ -49,8 +57,8 @@ export async function startHarness(
   const launch = async () => {
     const library = await Library.open(await ArticleRepository.open(dataDir), dataDir, logger);
     const chats = await ChatRepository.open(dataDir);
-    const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
-    const deps = { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh', ...(options.userRate ? { userRate: options.userRate } : {}) };
+    const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir, options.clock ? { clock: options.clock } : {});
+    const deps = { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh', ...(options.userRate ? { userRate: options.userRate } : {}), ...(options.clock ? { clock: options.clock } : {}) };
     const bot = createBot(TOKEN, deps, { client: { apiRoot: running.apiRoot } });
     const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
     return { library, chats, bot, conversationStorage, polling };

@@ -9,6 +9,7 @@ export function seedArticles(): Article[] {
   return buildArticles(parsePage(readFileSync(SEED_FILE, 'utf8')), {
     origin: 'seed.txt',
     now: '2026-06-07T08:00:00.000Z',
+    timeZone: 'UTC',
     findIdByTitleKey: () => undefined,
   });
 }

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { contentHash } from '../../src/ingest/ids.ts';
-import { ingestFiles, listPageFiles, MissingPathError } from '../../src/ingest/ingest.ts';
+import { contentHash, idForPageLead } from '../../src/ingest/ids.ts';
+import { ingestFiles, listPageFiles, MissingPathError, pageOrigin } from '../../src/ingest/ingest.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
-import { writePages } from '../helpers/pages.ts';
+import { pageText, writePages } from '../helpers/pages.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 
 async function seeded() {
@@ -152,6 +152,70 @@ describe('ingestFiles', () => {
     assert.deepEqual(Object.keys(reasons).sort(), ['baddate.txt', 'binary.txt', 'chrome.txt', 'empty.txt', 'english.txt', 'latin1.txt']);
     assert.match(reasons['chrome.txt'] ?? '', /no article found/);
     assert.match(reasons['baddate.txt'] ?? '', /not an ISO 8601 date/);
+  });
+
+  it('reads a header date without an offset in the given time zone, never the server\'s', async () => {
+    const { seeds, repo } = await seeded();
+    const dates: [string, string][] = [
+      ['2025-06-07T09:30', '2025-06-07T06:30:00.000Z'],
+      ['2025-06-07 09:30:15', '2025-06-07T06:30:15.000Z'],
+      ['2025-06-07', '2025-06-06T21:00:00.000Z'],
+      ['2025-06-07T09:30:00+01:00', '2025-06-07T08:30:00.000Z'],
+      ['2025-06-07T09:30:00Z', '2025-06-07T09:30:00.000Z'],
+    ];
+    const files = await Promise.all(
+      dates.map(async ([date], i) => {
+        const file = join(seeds, `dated-${i}.txt`);
+        await writeFile(file, `date: ${date}\nurl: https://example.com/n/${i}\n\nخبر مؤرخ رقم ${i} عن الاقتصاد.\nالمصدر: مصدر\n`);
+        return file;
+      }),
+    );
+    await ingestFiles(files, repo, new Date(), { timeZone: 'Asia/Riyadh' });
+    const byUrl = new Map([...repo.all()].map((a) => [a.url, a.publishedAt]));
+    dates.forEach(([date, expected], i) => assert.equal(byUrl.get(`https://example.com/n/${i}`), expected, date));
+  });
+
+  it('keys a lead article by its path under the seeds folder: two page.txt never collide, top-level ids stay', async () => {
+    const { seeds, repo } = await seeded();
+    await mkdir(join(seeds, 'الصحة'));
+    await mkdir(join(seeds, 'التعليم'));
+    await writeFile(join(seeds, 'الصحة', 'page.txt'), pageText({ paragraphs: ['أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في العاصمة يضم ثلاثمئة سرير.'] }));
+    await writeFile(join(seeds, 'التعليم', 'page.txt'), pageText({ paragraphs: ['أعلنت وزارة التعليم اليوم موعد بدء العام الدراسي الجديد في جميع المدارس.'] }));
+    await writeFile(join(seeds, 'top.txt'), pageText({ paragraphs: ['أعلنت وزارة النقل اليوم تشغيل خط جديد للقطارات بين المدن الكبرى.'] }));
+    await ingestFiles(await listPageFiles([seeds]), repo, new Date(), { seedsDir: seeds });
+    const origins = [...repo.all()].filter((a) => a.kind === 'article').map((a) => a.origin).sort();
+    assert.deepEqual(origins, ['seed.txt', 'seed.txt', 'top.txt', 'التعليم/page.txt', 'الصحة/page.txt']);
+    assert.ok(repo.byId(idForPageLead('top.txt')), 'a top-level page keeps the id it always had');
+    assert.equal(pageOrigin(join(seeds, 'الصحة', 'page.txt'), seeds), 'الصحة/page.txt');
+    assert.equal(pageOrigin('/elsewhere/page.txt', seeds), 'page.txt', 'a page outside the seeds folder: its base name');
+  });
+
+  it('updates an article stored when origins were base names, from its page now in a sub-folder', async () => {
+    const { seeds, repo } = await seeded();
+    await mkdir(join(seeds, 'sports'));
+    const file = join(seeds, 'sports', 'page.txt');
+    const spec = (extra: string) => ({
+      paragraphs: ['أعلن الاتحاد اليوم جدول مباريات الموسم الجديد للدوري المحلي.'],
+      readAlso: { title: 'المنتخب يستعد للبطولة القارية', paragraphs: [`بدأ المنتخب الوطني معسكره التدريبي استعداداً للبطولة القارية. ${extra}`] },
+    });
+    await writeFile(file, pageText(spec('')));
+    await ingestFiles([file], repo);
+    await writeFile(file, pageText(spec('ويشارك في المعسكر ثلاثون لاعباً.')));
+    const report = await ingestFiles([file], repo, new Date(), { seedsDir: seeds });
+    const article = [...repo.all()].find((a) => a.title === 'المنتخب يستعد للبطولة القارية');
+    assert.equal(report.updated, 1);
+    assert.ok((await repo.get(article?.id ?? '?'))?.paragraphs.join(' ').includes('ثلاثون لاعباً'));
+  });
+
+  it('refuses a page over 5 MB by its size, without reading it', async () => {
+    const { seeds, repo } = await seeded();
+    const huge = join(seeds, 'huge.txt');
+    // Sparse: 3 GB on paper, nothing on disk. Reading it would fail on Node's 2 GB buffer limit instead.
+    await writeFile(huge, '');
+    await truncate(huge, 3 * 1024 ** 3);
+    const report = await ingestFiles([huge, join(seeds, 'seed.txt')], repo);
+    assert.deepEqual(report.rejected, [{ file: huge, reason: `larger than 5 MB (${3 * 1024 ** 3} bytes)` }]);
+    assert.equal(report.new, 11, 'the other pages still load');
   });
 
   it('refuses a path that does not exist', async () => {

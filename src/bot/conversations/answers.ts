@@ -1,6 +1,6 @@
 // Reading a subscription answer from a typed message or a pressed button. Pure.
 import { DIGEST_SIZES, type DigestSize } from '../../domain.ts';
-import { isTimeZone, parseClock } from '../../digest/time.ts';
+import { canonicalTimeZone, parseClock } from '../../digest/time.ts';
 import { normalize } from '../../text/normalize.ts';
 import type { SubscriptionField } from '../callback-data.ts';
 import { MAX_TOPIC_CHARS, MAX_TOPICS, ZONES } from '../messages.ts';
@@ -18,8 +18,8 @@ export function readAnswer(field: SubscriptionField, input: { text?: string; pic
     }
     case 'zone': {
       const byLabel = ZONES.find((z) => normalize(z.label) === normalize(raw));
-      const value = byLabel?.zone ?? raw;
-      return isTimeZone(value) ? { field, value } : null;
+      const value = canonicalTimeZone(byLabel?.zone ?? raw);
+      return value ? { field, value } : null;
     }
     case 'topics': {
       if (input.picked === 'all') return { field, value: [] };

@@ -1,10 +1,12 @@
 // /subscribe (and /settings, one field at a time) as a conversation: time, zone, topics, size,
 // then a confirmation. Its state is stored, so a restart mid-way resumes where the reader was.
+// A question left unanswered for CONVERSATION_TIMEOUT_MS ends it; in a group, others are told
+// who is changing the settings, and only that person or an administrator may /cancel.
 import type { Conversation } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
 import type { DigestSize, Subscription } from '../../domain.ts';
 import type { ChatRepository } from '../../store/chat-repository.ts';
-import { SUBSCRIPTION_FIELDS, type SubscriptionField, unpack } from '../callback-data.ts';
+import { type Action, SUBSCRIPTION_FIELDS, type SubscriptionField, unpack } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { sizeKeyboard, timeKeyboard, topicsKeyboard, zoneKeyboard } from '../keyboards/subscription.ts';
 import { messages } from '../messages.ts';
@@ -13,6 +15,11 @@ import { escapeHtml } from '../render/html.ts';
 import { readAnswer } from './answers.ts';
 
 export const SUBSCRIBE_CONVERSATION = 'subscribe';
+/**
+ * Milliseconds a question waits for its answer: ample to look up a time zone, short enough
+ * that a forgotten /subscribe does not hold a group's settings.
+ */
+export const CONVERSATION_TIMEOUT_MS = 10 * 60_000;
 /** What a new subscription starts from before the reader chooses. */
 const DEFAULT_TIME = '08:00';
 const DEFAULT_SIZE: DigestSize = 5;
@@ -46,11 +53,44 @@ const invalid: Record<SubscriptionField, string> = {
   size: m.badSize,
 };
 
-export function createSubscribeConversation(deps: { chats: ChatRepository; defaultTimeZone: string }) {
+/** The command a message starts with ("/cancel@khulasa_bot now" → "cancel"), lower-cased. */
+function commandOf(text: string | undefined): string | undefined {
+  return /^\/([A-Za-z0-9_]+)(?:@\w+)?(?:\s|$)/.exec(text ?? '')?.[1]?.toLowerCase();
+}
+
+/** Starting over or changing a field while this conversation holds the chat's settings (a reply to its question is handled apart). */
+const wantsToChange = (command: string | undefined, action: Action | null) =>
+  command === 'subscribe' || action?.type === 'settings' || action?.type === 'pick';
+
+async function isAdmin(ctx: Context, userId: number): Promise<boolean> {
+  const member = await ctx.getChatMember(userId);
+  return member.status === 'creator' || member.status === 'administrator';
+}
+
+/** A notice in answer to an update: on the pressed button, or as a message. */
+async function notice(ctx: Context, text: string): Promise<void> {
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+  else await ctx.reply(text);
+}
+
+export interface SubscribeDeps {
+  chats: ChatRepository;
+  defaultTimeZone: string;
+  /** Milliseconds since the epoch (Date.now unless a test moves time). */
+  clock?: () => number;
+  timeoutMs?: number;
+}
+
+export function createSubscribeConversation(deps: SubscribeDeps) {
+  const clock = deps.clock ?? Date.now;
+  const timeoutMs = deps.timeoutMs ?? CONVERSATION_TIMEOUT_MS;
   return async function subscribe(conversation: Conversation<BotContext, Context>, ctx: Context, only?: SubscriptionField): Promise<void> {
     const chat = ctx.chat;
     const from = ctx.from;
     if (!chat || !from) return;
+    const starter = from.first_name;
+    // Read through `external`, so that every replay of the conversation sees the same instant.
+    const now = () => conversation.external(() => clock());
     const stored = await conversation.external(() => deps.chats.get(chat.id)?.subscription ?? null);
     const draft: Draft = {
       time: stored?.time ?? DEFAULT_TIME,
@@ -61,21 +101,52 @@ export function createSubscribeConversation(deps: { chats: ChatRepository; defau
 
     for (const field of only ? [only] : SUBSCRIPTION_FIELDS) {
       const { text, keyboard } = prompt(field, draft, deps.defaultTimeZone);
-      await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+      let askedAt = await now();
+      const question = await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
       for (;;) {
-        // Only the person who started: in a group, others talk on undisturbed.
-        const answer = await conversation.waitFrom(from);
+        const answer = await conversation.wait();
+        if ((await now()) - askedAt >= timeoutMs) {
+          await answer.reply(m.timedOut);
+          // The late update is then served as if no conversation had been waiting.
+          await conversation.halt({ next: true });
+        }
         const typed = answer.message?.text;
-        // Another command (/latest, /help) is served as usual while this question waits.
-        if (typed?.startsWith('/')) await conversation.skip({ next: true });
+        const command = commandOf(typed);
         const action = unpack(answer.callbackQuery?.data);
-        if (answer.callbackQuery && (action?.type !== 'pick' || action.field !== field)) {
+
+        if (answer.from?.id !== from.id) {
+          if (command === 'cancel') {
+            if (answer.from && (await isAdmin(answer, answer.from.id))) {
+              await answer.reply(m.cancelled);
+              return;
+            }
+            await answer.reply(m.onlyStarterCancels(starter));
+          } else if (wantsToChange(command, action) || answer.message?.reply_to_message?.message_id === question.message_id) {
+            await notice(answer, m.busy(starter));
+          } else {
+            // Others talk on undisturbed: their words, commands and buttons are served as usual.
+            await conversation.skip({ next: true });
+          }
+          continue;
+        }
+        if (command === 'cancel') {
+          await answer.reply(m.cancelled);
+          return;
+        }
+        if (command === 'subscribe' || action?.type === 'settings') {
+          await notice(answer, m.stillAsking);
+          continue;
+        }
+        // Another command (/latest, /help) or button is served as usual while this question waits.
+        if (command !== undefined || (answer.callbackQuery && action?.type !== 'pick')) await conversation.skip({ next: true });
+        if (action?.type === 'pick' && action.field !== field) {
           await answer.answerCallbackQuery({ text: messages.staleButton });
           continue;
         }
         const parsed = readAnswer(field, action?.type === 'pick' ? { picked: action.value } : typed !== undefined ? { text: typed } : {});
         if (answer.callbackQuery) await answer.answerCallbackQuery();
         if (!parsed) {
+          askedAt = await now();
           await answer.reply(invalid[field], { parse_mode: 'HTML' });
           continue;
         }
@@ -87,10 +158,10 @@ export function createSubscribeConversation(deps: { chats: ChatRepository; defau
       }
     }
 
-    const now = new Date(await conversation.now()).toISOString();
-    const subscription: Subscription = { ...draft, createdAt: stored?.createdAt ?? now, updatedAt: now };
+    const savedAt = new Date(await now()).toISOString();
+    const subscription: Subscription = { ...draft, createdAt: stored?.createdAt ?? savedAt, updatedAt: savedAt };
     const title = 'title' in chat ? chat.title : undefined;
-    await conversation.external(() => deps.chats.subscribe(chat.id, subscription, { type: chat.type, ...(title ? { title } : {}) }, now));
+    await conversation.external(() => deps.chats.subscribe(chat.id, subscription, { type: chat.type, ...(title ? { title } : {}) }, savedAt));
     await ctx.reply(m.confirmed(describeSubscription(subscription)), { parse_mode: 'HTML' });
   };
 }

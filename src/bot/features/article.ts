@@ -4,6 +4,7 @@ import { Composer } from 'grammy';
 import { onAction } from '../actions.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { messages } from '../messages.ts';
+import { shortTitle } from '../render/html.ts';
 import type { Replies } from '../replies.ts';
 
 export function articleFeature(deps: BotDeps, replies: Replies): Composer<BotContext> {
@@ -28,7 +29,7 @@ export function articleFeature(deps: BotDeps, replies: Replies): Composer<BotCon
   });
   onAction(composer, 'findHeadline', async (ctx, { id }) => {
     const article = await load(ctx, id);
-    if (article) await replies.searchPage(ctx, article.title, 0, false);
+    if (article) await replies.searchPage(ctx, shortTitle(article.title), 0, false);
   });
   return composer;
 }

@@ -5,7 +5,7 @@ import type { ArticleMeta } from '../../domain.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { inlineArticleKeyboard } from '../keyboards/article.ts';
 import { renderCard } from '../render/card.ts';
-import { truncate } from '../render/html.ts';
+import { shortTitle, truncate } from '../render/html.ts';
 import { MAX_QUERY_CHARS } from './search.ts';
 
 /** Results per answer: Telegram shows about this many without scrolling. */
@@ -30,7 +30,7 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
       results.push({
         type: 'article',
         id: article.id,
-        title: article.title,
+        title: shortTitle(article.title),
         description: truncate(article.summary || article.source || '', DESCRIPTION_CHARS),
         input_message_content: { message_text: renderCard(article, deps.timeZone), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
         reply_markup: inlineArticleKeyboard(article, ctx.me.username),

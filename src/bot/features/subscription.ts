@@ -2,20 +2,24 @@
 // change the group's subscription.
 import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
-import { candidatesSince, composeDigest } from '../../digest/run.ts';
+import { candidatesSince, composeDigest, loaderFor, windowStart } from '../../digest/compose.ts';
 import { zonedParts } from '../../digest/time.ts';
 import type { ChatRecord } from '../../domain.ts';
+import { Cooldown } from '../cooldown.ts';
 import { onAction } from '../actions.ts';
 import type { BotContext, BotDeps } from '../context.ts';
+import type { SubscriptionField } from '../callback-data.ts';
 import { createSubscribeConversation, SUBSCRIBE_CONVERSATION } from '../conversations/subscribe.ts';
 import { settingsKeyboard } from '../keyboards/subscription.ts';
-import { messages } from '../messages.ts';
+import { arabicMinutes, messages } from '../messages.ts';
 import { describeSubscription } from '../render/subscription.ts';
 
 const m = messages.subscription;
 /** Hours of news in /digest for a chat that has no subscription (and so no "last digest"). */
 const UNSUBSCRIBED_DIGEST_HOURS = 24;
 const UNSUBSCRIBED_DIGEST_SIZE = 5;
+/** /digest at most once per chat in this many milliseconds: each one scans the week's news. */
+export const DIGEST_COMMAND_INTERVAL_MS = 5 * 60_000;
 
 async function canManage(ctx: BotContext): Promise<boolean> {
   if (ctx.chat?.type === 'private') return true;
@@ -24,26 +28,41 @@ async function canManage(ctx: BotContext): Promise<boolean> {
   return member.status === 'creator' || member.status === 'administrator';
 }
 
+/** A notice in answer to an update: on the pressed button, or as a message. */
+function notice(ctx: BotContext, text: string): Promise<unknown> {
+  return ctx.callbackQuery ? ctx.answerCallbackQuery({ text, show_alert: true }) : ctx.reply(text);
+}
+
 /** Runs `action` for those allowed to change the chat's subscription; tells the others why not. */
 async function managing(ctx: BotContext, action: () => Promise<unknown>): Promise<unknown> {
   if (await canManage(ctx)) return action();
-  if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: m.onlyAdmins, show_alert: true });
-  return ctx.reply(m.onlyAdmins);
+  return notice(ctx, m.onlyAdmins);
+}
+
+/** Starts the conversation, unless one already holds the chat (it answers such updates itself). */
+async function enterSubscribe(ctx: BotContext, field?: SubscriptionField): Promise<unknown> {
+  if (Object.keys(ctx.conversation.active()).length > 0) return notice(ctx, m.stillAsking);
+  return field ? ctx.conversation.enter(SUBSCRIBE_CONVERSATION, field) : ctx.conversation.enter(SUBSCRIBE_CONVERSATION);
 }
 
 export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { chats } = deps;
+  const clock = deps.clock ?? Date.now;
 
-  composer.command('cancel', async (ctx) => {
-    if (Object.keys(ctx.conversation.active()).length === 0) return ctx.reply(m.nothingToCancel);
-    await ctx.conversation.exitAll();
-    return ctx.reply(m.cancelled);
+  const subscribe = createSubscribeConversation({
+    chats,
+    defaultTimeZone: deps.timeZone,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    ...(deps.conversationTimeoutMs ? { timeoutMs: deps.conversationTimeoutMs } : {}),
   });
+  // The waiting conversation sees every update of its chat first, /cancel included: it knows
+  // who started it, and so who may cancel it.
+  composer.use(createConversation(subscribe, SUBSCRIBE_CONVERSATION));
 
-  composer.use(createConversation(createSubscribeConversation({ chats, defaultTimeZone: deps.timeZone }), SUBSCRIBE_CONVERSATION));
+  composer.command('cancel', (ctx) => ctx.reply(m.nothingToCancel));
 
-  composer.command('subscribe', (ctx) => managing(ctx, () => ctx.conversation.enter(SUBSCRIBE_CONVERSATION)));
+  composer.command('subscribe', (ctx) => managing(ctx, () => enterSubscribe(ctx)));
 
   composer.command('settings', (ctx) => {
     const record = chats.get(ctx.chat.id);
@@ -52,7 +71,7 @@ export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
     return ctx.reply(m.settings(describeSubscription(record.subscription)), { parse_mode: 'HTML', reply_markup: settingsKeyboard() });
   });
 
-  onAction(composer, 'settings', (ctx, { field }) => managing(ctx, () => ctx.conversation.enter(SUBSCRIBE_CONVERSATION, field)));
+  onAction(composer, 'settings', (ctx, { field }) => managing(ctx, () => enterSubscribe(ctx, field)));
 
   composer.command('unsubscribe', (ctx) =>
     managing(ctx, async () => {
@@ -64,9 +83,12 @@ export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
   );
 
   // The digest now, without touching the schedule or what counts as new for the next one.
+  const digestCooldown = new Cooldown(DIGEST_COMMAND_INTERVAL_MS);
   composer.command('digest', async (ctx) => {
+    const now = new Date(clock());
+    const wait = digestCooldown.take(ctx.chat.id, now.getTime());
+    if (wait > 0) return ctx.reply(m.digestTooSoon(arabicMinutes(Math.ceil(wait / 60_000))));
     const record = chats.get(ctx.chat.id);
-    const now = new Date();
     const chat: ChatRecord = record?.subscription
       ? record
       : {
@@ -76,7 +98,8 @@ export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
           lastDigestAt: new Date(now.getTime() - UNSUBSCRIBED_DIGEST_HOURS * 3_600_000).toISOString(),
         };
     const zone = chat.subscription?.timeZone ?? deps.timeZone;
-    const digest = composeDigest(chat, await candidatesSince(deps.library.articles, chat.lastDigestAt), zonedParts(now, zone).date);
+    const since = windowStart(chat.lastDigestAt, now);
+    const digest = await composeDigest(chat, candidatesSince(deps.library.articles, since), zonedParts(now, zone).date, since, loaderFor(deps.library.articles));
     if (!digest) return ctx.reply(m.nothingNew);
     return ctx.reply(digest.text, { parse_mode: 'HTML', ...(digest.reply_markup ? { reply_markup: digest.reply_markup } : {}) });
   });

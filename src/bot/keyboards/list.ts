@@ -36,13 +36,3 @@ export function relatedKeyboard(items: ArticleMeta[], backTo: string): InlineKey
 export function noResultsKeyboard(): InlineKeyboard {
   return new InlineKeyboard().text(messages.buttons.latest, pack({ type: 'latest', offset: 0 }));
 }
-
-/** A digest's buttons: one per item, opening its card. */
-export function digestKeyboard(items: ArticleMeta[]): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  items.forEach((a, i) => {
-    if (i > 0 && i % 5 === 0) keyboard.row();
-    keyboard.text(arabicDigits(i + 1), pack({ type: 'open', id: a.id }));
-  });
-  return keyboard;
-}

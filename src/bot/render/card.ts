@@ -1,7 +1,7 @@
 // Article → card message (HTML). Pure.
 import type { Article, ArticleMeta } from '../../domain.ts';
 import { messages } from '../messages.ts';
-import { arabicDate, escapeHtml, rtl } from './html.ts';
+import { arabicDate, escapeHtml, rtl, shortTitle } from './html.ts';
 
 /** Keywords as hashtags: tappable in Telegram, and a quick "what is this about". */
 function hashtags(keywords: string[]): string {
@@ -14,7 +14,7 @@ export function byline(article: ArticleMeta, timeZone?: string): string {
 }
 
 export function renderCard(article: Article, timeZone?: string): string {
-  const lines = [rtl(`<b>${escapeHtml(article.title)}</b>`), rtl(byline(article, timeZone))];
+  const lines = [rtl(`<b>${escapeHtml(shortTitle(article.title))}</b>`), rtl(byline(article, timeZone))];
   if (article.kind === 'headline') {
     lines.push('', messages.headlineOnly);
   } else {

@@ -3,10 +3,10 @@
 import type { Article } from '../../domain.ts';
 import { splitSentences } from '../../text/sentences.ts';
 import { messages } from '../messages.ts';
-import { escapeHtml, rtl } from './html.ts';
+import { escapeHtml, rtl, shortTitle, TELEGRAM_TEXT_LIMIT } from './html.ts';
 
-/** Characters: Telegram's limit after entity parsing. */
-export const TELEGRAM_TEXT_LIMIT = 4096;
+export { TELEGRAM_TEXT_LIMIT };
+
 /** Room kept for the title and the "(2/3)" part marker. */
 const HEADER_ROOM = 160;
 
@@ -53,6 +53,6 @@ export function renderFullText(article: Article): string[] {
   return chunks.map((chunk, i) => {
     const marker = chunks.length > 1 ? ` ${messages.fullTextPart(i + 1, chunks.length)}` : '';
     const body = chunk.split('\n\n').map((p) => rtl(escapeHtml(p))).join('\n\n');
-    return `${rtl(`<b>${escapeHtml(article.title)}</b>`)}${marker}\n\n${body}`;
+    return `${rtl(`<b>${escapeHtml(shortTitle(article.title))}</b>`)}${marker}\n\n${body}`;
   });
 }

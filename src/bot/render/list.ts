@@ -2,7 +2,7 @@
 import type { ArticleMeta } from '../../domain.ts';
 import type { SnippetPart } from '../../search/snippet.ts';
 import { byline } from './card.ts';
-import { arabicDigits, escapeHtml, rtl } from './html.ts';
+import { arabicDigits, escapeHtml, rtl, shortTitle } from './html.ts';
 
 export interface ListItem {
   article: ArticleMeta;
@@ -16,7 +16,7 @@ export function renderSnippet(parts: SnippetPart[]): string {
 
 export function renderList(header: string, items: ListItem[], offset: number, timeZone?: string): string {
   const rows = items.map((item, i) => {
-    const lines = [rtl(`${arabicDigits(offset + i + 1)}. <b>${escapeHtml(item.article.title)}</b>`), rtl(`    ${byline(item.article, timeZone)}`)];
+    const lines = [rtl(`${arabicDigits(offset + i + 1)}. <b>${escapeHtml(shortTitle(item.article.title))}</b>`), rtl(`    ${byline(item.article, timeZone)}`)];
     if (item.snippet?.length) lines.push(rtl(`    ${renderSnippet(item.snippet)}`));
     return lines.join('\n');
   });

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { VersionedState } from '@grammyjs/conversations';
+import { CONVERSATIONS_FILE, ConversationStorage, STALE_STATE_MS } from '../../src/store/conversation-storage.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const state = (step: number): VersionedState<unknown> => ({ version: [0, 1], state: { subscribe: [{ step }] } });
+const onDisk = async (dir: string) => JSON.parse(await readFile(join(dir, CONVERSATIONS_FILE), 'utf8')) as { states: Record<string, unknown>; savedAt: Record<string, number> };
+
+describe('ConversationStorage', () => {
+  it('keeps a conversation that may still continue, and prunes one left longer than STALE_STATE_MS', async () => {
+    const dir = await tempDir();
+    let now = 1_000_000;
+    const storage = await ConversationStorage.open<unknown>(dir, { clock: () => now });
+    await storage.write('-100', state(1));
+    now += STALE_STATE_MS / 2;
+    await storage.write('42', state(2));
+    assert.deepEqual(Object.keys((await onDisk(dir)).states).sort(), ['-100', '42'], 'half the time: both kept');
+    now += STALE_STATE_MS / 2 + 1;
+    await storage.write('7', state(3));
+    assert.deepEqual(Object.keys((await onDisk(dir)).states).sort(), ['42', '7'], 'the abandoned one is gone from the file');
+    assert.equal(storage.read('-100'), undefined);
+    assert.deepEqual(Object.keys((await onDisk(dir)).savedAt).sort(), ['42', '7']);
+  });
+
+  it('prunes at start-up, and gives states from older files (no savedAt) the full grace', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, CONVERSATIONS_FILE), JSON.stringify({ version: 1, states: { '5': state(1) } }));
+    let now = 5_000_000;
+    await ConversationStorage.open<unknown>(dir, { clock: () => now });
+    assert.deepEqual(Object.keys((await onDisk(dir)).states), ['5']);
+    now += STALE_STATE_MS + 1;
+    const reopened = await ConversationStorage.open<unknown>(dir, { clock: () => now });
+    assert.equal(reopened.read('5'), undefined);
+    assert.deepEqual((await onDisk(dir)).states, {});
+  });
+
+  it('forgets a finished conversation entirely', async () => {
+    const dir = await tempDir();
+    const storage = await ConversationStorage.open<unknown>(dir);
+    await storage.write('9', state(1));
+    await storage.delete('9');
+    assert.deepEqual(await onDisk(dir), { version: 1, states: {}, savedAt: {} });
+  });
+});

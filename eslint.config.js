@@ -15,4 +15,6 @@ export default tseslint.config(
       'prefer-const': 'error',
     },
   },
+  // The playground page runs in the browser, as plain ES modules served as they are.
+  { files: ['src/playground/page/**/*.js'], languageOptions: { globals: globals.browser, sourceType: 'module' } },
 );

@@ -14,14 +14,7 @@ import { ArticleRepository } from './store/article-repository.ts';
 import { ChatRepository } from './store/chat-repository.ts';
 import { ConversationStorage } from './store/conversation-storage.ts';
 import { StoreError } from './store/errors.ts';
-
-const NO_TOKEN = `BOT_TOKEN is not set, so the bot cannot talk to Telegram.
-  1. Ask @BotFather on Telegram for a bot (/newbot) and copy its token.
-  2. Put it in a .env file here:  BOT_TOKEN=123456789:AA…   (see .env.example)
-  3. Run npm start again.
-To try the bot without Telegram, run the local emulator (npm run emulator) and follow what it prints.`;
-
-class StartupError extends Error {}
+import { PlaygroundStartError, withPlayground } from './playground/start-playground.ts';
 
 async function ingestSeeds(files: string[], library: Library, logger: Logger) {
   const { changedIds: _changed, rejected, ...counts } = await library.ingest(files);
@@ -29,12 +22,15 @@ async function ingestSeeds(files: string[], library: Library, logger: Logger) {
   for (const r of rejected) logger.warn({ file: r.file, reason: r.reason }, 'page rejected');
 }
 
-async function main(config: Config): Promise<void> {
-  if (!config.BOT_TOKEN) throw new StartupError(NO_TOKEN);
+async function main(loaded: Config): Promise<void> {
+  // Without a token the same bot runs against the playground's emulator (src/playground/).
+  const { config, playground } = await withPlayground(loaded);
+  if (playground) process.stdout.write(playground.banner);
   const logger = createLogger({ level: config.LOG_LEVEL, token: config.BOT_TOKEN });
   const articles = await ArticleRepository.open(config.DATA_DIR);
   logger.info({ items: articles.size, dataDir: config.DATA_DIR }, 'store loaded');
   const library = Library.open(articles, config.DATA_DIR, logger);
+  playground?.useLibrary(library);
 
   const chats = await ChatRepository.open(config.DATA_DIR);
   const conversationStorage = await ConversationStorage.open<ConversationData>(config.DATA_DIR);
@@ -77,6 +73,7 @@ async function main(config: Config): Promise<void> {
     await scheduler.stop();
     await polling.stop();
     await Promise.all([library.persistNow(), chats.flush(), conversationStorage.flush()]);
+    await playground?.close();
     logger.info('stopped cleanly');
     process.exit(0);
   };
@@ -92,7 +89,7 @@ try {
   process.exit(1);
 }
 main(config).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StoreError || error instanceof StartupError || error instanceof BotStartError) {
+  if (error instanceof ConfigError || error instanceof StoreError || error instanceof PlaygroundStartError || error instanceof BotStartError) {
     console.error(`Khulasa cannot start: ${error.message}`);
   } else {
     console.error('Khulasa stopped on an unexpected error:', error);

@@ -145,6 +145,12 @@ describe('the playground page', { skip }, () => {
     const posted = page.locator('#messages .msg.out', { hasText: 'عبر @khulasa_bot' }).last();
     await posted.waitFor();
     await say('/latest');
+    // The card's deep link (t.me/khulasa_bot?start=…) opens the article in the private chat, here.
+    await posted.locator('a.key, .key', { hasText: 'اقرأ في خلاصة' }).click();
+    await page.locator('#chat-title', { hasText: 'خلاصة' }).waitFor();
+    await page.locator('#messages .msg.out', { hasText: '/start a_' }).waitFor();
+    await page.locator('#messages .msg.bot').last().locator('.key', { hasText: 'النص الكامل' }).waitFor();
+    await openChat('مجموعة الأخبار');
     await page.locator('#reader').selectOption({ label: 'عمر' });
     await openChat('مجموعة الأخبار');
     await page.locator('#messages .msg.in .sender', { hasText: 'سارة' }).first().waitFor();

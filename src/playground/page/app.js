@@ -57,9 +57,15 @@ function renderChatList() {
 }
 
 const view = () => ({
-  readerId, isGroup: currentChat()?.type !== 'private', botName: state.bot.name,
-  onPress: press, onInline: (query) => startInline(query), onReply: setReply,
+  readerId, isGroup: currentChat()?.type !== 'private', botName: state.bot.name, botUsername: state.bot.username,
+  onPress: press, onInline: (query) => startInline(query), onReply: setReply, onStart: startWith,
 });
+
+/** What t.me/<bot>?start=<payload> does in Telegram: the private chat, then /start <payload>. */
+function startWith(payload) {
+  openChat(readerId);
+  send(`/start ${payload}`);
+}
 
 function renderHeader() {
   const chat = currentChat();
@@ -260,10 +266,10 @@ async function upload(files) {
       const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
       const report = await res.json();
       if (!report.ok) throw new Error(report.error);
-      for (const r of report.rejected) toast(`رُفض الملف «${file.name}»: ${r.reason}`, true);
-      if (report.rejected.length === 0) toast(`«${file.name}»: ${report.added} خبر جديد، ${report.updated} محدّث، ${report.unchanged} دون تغيير`);
+      for (const r of report.rejected) toast(`رُفض الملف «\u2068${file.name}\u2069»: ${r.reason}`, true);
+      if (report.rejected.length === 0) toast(`«\u2068${file.name}\u2069»: ${report.added} خبر جديد، ${report.updated} محدّث، ${report.unchanged} دون تغيير`);
     } catch (error) {
-      toast(`تعذّر رفع «${file.name}»: ${error.message}`, true);
+      toast(`تعذّر رفع «\u2068${file.name}\u2069»: ${error.message}`, true);
     }
   }
 }

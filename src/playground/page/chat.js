@@ -12,7 +12,7 @@ function el(tag, className, text) {
 
 /**
  * @param message  the server's MessageView
- * @param view     { readerId, isGroup, botName, onPress(message, button), onInline(query), onReply(message) }
+ * @param view     { readerId, isGroup, botName, botUsername, onPress(message, button, key), onInline(query), onReply(message), onStart(payload) }
  */
 export function bubble(message, view) {
   const own = message.from.id === view.readerId;
@@ -60,6 +60,14 @@ function keyboard(message, view) {
 }
 
 function keyButton(message, button, view) {
+  // A deep link into this bot (t.me/<bot>?start=…) opens the private chat here, as Telegram's app would.
+  const deepLink = button.kind === 'url' ? new RegExp(`^https://t\\.me/${view.botUsername}\\?start=([\\w-]{1,64})$`, 'i').exec(button.url) : null;
+  if (deepLink) {
+    const key = el('button', 'key', button.text);
+    key.type = 'button';
+    key.addEventListener('click', () => view.onStart(deepLink[1]));
+    return key;
+  }
   if (button.kind === 'url') {
     const href = safeUrl(button.url);
     const link = el(href ? 'a' : 'span', 'key link', `${button.text} ↗`);

@@ -151,6 +151,11 @@ describe('the playground page', { skip }, () => {
     await page.locator('#messages .msg.out', { hasText: '/start a_' }).waitFor();
     await page.locator('#messages .msg.bot').last().locator('.key', { hasText: 'النص الكامل' }).waitFor();
     await openChat('مجموعة الأخبار');
+    // In a group the bot answers a reply to one of its messages (and ignores other talk).
+    await page.locator('#messages .msg.bot').last().locator('.reply').click();
+    await page.locator('#reply-bar').waitFor({ state: 'visible' });
+    assert.match(await (await say('اليابان')).innerText(), /نتائج البحث/);
+    assert.match(await page.locator('#messages .msg.out').last().locator('.quote').innerText(), /خلاصة/);
     await page.locator('#reader').selectOption({ label: 'عمر' });
     await openChat('مجموعة الأخبار');
     await page.locator('#messages .msg.in .sender', { hasText: 'سارة' }).first().waitFor();
@@ -206,6 +211,9 @@ describe('the playground page', { skip }, () => {
     await mkdir(OUTPUT_DIR, { recursive: true });
     await page.screenshot({ path: join(OUTPUT_DIR, 'playground-360.png') });
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling');
+    await page.locator('#input').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'إرسال', 'Tab reaches the send button');
     const unnamed = await page.evaluate(() =>
       [...document.querySelectorAll('button, select, textarea, [role="button"]')]
         .filter((el: { hidden: boolean; getAttribute(n: string): string | null; textContent: string | null }) => !el.hidden && !(el.getAttribute('aria-label') || el.textContent?.trim()))

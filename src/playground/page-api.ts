@@ -75,9 +75,10 @@ export class PageApi {
     return reader;
   }
 
-  #chat(p: Record<string, unknown>): TgChat {
+  /** A chat the reader is in: one reader cannot write in another's private chat. */
+  #chat(p: Record<string, unknown>, reader: TgUser): TgChat {
     const found = this.#deps.emulator.listChats().find((c) => c.chat.id === Number(p.chatId));
-    if (!found) throw new ApiError(400, 'unknown chat');
+    if (!found || !found.members.some((m) => m.id === reader.id)) throw new ApiError(400, 'unknown chat');
     return found.chat;
   }
 
@@ -87,22 +88,26 @@ export class PageApi {
       case 'send': {
         const text = String(p.text ?? '').trim();
         if (!text) throw new ApiError(400, 'empty message');
-        const sent = emulator.sendText(this.#reader(p), this.#chat(p), text, p.replyTo ? { replyTo: Number(p.replyTo) } : {});
+        const reader = this.#reader(p);
+        const sent = emulator.sendText(reader, this.#chat(p, reader), text, p.replyTo ? { replyTo: Number(p.replyTo) } : {});
         return { ok: true, id: sent.message_id };
       }
       case 'press': {
-        const id = emulator.pressButton(this.#reader(p), this.#chat(p), Number(p.messageId), { data: String(p.data ?? '') });
+        const reader = this.#reader(p);
+        const id = emulator.pressButton(reader, this.#chat(p, reader), Number(p.messageId), { data: String(p.data ?? '') });
         const answer = await emulator.waitFor(() => emulator.callbackAnswer(id), ANSWER_WAIT_MS, 'the callback answer').catch(() => null);
         return { ok: true, answer };
       }
       case 'inline': {
-        const id = emulator.inlineQuery(this.#reader(p), String(p.query ?? ''), '', this.#chat(p));
+        const reader = this.#reader(p);
+        const id = emulator.inlineQuery(reader, String(p.query ?? ''), '', this.#chat(p, reader));
         const answer = await emulator.waitFor(() => emulator.inlineAnswer(id), ANSWER_WAIT_MS, 'the inline answer').catch(() => undefined);
         const results = (answer?.results ?? []).map((r) => ({ id: String(r.id), title: String(r.title ?? ''), description: String(r.description ?? '') }));
         return { ok: true, queryId: id, results };
       }
       case 'choose': {
-        const sent = emulator.chooseInlineResult(this.#reader(p), this.#chat(p), String(p.queryId), String(p.resultId));
+        const reader = this.#reader(p);
+        const sent = emulator.chooseInlineResult(reader, this.#chat(p, reader), String(p.queryId), String(p.resultId));
         return { ok: true, id: sent.message_id };
       }
       case 'block': {

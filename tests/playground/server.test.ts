@@ -76,6 +76,12 @@ describe('playground server', () => {
     assert.equal(emulator.transcript(READERS[0].id).length, 0);
   });
 
+  it('lets a reader write only in chats they are in', async () => {
+    const res = await post('send', { userId: READERS[0].id, chatId: READERS[1].id, text: 'في محادثة غيري' });
+    assert.equal(res.status, 400);
+    assert.equal(emulator.transcript(READERS[1].id).length, 0);
+  });
+
   it('serves nothing else: no source, no package files, no other paths', async () => {
     for (const path of ['/src/main.ts', '/package.json', '/assets/../package.json', '/%2e%2e/package.json', '/assets/', '/.env', '/api/nothing']) {
       assert.equal((await raw(path)).status, 404, path);

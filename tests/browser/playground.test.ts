@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { USER_WINDOW_MS } from '../../src/bot/create-bot.ts';
+import { PLAYGROUND_TOKEN } from '../../src/playground/start-playground.ts';
 import { pageText, writePages } from '../helpers/pages.ts';
 import { type PlaygroundProcess, startPlaygroundProcess } from '../helpers/playground-process.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
@@ -134,6 +135,18 @@ describe('the playground page', { skip }, () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'input');
     const answer = await say('اليابان');
     assert.match(await answer.innerText(), /اليابان|اليابانية/);
+  });
+
+  it('removes a message the bot deletes, and redraws one it edits, in place', async () => {
+    const last = lastBotBubble();
+    const id = Number(await last.getAttribute('data-id'));
+    const call = (method: string, params: Record<string, unknown>) =>
+      fetch(`${app.url}/bot${PLAYGROUND_TOKEN}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) }).then((r) => r.json() as Promise<{ ok: boolean }>);
+    const chatId = Number(await page.locator('#chat-list button[aria-current="true"]').getAttribute('data-chat'));
+    assert.equal((await call('editMessageText', { chat_id: chatId, message_id: id, text: '<i>نص معدّل</i>', parse_mode: 'HTML' })).ok, true);
+    await page.locator(`#messages [data-id="${id}"] .text i`, { hasText: 'نص معدّل' }).waitFor();
+    assert.equal((await call('deleteMessage', { chat_id: chatId, message_id: id })).ok, true);
+    await page.locator(`#messages [data-id="${id}"]`).waitFor({ state: 'detached' });
   });
 
   it('posts a chosen inline result into the group, where a second member reads it', async () => {

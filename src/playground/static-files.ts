@@ -19,6 +19,8 @@ const ASSETS: Record<string, [string | URL, string]> = {
   '/assets/app.js': [new URL('app.js', PAGE_DIR), 'text/javascript; charset=utf-8'],
   '/assets/render.js': [new URL('render.js', PAGE_DIR), 'text/javascript; charset=utf-8'],
   '/assets/chat.js': [new URL('chat.js', PAGE_DIR), 'text/javascript; charset=utf-8'],
+  '/assets/toast.js': [new URL('toast.js', PAGE_DIR), 'text/javascript; charset=utf-8'],
+  '/assets/upload.js': [new URL('upload.js', PAGE_DIR), 'text/javascript; charset=utf-8'],
   '/assets/icon.svg': [new URL('icon.svg', PAGE_DIR), 'image/svg+xml'],
   '/fonts/naskh-400.woff2': [font(400), 'font/woff2'],
   '/fonts/naskh-700.woff2': [font(700), 'font/woff2'],

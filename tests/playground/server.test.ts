@@ -51,7 +51,7 @@ describe('playground server', () => {
     assert.equal(res.status, 200);
     assert.match(res.body, /<html lang="ar" dir="rtl">/);
     assert.match(String(res.headers['content-security-policy']), /default-src 'none'; script-src 'self'/);
-    for (const asset of ['/assets/app.js', '/assets/chat.js', '/assets/render.js', '/assets/style.css', '/fonts/naskh-400.woff2']) {
+    for (const asset of ['/assets/app.js', '/assets/chat.js', '/assets/render.js', '/assets/toast.js', '/assets/upload.js', '/assets/style.css', '/fonts/naskh-400.woff2']) {
       assert.equal((await raw(asset)).status, 200, asset);
     }
   });

@@ -1,13 +1,14 @@
 // The playground page: state from /api/state, live changes from /api/events (server-sent events),
 // and every action posted to /api/<action> as the chosen reader.
 import { bubble } from './chat.js';
+import { toast } from './toast.js';
+import { wireUploads } from './upload.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
   reader: $('reader'), chatList: $('chat-list'), title: $('chat-title'), subtitle: $('chat-subtitle'), avatar: $('chat-avatar'),
   block: $('block'), messages: $('messages'), panel: $('panel'), panelList: $('panel-list'), replyBar: $('reply-bar'),
   replyText: $('reply-text'), composer: $('composer'), input: $('input'), menu: $('menu'), blockedBar: $('blocked-bar'),
-  toasts: $('toasts'), drop: $('drop'), file: $('file'),
 };
 let state;
 let readerId;
@@ -23,14 +24,6 @@ async function api(action, body) {
   return answer;
 }
 
-function toast(text, alert = false) {
-  const item = document.createElement('div');
-  item.className = `toast${alert ? ' alert' : ''}`;
-  item.setAttribute('role', alert ? 'alert' : 'status');
-  item.textContent = text;
-  ui.toasts.append(item);
-  setTimeout(() => item.remove(), alert ? 8000 : 4000);
-}
 
 const chats = () => state.chats.filter((c) => c.members.some((m) => m.id === readerId));
 const currentChat = () => state.chats.find((c) => c.id === chatId);
@@ -258,22 +251,6 @@ function onInput() {
   else closePanel();
 }
 
-// ───────────── adding news ─────────────
-
-async function upload(files) {
-  for (const file of files) {
-    try {
-      const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
-      const report = await res.json();
-      if (!report.ok) throw new Error(report.error);
-      for (const r of report.rejected) toast(`رُفض الملف «\u2068${file.name}\u2069»: ${r.reason}`, true);
-      if (report.rejected.length === 0) toast(`«\u2068${file.name}\u2069»: ${report.added} خبر جديد، ${report.updated} محدّث، ${report.unchanged} دون تغيير`);
-    } catch (error) {
-      toast(`تعذّر رفع «\u2068${file.name}\u2069»: ${error.message}`, true);
-    }
-  }
-}
-
 // ───────────── wiring ─────────────
 
 ui.composer.addEventListener('submit', (e) => {
@@ -298,20 +275,6 @@ $('unblock').addEventListener('click', () => api('block', { userId: readerId, bl
 $('reset').addEventListener('click', () => {
   if (window.confirm('إعادة ضبط المحادثات؟ تُمحى الرسائل على هذه الصفحة، وتبقى الأخبار المخزّنة.')) api('reset', {}).catch((e) => toast(e.message, true));
 });
-ui.file.addEventListener('change', () => {
-  upload([...ui.file.files]);
-  ui.file.value = '';
-});
-$('add-news').addEventListener('keydown', (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), ui.file.click()));
-document.addEventListener('dragover', (e) => {
-  e.preventDefault();
-  ui.drop.hidden = false;
-});
-document.addEventListener('dragleave', (e) => e.relatedTarget === null && (ui.drop.hidden = true));
-document.addEventListener('drop', (e) => {
-  e.preventDefault();
-  ui.drop.hidden = true;
-  upload([...e.dataTransfer.files]);
-});
+wireUploads();
 
 connect();

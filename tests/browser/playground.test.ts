@@ -155,7 +155,7 @@ describe('the playground page', { skip }, () => {
     const result = page.locator('#panel-list button').first();
     await result.waitFor();
     await result.click();
-    const posted = page.locator('#messages .msg.out', { hasText: 'عبر @khulasa_bot' }).last();
+    const posted = page.locator('#messages .msg.out', { hasText: /عبر \u2066@khulasa_bot/ }).last();
     await posted.waitFor();
     await say('/latest');
     // The card's deep link (t.me/khulasa_bot?start=…) opens the article in the private chat, here.

@@ -64,7 +64,7 @@ function renderHeader() {
   const chat = currentChat();
   ui.title.textContent = chatTitle(chat);
   ui.avatar.textContent = chatTitle(chat).slice(0, 1);
-  ui.subtitle.textContent = chat.type === 'private' ? `بوت · @${state.bot.username}` : `${chat.members.length + 1} أعضاء: ${chat.members.map((m) => m.name).join('، ')} و${state.bot.name}`;
+  ui.subtitle.textContent = chat.type === 'private' ? `بوت · \u2066@${state.bot.username}\u2069` : `${chat.members.length + 1} أعضاء: ${chat.members.map((m) => m.name).join('، ')} و${state.bot.name}`;
   const isPrivate = chat.type === 'private';
   ui.block.hidden = !isPrivate || chat.blocked;
   ui.block.textContent = 'حظر البوت';

@@ -1,7 +1,8 @@
 // One message as a bubble: sender, quoted reply, formatted text, time, and its inline keyboard.
 import { renderText, safeUrl } from './render.js';
 
-const timeFormat = new Intl.DateTimeFormat('ar', { hour: 'numeric', minute: '2-digit' });
+// Arabic-Indic digits, as the bot writes its own dates and numbers.
+const timeFormat = new Intl.DateTimeFormat('ar-u-nu-arab', { hour: 'numeric', minute: '2-digit' });
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -31,7 +32,7 @@ export function bubble(message, view) {
   node.append(body);
 
   const meta = el('div', 'meta');
-  if (message.viaBot) meta.append(el('span', 'via', `عبر @${message.viaBot}`));
+  if (message.viaBot) meta.append(el('span', 'via', `عبر \u2066@${message.viaBot}\u2069`));
   if (message.edited) meta.append(el('span', 'edited', 'معدّلة'));
   const time = el('time', '', timeFormat.format(new Date(message.date * 1000)));
   time.dateTime = new Date(message.date * 1000).toISOString();

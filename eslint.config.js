@@ -23,4 +23,6 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**'], message: 'Only src/main.ts wires the bot; share a lower-layer module instead.' }] }],
     },
   },
+  // The playground page runs in the browser, as plain ES modules served as they are.
+  { files: ['src/playground/page/**/*.js'], languageOptions: { globals: globals.browser, sourceType: 'module' } },
 );

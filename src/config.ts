@@ -28,6 +28,8 @@ const schema = z.object({
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^\d+$/, 'must be comma-separated numeric Telegram user ids').transform(Number))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PLAYGROUND_PORT: z.coerce.number().int('must be a port number').min(0, 'must be 0 (any free port) to 65535').max(65535, 'must be 0 (any free port) to 65535').default(8080),
+  PLAYGROUND_DATA: z.enum(['DATA_DIR', 'temp'], 'must be DATA_DIR (the configured folder) or temp (a fresh folder, removed on exit)').default('DATA_DIR'),
   DIGEST_GRACE_HOURS: z.coerce.number().min(0, 'must be zero or more hours').max(24, 'must be at most 24 hours').default(6),
 });
 

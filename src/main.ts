@@ -19,17 +19,10 @@ import { ChatRepository } from './store/chat-repository.ts';
 import { ConversationStorage } from './store/conversation-storage.ts';
 import { DataDirLockedError, lockDataDir } from './store/data-lock.ts';
 import { StoreError } from './store/errors.ts';
-
-const NO_TOKEN = `BOT_TOKEN is not set, so the bot cannot talk to Telegram.
-  1. Ask @BotFather on Telegram for a bot (/newbot) and copy its token.
-  2. Put it in a .env file here:  BOT_TOKEN=123456789:AA…   (see .env.example)
-  3. Run npm start again.
-To try the bot without Telegram, run the local emulator (npm run emulator) and follow what it prints.`;
+import { PlaygroundStartError, withPlayground } from './playground/start-playground.ts';
 
 /** Pages per ingestion batch at start: shutdown waits for at most one batch. */
 const SEED_BATCH_PAGES = 200;
-
-class StartupError extends Error {}
 
 interface Stores {
   articles: ArticleRepository;
@@ -102,9 +95,16 @@ function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logg
   shutdown.add('stop digests', () => scheduler.stop());
 }
 
-async function main(config: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
-  if (!config.BOT_TOKEN) throw new StartupError(NO_TOKEN);
+async function main(loaded: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
+  // Without a token the same bot runs against the playground's emulator (src/playground/).
+  const { config, playground } = await withPlayground(loaded);
+  if (playground) {
+    process.stdout.write(playground.banner);
+    // Added before the stores, so it closes after their writes are finished.
+    shutdown.add('close the playground', () => playground.close());
+  }
   const stores = await openStores(config, logger, shutdown);
+  playground?.useLibrary(stores.library);
   const bot = createBot(
     config.BOT_TOKEN,
     { library: stores.library, chats: stores.chats, conversationStorage: stores.conversations, logger, timeZone: config.DEFAULT_TIMEZONE, adminIds: config.ADMIN_IDS },
@@ -133,7 +133,7 @@ process.on('uncaughtException', (error) => {
 const started = main(config, logger, shutdown);
 shutdown.awaitStartup(started);
 started.catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof StoreError || error instanceof StartupError || error instanceof BotStartError || error instanceof DataDirLockedError;
+  const known = error instanceof ConfigError || error instanceof StoreError || error instanceof PlaygroundStartError || error instanceof BotStartError || error instanceof DataDirLockedError;
   if (known) writeFailure(`Khulasa cannot start: ${error.message}`, config.BOT_TOKEN);
   else logger.fatal({ err: error }, 'Khulasa stopped on an unexpected error');
   process.exit(1);

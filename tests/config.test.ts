@@ -14,6 +14,14 @@ describe('parseConfig', () => {
     assert.deepEqual(c.ADMIN_IDS, []);
     assert.equal(c.LOG_LEVEL, 'info');
     assert.equal(c.BOT_TOKEN, undefined);
+    assert.equal(c.PLAYGROUND_PORT, 8080);
+    assert.equal(c.PLAYGROUND_DATA, 'DATA_DIR');
+  });
+
+  it('reads the playground settings (0 picks a free port)', () => {
+    const c = parseConfig({ PLAYGROUND_PORT: '0', PLAYGROUND_DATA: 'temp' });
+    assert.equal(c.PLAYGROUND_PORT, 0);
+    assert.equal(c.PLAYGROUND_DATA, 'temp');
   });
 
   it('reads every variable', () => {
@@ -30,6 +38,9 @@ describe('parseConfig', () => {
     [{ ADMIN_IDS: '12,abc' }, /^ADMIN_IDS.*numeric/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL/],
     [{ DIGEST_GRACE_HOURS: '-1' }, /^DIGEST_GRACE_HOURS/],
+    [{ PLAYGROUND_PORT: '70000' }, /^PLAYGROUND_PORT must be 0 \(any free port\) to 65535/],
+    [{ PLAYGROUND_PORT: 'eighty' }, /^PLAYGROUND_PORT/],
+    [{ PLAYGROUND_DATA: 'tmp' }, /^PLAYGROUND_DATA must be DATA_DIR .* or temp/],
   ];
   for (const [env, message] of invalid) {
     it(`names the variable when ${Object.keys(env)[0]} is invalid`, () => {

@@ -14,12 +14,28 @@ const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quo
 
 const byteOffset = (text: string, index: number) => Buffer.byteLength(text.slice(0, index), 'utf8');
 
+/** A formatting span over the visible text, in UTF-16 code units, as the Bot API returns it. */
+export interface HtmlEntity {
+  type: string;
+  offset: number;
+  length: number;
+  url?: string;
+}
+
 export interface ParsedHtml {
   /** The text a reader sees: tags removed, entities decoded. */
   text: string;
   /** Links, for the transcript: [visible text, href]. */
   links: [string, string][];
+  /** The formatting a client draws, outermost first where two start together. */
+  entities: HtmlEntity[];
 }
+
+const ENTITY_TYPES: Record<string, string> = {
+  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline',
+  s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough', a: 'text_link', code: 'code',
+  pre: 'pre', blockquote: 'blockquote', 'tg-spoiler': 'spoiler', span: 'spoiler', 'tg-emoji': 'custom_emoji',
+};
 
 function decodeEntity(source: string, at: number): { char: string; end: number } {
   const semi = source.indexOf(';', at);
@@ -41,6 +57,7 @@ export function parseTelegramHtml(source: string): ParsedHtml {
   let text = '';
   const open: { tag: string; at: number; href?: string; start: number }[] = [];
   const links: [string, string][] = [];
+  const entities: HtmlEntity[] = [];
   let i = 0;
   while (i < source.length) {
     const ch = source[i] as string;
@@ -65,6 +82,10 @@ export function parseTelegramHtml(source: string): ParsedHtml {
         throw new EntityParseError(`Unmatched end tag at byte offset ${byteOffset(source, i)}, expected "</${top?.tag ?? ''}>", found "</${tag}>"`);
       }
       if (top.tag === 'a' && top.href) links.push([text.slice(top.start), top.href]);
+      const type = ENTITY_TYPES[top.tag] as string;
+      if (text.length > top.start && !(type === 'text_link' && !top.href)) {
+        entities.push({ type, offset: top.start, length: text.length - top.start, ...(type === 'text_link' ? { url: top.href } : {}) });
+      }
     } else {
       const m = /^([a-zA-Z][a-zA-Z0-9-]*)(\s[\s\S]*)?$/.exec(inner);
       const tag = m?.[1]?.toLowerCase() ?? '';
@@ -82,5 +103,6 @@ export function parseTelegramHtml(source: string): ParsedHtml {
   }
   const unclosed = open.pop();
   if (unclosed) throw new EntityParseError(`Can't find end tag corresponding to start tag "${unclosed.tag}"`);
-  return { text, links };
+  entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
+  return { text, links, entities };
 }

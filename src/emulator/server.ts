@@ -8,15 +8,21 @@ import { ApiError } from './types.ts';
 /** Bytes: Telegram refuses larger requests too; a runaway client must not exhaust memory here. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** A request's body, refused with 413 past `maxBytes` (read no further). */
+export async function readBytes(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'Request Entity Too Large');
+    if (size > maxBytes) throw new ApiError(413, 'Request Entity Too Large');
     chunks.push(chunk as Buffer);
   }
-  const raw = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** JSON or form-encoded parameters, as Bot API clients send them. */
+export async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const raw = (await readBytes(req)).toString('utf8');
   const type = req.headers['content-type'] ?? '';
   if (!raw) return {};
   if (type.includes('application/json')) {
@@ -29,7 +35,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   return Object.fromEntries(new URLSearchParams(raw));
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+export function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.writableEnded || res.destroyed) return;
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
@@ -80,31 +86,36 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+/**
+ * Answers `/bot<token>/<method>` and `/control/<action>`; false when the path is neither, so a
+ * server that also serves other things (the playground) can mount the emulator beside them.
+ */
+export async function handleEmulatorRequest(emulator: TelegramEmulator, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const url = new URL(req.url ?? '/', 'http://emulator');
+  const bot = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+  const ctl = /^\/control\/([a-z]+)$/.exec(url.pathname);
+  if (!bot && !ctl) return false;
+  try {
+    const params = { ...Object.fromEntries(url.searchParams), ...(await readBody(req)) };
+    if (bot) {
+      const pending = emulator.call(decodeURIComponent(bot[1] ?? ''), bot[2] ?? '', params);
+      // A client that goes away mid long-poll must not keep its place (Telegram forgets it too).
+      if (bot[2] === 'getUpdates') res.on('close', () => { if (!res.writableEnded) emulator.dropPollers(); });
+      send(res, 200, { ok: true, result: await pending });
+    } else {
+      send(res, 200, { ok: true, result: control(emulator, ctl?.[1] ?? '', params) });
+    }
+  } catch (error) {
+    sendError(res, error);
+  }
+  return true;
+}
+
 export async function startEmulatorServer(emulator: TelegramEmulator, options: { port?: number; host?: string } = {}): Promise<RunningEmulator> {
   const server = createServer((req, res) => {
-    void (async () => {
-      try {
-        const url = new URL(req.url ?? '/', 'http://emulator');
-        const params = { ...Object.fromEntries(url.searchParams), ...(await readBody(req)) };
-        const bot = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
-        if (bot) {
-          const pending = emulator.call(decodeURIComponent(bot[1] ?? ''), bot[2] ?? '', params);
-          // A client that goes away mid long-poll must not keep its place (Telegram forgets it too).
-          if (bot[2] === 'getUpdates') res.on('close', () => { if (!res.writableEnded) emulator.dropPollers(); });
-          const result = await pending;
-          send(res, 200, { ok: true, result });
-          return;
-        }
-        const ctl = /^\/control\/([a-z]+)$/.exec(url.pathname);
-        if (ctl) {
-          send(res, 200, { ok: true, result: control(emulator, ctl[1] ?? '', params) });
-          return;
-        }
-        throw new ApiError(404, 'Not Found');
-      } catch (error) {
-        sendError(res, error);
-      }
-    })();
+    void handleEmulatorRequest(emulator, req, res).then((handled) => {
+      if (!handled) sendError(res, new ApiError(404, 'Not Found'));
+    });
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));

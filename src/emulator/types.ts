@@ -45,6 +45,7 @@ export interface TgMessage {
   reply_markup?: ReplyMarkup;
   reply_to_message?: TgMessage;
   via_bot?: TgUser;
+  edit_date?: number;
   migrate_to_chat_id?: number;
 }
 
@@ -73,3 +74,11 @@ export class ApiError extends Error {
     super(description);
   }
 }
+
+/** What a reader's client would redraw: the stream the playground page listens to. */
+export type ChatEvent =
+  | { type: 'message'; chatId: number; message: StoredMessage }
+  | { type: 'edit'; chatId: number; message: StoredMessage }
+  | { type: 'delete'; chatId: number; messageId: number }
+  | { type: 'commands' }
+  | { type: 'chats' };

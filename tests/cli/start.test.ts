@@ -1,24 +1,63 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import { eventually } from '../helpers/bot-harness.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { startPlaygroundProcess } from '../helpers/playground-process.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 import { dirname } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 describe('npm start', () => {
-  it('without BOT_TOKEN says exactly what to do, and exits 1', async () => {
-    const { code, stderr } = await runCli('src/main.ts', [], { env: { BOT_TOKEN: '', DATA_DIR: join(await tempDir(), 'data') } });
-    assert.equal(code, 1);
-    assert.match(stderr, /BOT_TOKEN is not set/);
-    assert.match(stderr, /@BotFather/);
-    assert.match(stderr, /\.env/);
-    assert.match(stderr, /npm run emulator/);
+  it('without BOT_TOKEN runs the playground: says so first, serves the page, the bot answers there', async () => {
+    const seeds = await tempDir();
+    await copyFile(SEED_FILE, join(seeds, 'seed.txt'));
+    const app = await startPlaygroundProcess({ SEEDS_DIR: seeds, PLAYGROUND_DATA: 'temp' });
+    let code = -1;
+    try {
+      const lines = app.output().split('\n');
+      assert.match(lines[0] ?? '', /playground/);
+      assert.match(lines[1] ?? '', /Open http:\/\/127\.0\.0\.1:\d+\//);
+      assert.match(lines.slice(0, 4).join('\n'), /BOT_TOKEN=.*@BotFather/);
+      const tempData = /a temporary folder \(([^)]+)\)/.exec(app.output())?.[1] ?? '';
+      assert.ok(existsSync(tempData), 'the temporary data folder exists while running');
+      const page = await fetch(`${app.url}/`);
+      assert.match(await page.text(), /<html lang="ar" dir="rtl">/);
+      const post = (action: string, body: unknown) => fetch(`${app.url}/api/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const state = (await (await fetch(`${app.url}/api/state`)).json()) as { readers: { id: number }[] };
+      const reader = state.readers[0]?.id;
+      await post('send', { userId: reader, chatId: reader, text: '/latest' });
+      const answered = async () => {
+        const now = (await (await fetch(`${app.url}/api/state`)).json()) as { messages: Record<string, { text: string }[]> };
+        return now.messages[String(reader)]?.some((m) => m.text.startsWith('🗞 آخر الأخبار')) ?? false;
+      };
+      for (let tries = 0; !(await answered()); tries++) {
+        assert.ok(tries < 300, 'the bot answers /latest on the page');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      code = await app.stop();
+      assert.equal(existsSync(tempData), false, 'the temporary data folder is removed on exit');
+    } finally {
+      if (code === -1) code = await app.stop();
+    }
+    assert.equal(code, 0);
+    assert.ok(!app.output().includes('playground-only-not-a-telegram-token'), 'no token in the logs');
   });
 
   it('runs against the Bot API at BOT_API_ROOT, answers readers, and stops cleanly on SIGTERM', async () => {
@@ -26,9 +65,10 @@ describe('npm start', () => {
     const running = await startEmulatorServer(emulator);
     after(() => running.close());
     const dir = await tempDir();
+    const playgroundPort = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, BOT_TOKEN: '123456789:process-test-token-aaaaaaaaa', BOT_API_ROOT: running.apiRoot, DATA_DIR: join(dir, 'data'), SEEDS_DIR: dirname(SEED_FILE), LOG_LEVEL: 'info' },
+      env: { ...process.env, BOT_TOKEN: '123456789:process-test-token-aaaaaaaaa', BOT_API_ROOT: running.apiRoot, DATA_DIR: join(dir, 'data'), SEEDS_DIR: dirname(SEED_FILE), LOG_LEVEL: 'info', PLAYGROUND_PORT: String(playgroundPort) },
     });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
@@ -43,6 +83,8 @@ describe('npm start', () => {
       const sent = emulator.sendText(reader, chat, '/latest');
       const reply = await emulator.waitFor(() => emulator.botMessages(chat.id).find((m) => m.message.message_id > sent.message_id), 30_000, 'a reply');
       assert.match(reply.message.text ?? '', /^🗞 آخر الأخبار/);
+      await assert.rejects(fetch(`http://127.0.0.1:${playgroundPort}/`), 'with a token, no playground listens');
+      assert.ok(!/playground/i.test(out), 'with a token, nothing mentions the playground');
     } finally {
       child.kill('SIGTERM');
     }

@@ -153,3 +153,57 @@ describe('emulator: Bot API over HTTP', () => {
     assert.equal(((await res.json()) as { result: { text: string } }).result.text, 'عبر التحكم');
   });
 });
+
+describe('emulator: what a reader\'s client sees', () => {
+  const local = new TelegramEmulator();
+  const events: Loose[] = [];
+  local.events.on('chat', (e) => events.push(e));
+  const sara = local.user(11, 'سارة');
+  const omar = local.user(12, 'عمر');
+  const privateChat = local.privateChat(sara);
+
+  it('returns formatting entities with a bot message sent in HTML, as Telegram does', async () => {
+    const sent = (await local.call(TOKEN, 'sendMessage', { chat_id: privateChat.id, text: '<b>عاجل</b> خبر', parse_mode: 'HTML' })) as Loose;
+    assert.deepEqual(sent.entities, [{ type: 'bold', offset: 0, length: 4 }]);
+  });
+
+  it('streams new messages from readers and the bot, edits and deletions', async () => {
+    events.length = 0;
+    const mine = local.sendText(sara, privateChat, 'مرحبا');
+    const reply = (await local.call(TOKEN, 'sendMessage', { chat_id: privateChat.id, text: 'أهلا' })) as Loose;
+    await local.call(TOKEN, 'editMessageText', { chat_id: privateChat.id, message_id: reply.message_id, text: 'أهلا وسهلا' });
+    await local.call(TOKEN, 'deleteMessage', { chat_id: privateChat.id, message_id: reply.message_id });
+    assert.deepEqual(events.map((e) => [e.type, e.message?.message.message_id ?? e.messageId]), [
+      ['message', mine.message_id], ['message', reply.message_id], ['edit', reply.message_id], ['delete', reply.message_id],
+    ]);
+    assert.equal(events[2].message.message.text, 'أهلا وسهلا');
+  });
+
+  it('lists chats with their members and whether the bot is blocked', () => {
+    const group = local.group('مجموعة الأخبار', [sara]);
+    local.addMember(group, omar);
+    local.blockBot(sara);
+    const listed = local.listChats();
+    assert.deepEqual(listed.find((c) => c.chat.id === group.id)?.members.map((m) => m.first_name), ['سارة', 'عمر']);
+    assert.equal(listed.find((c) => c.chat.id === privateChat.id)?.blocked, true);
+    assert.equal(local.isBlocked(sara), true);
+    local.unblockBot(sara);
+    assert.equal(local.isBlocked(sara), false);
+  });
+
+  it('sets chat_type on an inline query from the chat it is typed in', () => {
+    const group = local.group('مجموعة ثانية', [sara]);
+    local.inlineQuery(sara, 'اليابان', '', group);
+    local.inlineQuery(sara, 'اليابان', '', privateChat);
+    const updates = (local.call(TOKEN, 'getUpdates', { timeout: 0 }) as Promise<Loose[]>).then((u) => u.filter((x) => x.inline_query).map((x) => x.inline_query.chat_type));
+    return updates.then((types) => assert.deepEqual(types.slice(-2), ['group', 'sender']));
+  });
+
+  it('forgets every chat on reset', () => {
+    local.reset();
+    assert.deepEqual(local.listChats(), []);
+    assert.deepEqual(local.transcript(privateChat.id), []);
+    assert.equal(events.at(-1).type, 'chats');
+  });
+});
+

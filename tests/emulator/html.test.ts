@@ -27,6 +27,18 @@ describe('parseTelegramHtml', () => {
     it(`refuses ${html}`, () => assert.throws(() => parseTelegramHtml(html), (e: unknown) => e instanceof EntityParseError && /^Bad Request: can't parse entities: /.test(e.message) && message.test(e.message)));
   }
 
+  const formatted: [string, { type: string; offset: number; length: number; url?: string }[]][] = [
+    ['<b>عاجل</b>: خبر', [{ type: 'bold', offset: 0, length: 4 }]],
+    ['<b>عريض <i>ومائل</i></b>', [{ type: 'bold', offset: 0, length: 10 }, { type: 'italic', offset: 5, length: 5 }]],
+    ['اقرأ <a href="https://example.com/?a=1&amp;b=2">الرابط</a>', [{ type: 'text_link', offset: 5, length: 6, url: 'https://example.com/?a=1&b=2' }]],
+    ['<blockquote>اقتباس</blockquote><tg-spoiler>سر</tg-spoiler>', [{ type: 'blockquote', offset: 0, length: 6 }, { type: 'spoiler', offset: 6, length: 2 }]],
+    ['<pre>كود</pre> و<code>x</code> <s>م</s> <u>ت</u>', [{ type: 'pre', offset: 0, length: 3 }, { type: 'code', offset: 5, length: 1 }, { type: 'strikethrough', offset: 7, length: 1 }, { type: 'underline', offset: 9, length: 1 }]],
+    ['&lt;script&gt; نص بلا تنسيق', []],
+  ];
+  for (const [html, entities] of formatted) {
+    it(`returns the entities of ${html} in UTF-16 offsets, outermost first`, () => assert.deepEqual(parseTelegramHtml(html).entities, entities));
+  }
+
   it('reports byte offsets the way Telegram does (UTF-8)', () => {
     assert.throws(() => parseTelegramHtml('عربي <x>'), /at byte offset 9/);
   });

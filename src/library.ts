@@ -29,10 +29,12 @@ export class Library {
   readonly #logger: Logger;
   #persistTimer: NodeJS.Timeout | undefined;
   #persisting: Promise<void> = Promise.resolve();
+  #loadedIndex: SearchIndex | undefined;
 
   private constructor(articles: ArticleRepository, index: Promise<SearchIndex>, dataDir: string, logger: Logger) {
     this.articles = articles;
     this.#index = index;
+    index.then((loaded) => (this.#loadedIndex = loaded), () => undefined);
     this.#dataDir = dataDir;
     this.#logger = logger;
   }
@@ -54,6 +56,11 @@ export class Library {
       (error: unknown) => logger.error({ err: error }, 'search index could not be loaded'),
     );
     return library;
+  }
+
+  /** Documents in the search index, or undefined while it is still loading (for /stats). */
+  get indexedDocuments(): number | undefined {
+    return this.#loadedIndex?.size;
   }
 
   /** Resolves once the search index is loaded (start-up waits for it only where it must). */

@@ -10,11 +10,13 @@ import { helpFeature } from './features/help.ts';
 import { inlineFeature } from './features/inline.ts';
 import { latestFeature } from './features/latest.ts';
 import { membershipFeature } from './features/membership.ts';
+import { operatorFeature } from './features/operator.ts';
 import { searchFeature } from './features/search.ts';
 import { startFeature } from './features/start.ts';
 import { subscriptionFeature } from './features/subscription.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { messages } from './messages.ts';
+import { observeApi, observeUpdates } from './observe.ts';
 import { createReplies } from './replies.ts';
 import { SearchMemory } from './search-memory.ts';
 
@@ -34,6 +36,11 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my
 export function createBot(token: string, deps: BotDeps, config: BotConfig<BotContext> = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, config);
   bot.api.config.use(autoRetry({ maxRetryAttempts: MAX_RETRIES, maxDelaySeconds: MAX_FLOOD_WAIT_S }));
+  const telemetry = deps.ops?.telemetry;
+  if (telemetry) {
+    bot.api.config.use(observeApi(telemetry));
+    bot.use(observeUpdates(telemetry));
+  }
   // Updates run concurrently, but one chat's updates in order: a conversation's answers, a page
   // turned twice, a search and the button pressed on its result.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
@@ -64,6 +71,7 @@ export function createBot(token: string, deps: BotDeps, config: BotConfig<BotCon
   bot.use(searchFeature(replies, memory));
   bot.use(articleFeature(deps, replies));
   bot.use(inlineFeature(deps));
+  bot.use(operatorFeature(deps));
   bot.use(unhandledFeature());
 
   bot.catch(async ({ ctx, error }) => {

@@ -15,6 +15,8 @@ const MAX_CALLBACK_ANSWER = 200;
 /** Seconds: the longest long poll Telegram honours. */
 const MAX_POLL_TIMEOUT_S = 50;
 const CHAT_ACTIONS = new Set(['typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice', 'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note']);
+/** The user id Telegram gives GroupAnonymousBot, the sender of every anonymous admin message. */
+const ANONYMOUS_ADMIN_ID = 1_087_968_824;
 
 export interface EmulatorOptions {
   botUsername?: string;
@@ -413,6 +415,13 @@ export class TelegramEmulator {
     return user;
   }
 
+  /** Telegram's stand-in sender for an anonymous group admin (pass the group as `senderChat`). */
+  anonymousAdmin(): TgUser {
+    const user = this.user(ANONYMOUS_ADMIN_ID, 'Group', 'GroupAnonymousBot');
+    user.is_bot = true;
+    return user;
+  }
+
   /** The private chat between a user and the bot (its id is the user's id, as on Telegram). */
   privateChat(user: TgUser): TgChat {
     let state = this.#chats.get(user.id);
@@ -431,10 +440,11 @@ export class TelegramEmulator {
   }
 
   /** A user types a message in a chat (commands and @mentions get their entities). */
-  sendText(user: TgUser, chat: TgChat, text: string, options: { replyTo?: number } = {}): TgMessage {
+  sendText(user: TgUser, chat: TgChat, text: string, options: { replyTo?: number; senderChat?: TgChat } = {}): TgMessage {
     const state = this.#chats.get(chat.id);
     if (!state) throw new Error(`no chat ${chat.id}`);
     const message: TgMessage = { message_id: state.nextMessageId++, date: now(), chat: state.chat, from: user, text };
+    if (options.senderChat) message.sender_chat = options.senderChat;
     const entities = userEntities(text);
     if (entities.length) message.entities = entities;
     if (options.replyTo !== undefined) {

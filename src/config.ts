@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const TELEGRAM_API_ROOT = 'https://api.telegram.org';
+const PORT_RANGE = 'must be a port number from 1 to 65535 (or empty to turn it off)';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -28,6 +29,8 @@ const schema = z.object({
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^\d+$/, 'must be comma-separated numeric Telegram user ids').transform(Number))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Off unless set: /healthz and /metrics on 127.0.0.1 at this port. */
+  HEALTH_PORT: z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(1, PORT_RANGE).max(65535, PORT_RANGE).optional(),
   DIGEST_GRACE_HOURS: z.coerce.number().min(0, 'must be zero or more hours').max(24, 'must be at most 24 hours').default(6),
 });
 

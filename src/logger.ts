@@ -12,7 +12,10 @@ export function redactTokens(line: string, token?: string): string {
   return masked.replace(TOKEN_PATTERN, REDACTED);
 }
 
-export function createLogger(options: { level: string; token?: string; destination?: NodeJS.WritableStream }): Logger {
+/** pino's number for "error": this level and above count as errors for /stats and /metrics. */
+const ERROR_LEVEL = 50;
+
+export function createLogger(options: { level: string; token?: string; destination?: NodeJS.WritableStream; onError?: () => void }): Logger {
   const out = options.destination ?? process.stdout;
   const stream = { write: (line: string) => out.write(redactTokens(line, options.token)) };
   const config: LoggerOptions = {
@@ -20,6 +23,11 @@ export function createLogger(options: { level: string; token?: string; destinati
     base: undefined,
     // Tokens also hide in URLs of failed API calls (https://api.telegram.org/bot<TOKEN>/sendMessage).
     redact: { paths: ['token', 'botToken', 'config.BOT_TOKEN', '*.token'], censor: REDACTED },
+    // Every error written (children included) is counted for /stats and /metrics.
+    ...(options.onError ? { hooks: { logMethod(args, method, level) {
+      if (level >= ERROR_LEVEL) options.onError?.();
+      method.apply(this, args);
+    } } } : {}),
   };
   return pino(config, stream);
 }

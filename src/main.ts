@@ -1,5 +1,6 @@
 // Composition root: config → store → ingest → search index → bot → shutdown.
 // The only module that knows every part; everything else receives what it needs.
+import { join } from 'node:path';
 import type { ConversationData } from '@grammyjs/conversations';
 import { createBot } from './bot/create-bot.ts';
 import { BotStartError, startBot } from './bot/start-bot.ts';
@@ -9,7 +10,11 @@ import { startDigestScheduler } from './digest/scheduler.ts';
 import { listPageFiles } from './ingest/ingest.ts';
 import { watchFolder } from './ingest/watch.ts';
 import { Library } from './library.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger } from './logger.ts';
+import { HealthPortError, startHealthServer } from './ops/health-server.ts';
+import { ingestPages, rescanSeeds } from './ops/seeds.ts';
+import { Telemetry } from './ops/telemetry.ts';
+import { INDEX_FILE } from './search/build-index.ts';
 import { ArticleRepository } from './store/article-repository.ts';
 import { ChatRepository } from './store/chat-repository.ts';
 import { ConversationStorage } from './store/conversation-storage.ts';
@@ -23,27 +28,25 @@ To try the bot without Telegram, run the local emulator (npm run emulator) and f
 
 class StartupError extends Error {}
 
-async function ingestSeeds(files: string[], library: Library, logger: Logger) {
-  const { changedIds: _changed, rejected, ...counts } = await library.ingest(files);
-  logger.info({ ...counts, rejected: rejected.length }, 'ingested pages');
-  for (const r of rejected) logger.warn({ file: r.file, reason: r.reason }, 'page rejected');
-}
-
 async function main(config: Config): Promise<void> {
   if (!config.BOT_TOKEN) throw new StartupError(NO_TOKEN);
-  const logger = createLogger({ level: config.LOG_LEVEL, token: config.BOT_TOKEN });
+  const telemetry = new Telemetry();
+  const logger = createLogger({ level: config.LOG_LEVEL, token: config.BOT_TOKEN, onError: () => telemetry.error() });
   const articles = await ArticleRepository.open(config.DATA_DIR);
   logger.info({ items: articles.size, dataDir: config.DATA_DIR }, 'store loaded');
   const library = Library.open(articles, config.DATA_DIR, logger);
+  const ingestSeeds = (files: string[]) => ingestPages(files, library, logger, telemetry);
 
   const chats = await ChatRepository.open(config.DATA_DIR);
   const conversationStorage = await ConversationStorage.open<ConversationData>(config.DATA_DIR);
   const bot = createBot(
     config.BOT_TOKEN,
-    { library, chats, conversationStorage, logger, timeZone: config.DEFAULT_TIMEZONE, adminIds: config.ADMIN_IDS },
+    { library, chats, conversationStorage, logger, timeZone: config.DEFAULT_TIMEZONE, adminIds: config.ADMIN_IDS,
+      ops: { telemetry, reloadSeeds: () => rescanSeeds(config.SEEDS_DIR, library, logger, telemetry), indexFile: join(config.DATA_DIR, INDEX_FILE) } },
     { client: { apiRoot: config.BOT_API_ROOT } },
   );
   const polling = await startBot(bot, logger);
+  const health = await startHealthServer(config.HEALTH_PORT, { telemetry, dataDir: config.DATA_DIR, logger });
 
   // Seeds are ingested once the search index has loaded (in the background): the bot already
   // answers meanwhile, and a search simply waits for the index on a fresh start.
@@ -51,8 +54,8 @@ async function main(config: Config): Promise<void> {
     logger.warn({ seedsDir: config.SEEDS_DIR, reason: error.message }, 'seeds folder unreadable; serving the stored articles');
     return [];
   });
-  const seeded = ingestSeeds(seedFiles, library, logger).catch((error: unknown) => logger.error({ err: error }, 'seed ingestion failed'));
-  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, library, logger), logger);
+  const seeded = ingestSeeds(seedFiles).catch((error: unknown) => logger.error({ err: error }, 'seed ingestion failed'));
+  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files).then(() => undefined), logger);
   const scheduler = startDigestScheduler(
     (now) =>
       runDueDigests(now, {
@@ -62,6 +65,7 @@ async function main(config: Config): Promise<void> {
         logger,
         graceHours: config.DIGEST_GRACE_HOURS,
       }).then((report) => {
+        telemetry.digestRun({ ...report });
         if (Object.values(report).some((n) => n > 0)) logger.info(report, 'digest run');
       }),
     logger,
@@ -76,6 +80,7 @@ async function main(config: Config): Promise<void> {
     await seeded;
     await scheduler.stop();
     await polling.stop();
+    await health.close();
     await Promise.all([library.persistNow(), chats.flush(), conversationStorage.flush()]);
     logger.info('stopped cleanly');
     process.exit(0);
@@ -92,7 +97,7 @@ try {
   process.exit(1);
 }
 main(config).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StoreError || error instanceof StartupError || error instanceof BotStartError) {
+  if (error instanceof ConfigError || error instanceof StoreError || error instanceof StartupError || error instanceof BotStartError || error instanceof HealthPortError) {
     console.error(`Khulasa cannot start: ${error.message}`);
   } else {
     console.error('Khulasa stopped on an unexpected error:', error);

@@ -14,11 +14,13 @@ describe('parseConfig', () => {
     assert.deepEqual(c.ADMIN_IDS, []);
     assert.equal(c.LOG_LEVEL, 'info');
     assert.equal(c.BOT_TOKEN, undefined);
+    assert.equal(c.HEALTH_PORT, undefined, 'the health server is off by default');
   });
 
   it('reads every variable', () => {
-    const c = parseConfig({ BOT_TOKEN: TOKEN, BOT_API_ROOT: 'http://127.0.0.1:8081', ADMIN_IDS: '1, 22,333', DEFAULT_TIMEZONE: 'Africa/Cairo', LOG_LEVEL: 'debug' });
+    const c = parseConfig({ BOT_TOKEN: TOKEN, BOT_API_ROOT: 'http://127.0.0.1:8081', ADMIN_IDS: '1, 22,333', DEFAULT_TIMEZONE: 'Africa/Cairo', LOG_LEVEL: 'debug', HEALTH_PORT: '9464' });
     assert.equal(c.BOT_TOKEN, TOKEN);
+    assert.equal(c.HEALTH_PORT, 9464);
     assert.deepEqual(c.ADMIN_IDS, [1, 22, 333]);
     assert.equal(c.DEFAULT_TIMEZONE, 'Africa/Cairo');
   });
@@ -30,6 +32,9 @@ describe('parseConfig', () => {
     [{ ADMIN_IDS: '12,abc' }, /^ADMIN_IDS.*numeric/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL/],
     [{ DIGEST_GRACE_HOURS: '-1' }, /^DIGEST_GRACE_HOURS/],
+    [{ HEALTH_PORT: 'http' }, /^HEALTH_PORT must be a port number/],
+    [{ HEALTH_PORT: '70000' }, /^HEALTH_PORT must be a port number/],
+    [{ HEALTH_PORT: '80.5' }, /^HEALTH_PORT must be a port number/],
   ];
   for (const [env, message] of invalid) {
     it(`names the variable when ${Object.keys(env)[0]} is invalid`, () => {

@@ -14,7 +14,7 @@ import { createLogger } from './logger.ts';
 import { HealthPortError, startHealthServer } from './ops/health-server.ts';
 import { ingestPages, rescanSeeds } from './ops/seeds.ts';
 import { Telemetry } from './ops/telemetry.ts';
-import { INDEX_FILE } from './search/build-index.ts';
+import { checkIndexFile, INDEX_FILE } from './search/build-index.ts';
 import { ArticleRepository } from './store/article-repository.ts';
 import { ChatRepository } from './store/chat-repository.ts';
 import { ConversationStorage } from './store/conversation-storage.ts';
@@ -33,6 +33,7 @@ async function main(config: Config): Promise<void> {
   const telemetry = new Telemetry();
   const logger = createLogger({ level: config.LOG_LEVEL, token: config.BOT_TOKEN, onError: () => telemetry.error() });
   const articles = await ArticleRepository.open(config.DATA_DIR);
+  await checkIndexFile(config.DATA_DIR);
   logger.info({ items: articles.size, dataDir: config.DATA_DIR }, 'store loaded');
   const library = Library.open(articles, config.DATA_DIR, logger);
   const ingestSeeds = (files: string[]) => ingestPages(files, library, logger, telemetry);

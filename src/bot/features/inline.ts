@@ -6,6 +6,7 @@ import type { BotContext, BotDeps } from '../context.ts';
 import { inlineArticleKeyboard } from '../keyboards/article.ts';
 import { renderCard } from '../render/card.ts';
 import { truncate } from '../render/html.ts';
+import { cleanDisplayText } from '../../text/normalize.ts';
 import { MAX_QUERY_CHARS } from './search.ts';
 
 /** Results per answer: Telegram shows about this many without scrolling. */
@@ -18,7 +19,7 @@ const DESCRIPTION_CHARS = 120;
 export function inlineFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('inline_query', async (ctx) => {
-    const query = ctx.inlineQuery.query.trim().slice(0, MAX_QUERY_CHARS);
+    const query = cleanDisplayText(ctx.inlineQuery.query).slice(0, MAX_QUERY_CHARS);
     const found: ArticleMeta[] = query
       ? (await deps.library.search(query, INLINE_RESULTS)).map((r) => r.article)
       : deps.library.articles.latest(INLINE_RESULTS);

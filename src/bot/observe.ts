@@ -14,13 +14,14 @@ export function outcomeOf(errorCode: number): CallOutcome {
 /** Installed last, so it sees each call's final result. */
 export function observeApi(telemetry: Telemetry): Transformer {
   return async (prev, method, payload, signal) => {
+    telemetry.apiCallStarted(method);
     try {
       const response = await prev(method, payload, signal);
       telemetry.apiCall(method, response.ok ? 'ok' : outcomeOf(response.error_code));
       return response;
     } catch (error) {
-      // Stopping the bot aborts its pending getUpdates: that is not a failure.
-      if (!signal?.aborted) telemetry.apiCall(method, 'network');
+      // Stopping the bot aborts its pending getUpdates: that is not a failure, but not a success.
+      telemetry.apiCall(method, signal?.aborted ? 'aborted' : 'network');
       throw error;
     }
   };

@@ -19,10 +19,14 @@ const PROBE_FILE = '.healthz-probe';
 export type Health = { ok: true } | { ok: false; reason: string };
 
 /** Healthy while updates arrive and the store can be written (pure). */
-export function judgeHealth(state: { lastPollOkAt: number | undefined; now: number; staleAfterMs: number; storeError?: string }): Health {
-  if (state.lastPollOkAt === undefined) return { ok: false, reason: 'no getUpdates call has succeeded yet' };
-  const ageS = Math.round((state.now - state.lastPollOkAt) / 1000);
-  if (state.now - state.lastPollOkAt > state.staleAfterMs) return { ok: false, reason: `no successful getUpdates for ${ageS} s` };
+export function judgeHealth(state: { lastPollOkAt: number | undefined; pollingSince?: number | undefined; now: number; staleAfterMs: number; storeError?: string }): Health {
+  // A long poll still waiting counts as alive as one just answered, until it has waited too long.
+  const alive = Math.max(state.lastPollOkAt ?? -Infinity, state.pollingSince ?? -Infinity);
+  if (alive === -Infinity) return { ok: false, reason: 'no getUpdates call has succeeded yet' };
+  if (state.now - alive > state.staleAfterMs) {
+    const since = state.lastPollOkAt === undefined ? 'ever' : `for ${Math.round((state.now - state.lastPollOkAt) / 1000)} s`;
+    return { ok: false, reason: `no successful getUpdates ${since}` };
+  }
   if (state.storeError) return { ok: false, reason: `data folder not writable: ${state.storeError}` };
   return { ok: true };
 }
@@ -63,7 +67,8 @@ export async function startHealthServer(port: number | undefined, options: Healt
       if (req.method !== 'GET' && req.method !== 'HEAD') return { status: 405, type: 'text/plain', body: 'method not allowed\n' };
       if (path === '/healthz') {
         const storeError = await probeStore(options.dataDir);
-        const health = judgeHealth({ lastPollOkAt: options.telemetry.lastPollOkAt, now: Date.now(), staleAfterMs, ...(storeError ? { storeError } : {}) });
+        const { lastPollOkAt, pollingSince } = options.telemetry;
+        const health = judgeHealth({ lastPollOkAt, pollingSince, now: Date.now(), staleAfterMs, ...(storeError ? { storeError } : {}) });
         return { status: health.ok ? 200 : 503, type: 'application/json', body: `${JSON.stringify(health.ok ? { status: 'ok' } : { status: 'unavailable', reason: health.reason })}\n` };
       }
       if (path === '/metrics') return { status: 200, type: options.telemetry.registry.contentType, body: await options.telemetry.metrics() };

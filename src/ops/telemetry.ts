@@ -9,7 +9,7 @@ export const ERROR_WINDOW_MS = 24 * 3_600_000;
 const LATENCY_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** How a Bot API call ended, as a metric label: few values, so the series stay few. */
-export type CallOutcome = 'ok' | 'bad_request' | 'forbidden' | 'flood' | 'api_error' | 'network';
+export type CallOutcome = 'ok' | 'bad_request' | 'forbidden' | 'flood' | 'api_error' | 'network' | 'aborted';
 
 export interface DigestRunRecord {
   at: string;
@@ -39,6 +39,7 @@ export class Telemetry {
   readonly #errors: Counter;
   readonly #recentErrors = new RecentCounter(ERROR_WINDOW_MS);
   #lastPollOkAt: number | undefined;
+  #pollSince: number | undefined;
   #lastDigestRun: DigestRunRecord | undefined;
   #digestRunCount = 0;
 
@@ -68,9 +69,15 @@ export class Telemetry {
     this.#latency.observe({ type }, seconds);
   }
 
+  /** A call is about to be made: a long poll waiting for updates is a sign of life too. */
+  apiCallStarted(method: string, at: number = Date.now()): void {
+    if (method === 'getUpdates') this.#pollSince = at;
+  }
+
   apiCall(method: string, outcome: CallOutcome, at: number = Date.now()): void {
     if (method === 'getUpdates') {
       this.#polls.inc({ outcome });
+      this.#pollSince = undefined;
       if (outcome === 'ok') this.#lastPollOkAt = at;
     } else if (/^(send|edit|answer|copy|forward)/.test(method)) {
       this.#sends.inc({ method, outcome });
@@ -106,6 +113,11 @@ export class Telemetry {
   /** When getUpdates last succeeded (ms since epoch), if ever. */
   get lastPollOkAt(): number | undefined {
     return this.#lastPollOkAt;
+  }
+
+  /** When the getUpdates call now waiting for updates began, if one is. */
+  get pollingSince(): number | undefined {
+    return this.#pollSince;
   }
 
   get lastDigestRun(): DigestRunRecord | undefined {

@@ -35,6 +35,9 @@ describe('judgeHealth', () => {
     ['polling recently, store writable', { lastPollOkAt: now - 1_000, now, staleAfterMs: 90_000 }, null],
     ['before the first poll', { lastPollOkAt: undefined, now, staleAfterMs: 90_000 }, /no getUpdates call has succeeded yet/],
     ['polling stale', { lastPollOkAt: now - 120_000, now, staleAfterMs: 90_000 }, /no successful getUpdates for 120 s/],
+    ['a long poll waiting for updates since recently', { lastPollOkAt: now - 120_000, pollingSince: now - 20_000, now, staleAfterMs: 90_000 }, null],
+    ['the first long poll still waiting', { lastPollOkAt: undefined, pollingSince: now - 20_000, now, staleAfterMs: 90_000 }, null],
+    ['a long poll hanging too long', { lastPollOkAt: now - 200_000, pollingSince: now - 100_000, now, staleAfterMs: 90_000 }, /no successful getUpdates for 200 s/],
     ['store not writable', { lastPollOkAt: now, now, staleAfterMs: 90_000, storeError: 'ENOSPC' }, /data folder not writable: ENOSPC/],
   ];
   for (const [name, state, reason] of cases) {

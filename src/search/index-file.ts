@@ -85,7 +85,7 @@ export function checkIndexHeader(head: Buffer, size: number, format: number): In
   if (header.version > INDEX_FILE_VERSION || header.format > format) {
     return { ok: false, newer: true, problem: `it was written by a newer version of Khulasa (layout ${header.version}, format ${header.format}; this code knows ${INDEX_FILE_VERSION} and ${format})` };
   }
-  if (header.version < INDEX_FILE_VERSION) return { ok: true };
+  if (header.version < INDEX_FILE_VERSION || header.format < format) return { ok: true };
   if (!Array.isArray(header.sections)) return { ok: false, problem: 'its header lists no sections' };
   const expected = padded(8 + headerLength) + header.sections.reduce((sum, section) => sum + padded(Number(section?.bytes) || 0), 0);
   if (size < expected) return { ok: false, problem: `the file is cut short (${size} of ${expected} bytes)` };

@@ -46,8 +46,8 @@ async function main(config: Config): Promise<void> {
       ops: { telemetry, reloadSeeds: () => rescanSeeds(config.SEEDS_DIR, library, logger, telemetry), indexFile: join(config.DATA_DIR, INDEX_FILE) } },
     { client: { apiRoot: config.BOT_API_ROOT } },
   );
-  const polling = await startBot(bot, logger);
   const health = await startHealthServer(config.HEALTH_PORT, { telemetry, dataDir: config.DATA_DIR, logger });
+  const polling = await startBot(bot, logger);
 
   // Seeds are ingested once the search index has loaded (in the background): the bot already
   // answers meanwhile, and a search simply waits for the index on a fresh start.

@@ -8,6 +8,7 @@ import { after, describe, it } from 'node:test';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import { eventually } from '../helpers/bot-harness.ts';
+import { runCli } from '../helpers/run-cli.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -67,5 +68,23 @@ describe('npm start with HEALTH_PORT', () => {
     }
     assert.equal(await exited, 0);
     await assert.rejects(fetch(`${url}/healthz`), 'the port is closed with the bot');
+  });
+
+  it('refuses to start when HEALTH_PORT is taken, in one line, before polling Telegram', async () => {
+    const emulator = new TelegramEmulator();
+    const running = await startEmulatorServer(emulator);
+    after(() => running.close());
+    const taken = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => taken.once('listening', r));
+    after(() => taken.close());
+    const port = (taken.address() as { port: number }).port;
+    const { code, stdout, stderr } = await runCli('src/main.ts', [], {
+      env: { BOT_TOKEN: '123456789:health-test-token-aaaaaaaaaa', BOT_API_ROOT: running.apiRoot, DATA_DIR: join(await tempDir(), 'data'), HEALTH_PORT: String(port) },
+    });
+    assert.equal(code, 1);
+    const lines = `${stdout}\n${stderr}`.split('\n').filter((line) => line.includes(`HEALTH_PORT ${port}`));
+    assert.equal(lines.length, 1, `${stdout}${stderr}`);
+    assert.match(lines[0] as string, /cannot start: HEALTH_PORT \d+: cannot listen on 127\.0\.0\.1 \(EADDRINUSE\); choose a free port or leave HEALTH_PORT empty/);
+    assert.equal(emulator.stats.calls.getUpdates, undefined, 'never polled');
   });
 });

@@ -134,6 +134,7 @@ export const messages = {
     inactive: 'متوقفون',
     inactiveReasons: { unsubscribed: 'أوقفوه بأنفسهم', blocked: 'حظروا البوت', kicked: 'أُزيل البوت', deactivated: 'حسابات محذوفة', 'chat-not-found': 'محادثات غير موجودة' },
     lastDigest: 'آخر جولة للخلاصة',
+    lastOutcomes: 'آخر خلاصة لكل مشترك',
     noDigestYet: 'لا جولة منذ التشغيل',
     digestRuns: 'الجولات منذ التشغيل',
     digestOutcomes: { sent: 'أُرسلت', empty: 'بلا جديد', skipped: 'فات موعدها', gone: 'توقفت', migrated: 'نُقلت', postponed: 'أُجّلت', failed: 'فشلت' } as Record<string, string>,

@@ -25,7 +25,13 @@ export interface OperatorStats {
   articles: number;
   headlines: number;
   feeds?: FeedFigures;
-  subscribers: { active: number; inactive: number; byReason: Partial<Record<InactiveReason, number>> };
+  subscribers: {
+    active: number;
+    inactive: number;
+    byReason: Partial<Record<InactiveReason, number>>;
+    /** What the last digest of each delivering chat was, from its marker: known across restarts. */
+    lastOutcomes: Partial<Record<NonNullable<ChatRecord['lastDigestOutcome']>, number>>;
+  };
   /** The last digest run that found chats due, since this process started. */
   lastDigest?: DigestRunRecord;
   digestRuns?: number;
@@ -50,18 +56,20 @@ export interface StatsInputs {
 /** Chats with a subscription: delivering, or stopped (and why). */
 export function summariseSubscribers(chats: readonly ChatRecord[]): OperatorStats['subscribers'] {
   const byReason: Partial<Record<InactiveReason, number>> = {};
+  const lastOutcomes: OperatorStats['subscribers']['lastOutcomes'] = {};
   let active = 0;
   let inactive = 0;
   for (const chat of chats) {
     if (!chat.subscription) continue;
     if (!chat.inactive) {
       active++;
+      if (chat.lastDigestOutcome) lastOutcomes[chat.lastDigestOutcome] = (lastOutcomes[chat.lastDigestOutcome] ?? 0) + 1;
       continue;
     }
     inactive++;
     byReason[chat.inactive.reason] = (byReason[chat.inactive.reason] ?? 0) + 1;
   }
-  return { active, inactive, byReason };
+  return { active, inactive, byReason, lastOutcomes };
 }
 
 export function summarise(inputs: StatsInputs): OperatorStats {

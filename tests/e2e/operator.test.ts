@@ -43,6 +43,7 @@ describe('/stats', () => {
     await h.chats.subscribe(104, sub, { type: 'private' }, NOW);
     await h.chats.deactivate(103, 'blocked', NOW);
     await h.chats.deactivate(104, 'unsubscribed', NOW);
+    await h.chats.update(101, (r) => Object.assign(r, { lastDigestOutcome: 'sent', lastDigestDate: '2026-11-27' }));
     telemetry.digestRun({ sent: 4, empty: 1, skipped: 0, failed: 2 }, new Date('2026-11-27T05:00:00Z'));
     telemetry.error();
     telemetry.error();
@@ -57,6 +58,7 @@ describe('/stats', () => {
     assert.match(text, /المشتركون: ٢ فعّالون، ٢ متوقفون/);
     assert.match(text, /حظروا البوت: ١/);
     assert.match(text, /أوقفوه بأنفسهم: ١/);
+    assert.match(text, /آخر خلاصة لكل مشترك: أُرسلت ١\n/);
     assert.match(text, /آخر جولة للخلاصة: 2026-11-27 05:00 UTC — أُرسلت ٤، بلا جديد ١، فشلت ٢/);
     assert.match(text, /الأخطاء في آخر ٢٤ ساعة: ٢/);
     assert.match(text, /مدة التشغيل: [٠-٩]+/);

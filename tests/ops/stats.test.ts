@@ -10,16 +10,17 @@ const sub = { time: '08:00', timeZone: 'Asia/Riyadh', topics: [], size: 5 as con
 const chat = (chatId: number, extra: Partial<ChatRecord> = {}): ChatRecord => ({ chatId, type: 'private', ...extra });
 
 describe('summariseSubscribers', () => {
-  it('counts delivering subscriptions, and stopped ones by reason; chats without one are not subscribers', () => {
+  it('counts delivering subscriptions with their last digest, and stopped ones by reason; chats without one are not subscribers', () => {
     const chats = [
-      chat(1, { subscription: sub }),
-      chat(2, { subscription: sub }),
+      chat(1, { subscription: sub, lastDigestOutcome: 'sent' }),
+      chat(2, { subscription: sub, lastDigestOutcome: 'empty' }),
+      chat(7, { subscription: sub, lastDigestOutcome: 'sent' }),
       chat(3, { subscription: sub, inactive: { reason: 'blocked', at: AT } }),
       chat(4, { subscription: sub, inactive: { reason: 'blocked', at: AT } }),
       chat(5, { subscription: sub, inactive: { reason: 'kicked', at: AT } }),
       chat(6),
     ];
-    assert.deepEqual(summariseSubscribers(chats), { active: 2, inactive: 3, byReason: { blocked: 2, kicked: 1 } });
+    assert.deepEqual(summariseSubscribers(chats), { active: 3, inactive: 3, byReason: { blocked: 2, kicked: 1 }, lastOutcomes: { sent: 2, empty: 1 } });
   });
 });
 

@@ -25,21 +25,28 @@ export function formatDuration(totalS: number): string {
 
 const line = (label: string, value: string) => rtl(`${label}: ${value}`);
 
+/** "أُرسلت ٤، بلا جديد ١": outcomes with a count, in the order given. */
+function outcomeCounts(counts: Record<string, number | undefined>): string {
+  return Object.entries(counts)
+    .filter((entry): entry is [string, number] => (entry[1] ?? 0) > 0)
+    .map(([outcome, count]) => `${m.digestOutcomes[outcome] ?? escapeHtml(outcome)} ${n(count)}`)
+    .join('، ');
+}
+
 function subscriberLines(s: OperatorStats['subscribers']): string[] {
   const lines = [line(`👥 ${m.subscribers}`, `${n(s.active)} ${m.active}، ${n(s.inactive)} ${m.inactive}`)];
   for (const [reason, count] of Object.entries(s.byReason)) {
     lines.push(rtl(`   • ${m.inactiveReasons[reason as keyof typeof m.inactiveReasons] ?? escapeHtml(reason)}: ${n(count)}`));
   }
+  const outcomes = Object.entries(s.lastOutcomes);
+  if (outcomes.length > 0) lines.push(line(`   ${m.lastOutcomes}`, outcomeCounts(Object.fromEntries(outcomes))));
   return lines;
 }
 
 function digestLine(stats: OperatorStats): string {
   if (stats.digestRuns === undefined) return line(`📬 ${m.lastDigest}`, m.unavailable);
   if (!stats.lastDigest) return line(`📬 ${m.lastDigest}`, m.noDigestYet);
-  const counts = Object.entries(stats.lastDigest.counts)
-    .filter(([, count]) => count > 0)
-    .map(([outcome, count]) => `${m.digestOutcomes[outcome] ?? escapeHtml(outcome)} ${n(count)}`)
-    .join('، ');
+  const counts = outcomeCounts(stats.lastDigest.counts);
   const at = `${stats.lastDigest.at.slice(0, 16).replace('T', ' ')} UTC`;
   return [line(`📬 ${m.lastDigest}`, `${at} — ${counts}`), line(`   ${m.digestRuns}`, n(stats.digestRuns))].join('\n');
 }

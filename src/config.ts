@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const TELEGRAM_API_ROOT = 'https://api.telegram.org';
+const PORT_RANGE = 'must be a port number from 1 to 65535 (or empty to turn it off)';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -30,6 +31,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PLAYGROUND_PORT: z.coerce.number().int('must be a port number').min(0, 'must be 0 (any free port) to 65535').max(65535, 'must be 0 (any free port) to 65535').default(8080),
   PLAYGROUND_DATA: z.enum(['DATA_DIR', 'temp'], 'must be DATA_DIR (the configured folder) or temp (a fresh folder, removed on exit)').default('DATA_DIR'),
+  /** Off unless set: /healthz and /metrics on 127.0.0.1 at this port. */
+  HEALTH_PORT: z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(1, PORT_RANGE).max(65535, PORT_RANGE).optional(),
   DIGEST_GRACE_HOURS: z.coerce.number().min(0, 'must be zero or more hours').max(24, 'must be at most 24 hours').default(6),
 });
 

@@ -30,13 +30,14 @@ export class Library {
   #persistTimer: NodeJS.Timeout | undefined;
   /** The index write in progress, settled either way: a failed write never blocks the next. */
   #persisting: Promise<void> = Promise.resolve();
-  #indexLoaded = false;
+  #loadedIndex: SearchIndex | undefined;
   /** How pages are read: the seeds folder their origins are relative to, the zone of their dates. */
   #pages: PageOptions = {};
 
   private constructor(articles: ArticleRepository, index: Promise<SearchIndex>, dataDir: string, logger: Logger) {
     this.articles = articles;
     this.#index = index;
+    index.then((loaded) => (this.#loadedIndex = loaded), () => undefined);
     this.#dataDir = dataDir;
     this.#logger = logger;
   }
@@ -53,13 +54,17 @@ export class Library {
     library.#pages = pages;
     sync.then(
       (s) => {
-        library.#indexLoaded = true;
         logger.info({ ms: Date.now() - started, items: s.index.size, reindexed: s.reindexed, removed: s.removed, rebuilt: s.rebuilt }, 'search index ready');
         if (s.reindexed > 0 || s.removed > 0) library.#schedulePersist();
       },
       (error: unknown) => logger.error({ err: error }, 'search index could not be loaded'),
     );
     return library;
+  }
+
+  /** Documents in the search index, or undefined while it is still loading (for /stats). */
+  get indexedDocuments(): number | undefined {
+    return this.#loadedIndex?.size;
   }
 
   /** Resolves once the search index is loaded (start-up waits for it only where it must). */
@@ -87,7 +92,7 @@ export class Library {
    */
   async ingest(files: string[], now?: Date, signal?: AbortSignal): Promise<IngestReport> {
     const report = await ingestFiles(files, this.articles, now, this.#pages, signal);
-    if (signal?.aborted && !this.#indexLoaded) return report;
+    if (signal?.aborted && !this.#loadedIndex) return report;
     const index = await this.#index;
     for (const id of report.changedIds) {
       const article = await this.articles.get(id);
@@ -117,7 +122,7 @@ export class Library {
     clearTimeout(this.#persistTimer);
     this.#persistTimer = undefined;
     await this.articles.flush();
-    if (!this.#indexLoaded) return;
+    if (!this.#loadedIndex) return;
     const index = await this.#index;
     const write = this.#persisting.then(() => persistIndex(index, this.articles, this.#dataDir));
     this.#persisting = write.catch(() => undefined);

@@ -15,8 +15,10 @@ export function redactTokens(line: string, token?: string): string {
 /** Streams with an error listener, and those whose reader has gone (see createLogger). */
 const watched = new WeakSet<NodeJS.WritableStream>();
 const closed = new WeakSet<NodeJS.WritableStream>();
+/** pino's number for "error": this level and above count as errors for /stats and /metrics. */
+const ERROR_LEVEL = 50;
 
-export function createLogger(options: { level: string; token?: string; destination?: NodeJS.WritableStream }): Logger {
+export function createLogger(options: { level: string; token?: string; destination?: NodeJS.WritableStream; onError?: () => void }): Logger {
   const out = options.destination ?? process.stdout;
   // A reader that went away (a closed pipe: `| head`, a test runner or supervisor that died)
   // makes every later write fail; without a listener each failure is an uncaught exception,
@@ -31,6 +33,11 @@ export function createLogger(options: { level: string; token?: string; destinati
     base: undefined,
     // Tokens also hide in URLs of failed API calls (https://api.telegram.org/bot<TOKEN>/sendMessage).
     redact: { paths: ['token', 'botToken', 'config.BOT_TOKEN', '*.token'], censor: REDACTED },
+    // Every error written (children included) is counted for /stats and /metrics.
+    ...(options.onError ? { hooks: { logMethod(args, method, level) {
+      if (level >= ERROR_LEVEL) options.onError?.();
+      method.apply(this, args);
+    } } } : {}),
   };
   return pino(config, stream);
 }

@@ -1,6 +1,7 @@
 // Composition root: config → lock → stores → bot → seeds → digests, and the shutdown that
 // undoes them in order. The only module that knows every part; each start-up step is a small
 // function so that a new part is one more line in `main`.
+import { join } from 'node:path';
 import type { ConversationData } from '@grammyjs/conversations';
 import type { Bot } from 'grammy';
 import type { BotContext } from './bot/context.ts';
@@ -13,6 +14,10 @@ import { listPageFiles } from './ingest/ingest.ts';
 import { watchFolder } from './ingest/watch.ts';
 import { Library } from './library.ts';
 import { createLogger, type Logger, writeFailure } from './logger.ts';
+import { HealthPortError, startHealthServer } from './ops/health-server.ts';
+import { ingestPages, rescanSeeds } from './ops/seeds.ts';
+import { Telemetry } from './ops/telemetry.ts';
+import { checkIndexFile, INDEX_FILE } from './search/build-index.ts';
 import { createShutdown, type Shutdown } from './shutdown.ts';
 import { ArticleRepository } from './store/article-repository.ts';
 import { ChatRepository } from './store/chat-repository.ts';
@@ -35,6 +40,7 @@ async function openStores(config: Config, logger: Logger, shutdown: Shutdown): P
   const lock = await lockDataDir(config.DATA_DIR, { role: 'bot', seedsDir: config.SEEDS_DIR });
   const writes = { logger };
   const articles = await ArticleRepository.open(config.DATA_DIR, writes);
+  await checkIndexFile(config.DATA_DIR);
   logger.info({ items: articles.size, dataDir: config.DATA_DIR }, 'store loaded');
   const library = Library.open(articles, config.DATA_DIR, logger, { seedsDir: config.SEEDS_DIR, timeZone: config.DEFAULT_TIMEZONE });
   const chats = await ChatRepository.open(config.DATA_DIR, writes);
@@ -49,11 +55,9 @@ async function openStores(config: Config, logger: Logger, shutdown: Shutdown): P
   return { articles, library, chats, conversations };
 }
 
-async function ingestSeeds(files: string[], library: Library, logger: Logger, signal: AbortSignal): Promise<void> {
+async function ingestSeeds(files: string[], library: Library, logger: Logger, telemetry: Telemetry, signal: AbortSignal): Promise<void> {
   for (let i = 0; i < files.length && !signal.aborted; i += SEED_BATCH_PAGES) {
-    const { changedIds: _changed, rejected, ...counts } = await library.ingest(files.slice(i, i + SEED_BATCH_PAGES), undefined, signal);
-    logger.info({ ...counts, rejected: rejected.length }, 'ingested pages');
-    for (const r of rejected) logger.warn({ file: r.file, reason: r.reason }, 'page rejected');
+    await ingestPages(files.slice(i, i + SEED_BATCH_PAGES), library, logger, telemetry, signal);
   }
 }
 
@@ -61,20 +65,20 @@ async function ingestSeeds(files: string[], library: Library, logger: Logger, si
  * Seeds are ingested once the search index has loaded (in the background): the bot already
  * answers meanwhile, and a search simply waits for the index on a fresh start.
  */
-async function startSeeding(config: Config, library: Library, logger: Logger, shutdown: Shutdown): Promise<void> {
+async function startSeeding(config: Config, library: Library, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<void> {
   const seedFiles = await listPageFiles([config.SEEDS_DIR]).catch((error: Error) => {
     logger.warn({ seedsDir: config.SEEDS_DIR, reason: error.message }, 'seeds folder unreadable; serving the stored articles');
     return [];
   });
-  const seeded = ingestSeeds(seedFiles, library, logger, shutdown.signal).catch((error: unknown) => logger.error({ err: error }, 'seed ingestion failed'));
-  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, library, logger, shutdown.signal), logger);
+  const seeded = ingestSeeds(seedFiles, library, logger, telemetry, shutdown.signal).catch((error: unknown) => logger.error({ err: error }, 'seed ingestion failed'));
+  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, library, logger, telemetry, shutdown.signal), logger);
   shutdown.add('stop seed ingestion', async () => {
     watcher.close();
     await seeded;
   });
 }
 
-function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logger: Logger, shutdown: Shutdown): void {
+function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): void {
   const scheduler = startDigestScheduler(
     (now) =>
       runDueDigests(
@@ -88,6 +92,7 @@ function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logg
         },
         shutdown.signal,
       ).then((report) => {
+        telemetry.digestRun({ ...report });
         if (Object.values(report).some((n) => n > 0)) logger.info(report, 'digest run');
       }),
     logger,
@@ -95,7 +100,7 @@ function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logg
   shutdown.add('stop digests', () => scheduler.stop());
 }
 
-async function main(loaded: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
+async function main(loaded: Config, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<void> {
   // Without a token the same bot runs against the playground's emulator (src/playground/).
   const { config, playground } = await withPlayground(loaded);
   if (playground) {
@@ -107,13 +112,23 @@ async function main(loaded: Config, logger: Logger, shutdown: Shutdown): Promise
   playground?.useLibrary(stores.library);
   const bot = createBot(
     config.BOT_TOKEN,
-    { library: stores.library, chats: stores.chats, conversationStorage: stores.conversations, logger, timeZone: config.DEFAULT_TIMEZONE, adminIds: config.ADMIN_IDS },
+    {
+      library: stores.library,
+      chats: stores.chats,
+      conversationStorage: stores.conversations,
+      logger,
+      timeZone: config.DEFAULT_TIMEZONE,
+      adminIds: config.ADMIN_IDS,
+      ops: { telemetry, reloadSeeds: () => rescanSeeds(config.SEEDS_DIR, stores.library, logger, telemetry), indexFile: join(config.DATA_DIR, INDEX_FILE) },
+    },
     { client: { apiRoot: config.BOT_API_ROOT } },
   );
+  const health = await startHealthServer(config.HEALTH_PORT, { telemetry, dataDir: config.DATA_DIR, logger });
+  shutdown.add('close the health server', () => health.close());
   const polling = await startBot(bot, logger, { onPollingStopped: (stop) => shutdown.begin(`polling stopped: ${stop.reason}`, 1) });
   shutdown.add('stop polling', () => polling.stop());
-  await startSeeding(config, stores.library, logger, shutdown);
-  startDigests(config, stores, bot, logger, shutdown);
+  await startSeeding(config, stores.library, logger, telemetry, shutdown);
+  startDigests(config, stores, bot, logger, telemetry, shutdown);
 }
 
 let config: Config;
@@ -123,17 +138,18 @@ try {
   writeFailure(`Khulasa cannot start: ${(error as Error).message}`);
   process.exit(1);
 }
-const logger = createLogger({ level: config.LOG_LEVEL, ...(config.BOT_TOKEN ? { token: config.BOT_TOKEN } : {}) });
+const telemetry = new Telemetry();
+const logger = createLogger({ level: config.LOG_LEVEL, ...(config.BOT_TOKEN ? { token: config.BOT_TOKEN } : {}), onError: () => telemetry.error() });
 const shutdown = createShutdown(logger, (code) => process.exit(code));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => shutdown.begin(signal));
 process.on('uncaughtException', (error) => {
   logger.fatal({ err: error }, 'unexpected error; shutting down');
   shutdown.begin('unexpected error', 1);
 });
-const started = main(config, logger, shutdown);
+const started = main(config, logger, telemetry, shutdown);
 shutdown.awaitStartup(started);
 started.catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof StoreError || error instanceof PlaygroundStartError || error instanceof BotStartError || error instanceof DataDirLockedError;
+  const known = error instanceof ConfigError || error instanceof StoreError || error instanceof PlaygroundStartError || error instanceof BotStartError || error instanceof DataDirLockedError || error instanceof HealthPortError;
   if (known) writeFailure(`Khulasa cannot start: ${error.message}`, config.BOT_TOKEN);
   else logger.fatal({ err: error }, 'Khulasa stopped on an unexpected error');
   process.exit(1);

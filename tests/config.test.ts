@@ -16,6 +16,7 @@ describe('parseConfig', () => {
     assert.equal(c.BOT_TOKEN, undefined);
     assert.equal(c.PLAYGROUND_PORT, 8080);
     assert.equal(c.PLAYGROUND_DATA, 'DATA_DIR');
+    assert.equal(c.HEALTH_PORT, undefined, 'the health server is off by default');
   });
 
   it('reads the playground settings (0 picks a free port)', () => {
@@ -25,8 +26,9 @@ describe('parseConfig', () => {
   });
 
   it('reads every variable', () => {
-    const c = parseConfig({ BOT_TOKEN: TOKEN, BOT_API_ROOT: 'http://127.0.0.1:8081', ADMIN_IDS: '1, 22,333', DEFAULT_TIMEZONE: 'Africa/Cairo', LOG_LEVEL: 'debug' });
+    const c = parseConfig({ BOT_TOKEN: TOKEN, BOT_API_ROOT: 'http://127.0.0.1:8081', ADMIN_IDS: '1, 22,333', DEFAULT_TIMEZONE: 'Africa/Cairo', LOG_LEVEL: 'debug', HEALTH_PORT: '9464' });
     assert.equal(c.BOT_TOKEN, TOKEN);
+    assert.equal(c.HEALTH_PORT, 9464);
     assert.deepEqual(c.ADMIN_IDS, [1, 22, 333]);
     assert.equal(c.DEFAULT_TIMEZONE, 'Africa/Cairo');
   });
@@ -41,6 +43,9 @@ describe('parseConfig', () => {
     [{ PLAYGROUND_PORT: '70000' }, /^PLAYGROUND_PORT must be 0 \(any free port\) to 65535/],
     [{ PLAYGROUND_PORT: 'eighty' }, /^PLAYGROUND_PORT/],
     [{ PLAYGROUND_DATA: 'tmp' }, /^PLAYGROUND_DATA must be DATA_DIR .* or temp/],
+    [{ HEALTH_PORT: 'http' }, /^HEALTH_PORT must be a port number/],
+    [{ HEALTH_PORT: '70000' }, /^HEALTH_PORT must be a port number/],
+    [{ HEALTH_PORT: '80.5' }, /^HEALTH_PORT must be a port number/],
   ];
   for (const [env, message] of invalid) {
     it(`names the variable when ${Object.keys(env)[0]} is invalid`, () => {

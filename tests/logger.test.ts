@@ -22,4 +22,16 @@ describe('logger', () => {
   it('masks any token-shaped string, not only the configured one', () => {
     assert.equal(redactTokens('x 987654321:ZZZZZZZZZZZZZZZZZZZZZZZZZZ y'), 'x [token] y');
   });
+
+  it('counts each error and fatal line it writes, from children too, and nothing milder', () => {
+    let errors = 0;
+    const sink = new Writable({ write(_chunk, _enc, done) { done(); } });
+    const logger = createLogger({ level: 'info', destination: sink, onError: () => errors++ });
+    logger.warn('a warning');
+    logger.info('news');
+    logger.error({ err: new Error('x') }, 'failed');
+    logger.child({ chatId: 5 }).error('child failed');
+    logger.fatal('cannot go on');
+    assert.equal(errors, 3);
+  });
 });

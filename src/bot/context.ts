@@ -2,6 +2,7 @@ import type { ConversationData, ConversationFlavor } from '@grammyjs/conversatio
 import type { Context } from 'grammy';
 import type { Library } from '../library.ts';
 import type { Logger } from '../logger.ts';
+import type { OpsDeps } from '../ops/stats.ts';
 import type { ChatRepository } from '../store/chat-repository.ts';
 import type { ConversationStorage } from '../store/conversation-storage.ts';
 
@@ -24,4 +25,6 @@ export interface BotDeps {
   conversationTimeoutMs?: number;
   /** Per-user flood protection; defaults to USER_BURST per USER_WINDOW_MS. */
   userRate?: { burst: number; windowMs: number };
+  /** Telemetry and operator actions (/stats, /reload, /metrics); without it /stats shows what the store knows. */
+  ops?: OpsDeps;
 }

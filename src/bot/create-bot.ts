@@ -10,11 +10,13 @@ import { helpFeature } from './features/help.ts';
 import { inlineFeature } from './features/inline.ts';
 import { latestFeature } from './features/latest.ts';
 import { membershipFeature } from './features/membership.ts';
+import { operatorFeature } from './features/operator.ts';
 import { searchFeature } from './features/search.ts';
 import { startFeature } from './features/start.ts';
 import { subscriptionFeature } from './features/subscription.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { messages } from './messages.ts';
+import { observeApi, observeUpdates } from './observe.ts';
 import { createReplies } from './replies.ts';
 import { SearchMemory } from './search-memory.ts';
 
@@ -40,6 +42,11 @@ export function createBot(token: string, deps: BotDeps, config: BotConfig<BotCon
   // clear line instead, and polling has the runner's retries, which log and give up in the end.
   const retry = autoRetry({ maxRetryAttempts: MAX_RETRIES, maxDelaySeconds: MAX_FLOOD_WAIT_S });
   bot.api.config.use((prev, method, payload, signal) => (OWN_RETRIES.has(method) ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
+  const telemetry = deps.ops?.telemetry;
+  if (telemetry) {
+    bot.api.config.use(observeApi(telemetry));
+    bot.use(observeUpdates(telemetry));
+  }
   // Updates run concurrently, but one chat's updates in order: a conversation's answers, a page
   // turned twice, a search and the button pressed on its result.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
@@ -70,6 +77,7 @@ export function createBot(token: string, deps: BotDeps, config: BotConfig<BotCon
   bot.use(searchFeature(replies, memory));
   bot.use(articleFeature(deps, replies));
   bot.use(inlineFeature(deps));
+  bot.use(operatorFeature(deps));
   bot.use(unhandledFeature());
 
   bot.catch(async ({ ctx, error }) => {

@@ -127,6 +127,38 @@ export const messages = {
     buttons: { time: '⏰ الموعد', zone: '🌍 المنطقة', topics: '🏷 المواضيع', size: '🔢 العدد' },
     reasons: { unsubscribed: 'أوقفته بنفسك', blocked: 'حُظر البوت', kicked: 'أُزيل البوت من المحادثة', deactivated: 'الحساب محذوف', 'chat-not-found': 'المحادثة غير موجودة' },
   },
+  /** Operator commands (ADMIN_IDS, private chat): figures are formatted by render/stats.ts. */
+  operator: {
+    statsTitle: '📊 <b>حالة خلاصة</b>',
+    articles: 'الأخبار الكاملة',
+    headlines: 'العناوين',
+    feeds: 'المصادر',
+    failingFeeds: 'متعثّرة',
+    subscribers: 'المشتركون',
+    active: 'فعّالون',
+    inactive: 'متوقفون',
+    inactiveReasons: { unsubscribed: 'أوقفوه بأنفسهم', blocked: 'حظروا البوت', kicked: 'أُزيل البوت', deactivated: 'حسابات محذوفة', 'chat-not-found': 'محادثات غير موجودة' },
+    lastDigest: 'آخر جولة للخلاصة',
+    lastOutcomes: 'آخر خلاصة لكل مشترك',
+    noDigestYet: 'لا جولة منذ التشغيل',
+    digestRuns: 'الجولات منذ التشغيل',
+    digestOutcomes: { sent: 'أُرسلت', empty: 'بلا جديد', skipped: 'فات موعدها', gone: 'توقفت', migrated: 'نُقلت', postponed: 'أُجّلت', failed: 'فشلت' } as Record<string, string>,
+    errors24h: 'الأخطاء في آخر ٢٤ ساعة',
+    uptime: 'مدة التشغيل',
+    memory: 'الذاكرة',
+    heap: 'منها الكومة',
+    index: 'فهرس البحث',
+    documents: 'وثيقة',
+    notYet: 'قيد التحميل',
+    unavailable: 'غير متاح',
+    units: { day: 'ي', hour: 'س', minute: 'د', second: 'ث', megabyte: 'م.ب' },
+    reloaded: (pages: string, fresh: string, updated: string, unchanged: string, rejected: string) =>
+      [`🔄 <b>أُعيد فحص مجلد الأخبار</b>`, `الصفحات: ${pages}`, `جديدة: ${fresh} — محدّثة: ${updated} — دون تغيير: ${unchanged}`, `مرفوضة: ${rejected}`].join('\n'),
+    reloadUnavailable: 'إعادة الفحص غير متاحة في هذا التشغيل (لا مجلد أخبار).',
+    reloadFailed: (reason: string) => `تعذّرت إعادة الفحص: ${reason}\nالتفاصيل في السجل.`,
+    anonymousAdmin:
+      'أنت ترسل بصفتك مشرفاً مجهولاً باسم المجموعة، فلا يظهر لي حسابك ولا أستطيع التحقق منه.\nأوامر التشغيل (/stats و /reload) تعمل في المحادثة الخاصة معي فقط: افتحها وأرسل الأمر من حسابك.',
+  },
 } as const;
 
 /** "دقيقة"، "دقيقتين"، "٣ دقائق"، "١١ دقيقة": minutes as Arabic counts them. */

@@ -2,6 +2,7 @@
 import type { InlineKeyboard } from 'grammy';
 import type { Article } from '../domain.ts';
 import { snippet } from '../search/snippet.ts';
+import { cleanDisplayText } from '../text/normalize.ts';
 import type { Action } from './callback-data.ts';
 import type { BotContext, BotDeps } from './context.ts';
 import { articleKeyboard } from './keyboards/article.ts';
@@ -42,7 +43,11 @@ export function createReplies(deps: BotDeps, memory: SearchMemory) {
     return show(ctx, text, listKeyboard(items, offset, total, PAGE_SIZE, (o): Action => ({ type: 'latest', offset: o })), edit);
   }
 
-  async function searchPage(ctx: BotContext, query: string, offset: number, edit: boolean) {
+  async function searchPage(ctx: BotContext, typed: string, offset: number, edit: boolean) {
+    // Echoed back to the reader: a right-to-left override typed into a query must not reorder the
+    // reply, and a query of invisible characters alone is no query.
+    const query = cleanDisplayText(typed);
+    if (!query) return latestPage(ctx, 0, edit);
     const results = await library.search(query, MAX_RESULTS);
     if (results.length === 0) {
       return show(ctx, messages.noResults(escapeHtml(query)), noResultsKeyboard(), edit);

@@ -8,6 +8,9 @@ import { type CallbackState, type ChatState, EmulatorState, type InlineState, no
 import type { StoredMessage, TgChat, TgMessage, TgUser } from './types.ts';
 import { type Params, replyMarkup, userEntities, visibleText } from './validate.ts';
 
+/** The user id Telegram gives GroupAnonymousBot, the sender of every anonymous admin message. */
+const ANONYMOUS_ADMIN_ID = 1_087_968_824;
+
 export { MAX_CALLBACK_DATA_BYTES, MAX_MESSAGE_LENGTH } from './validate.ts';
 export type { EmulatorStats } from './state.ts';
 
@@ -79,6 +82,14 @@ export class TelegramEmulator {
     return user;
   }
 
+  /** Telegram's stand-in sender for an anonymous group admin (pass the group as `senderChat`). */
+  anonymousAdmin(): TgUser {
+    const user = this.user(ANONYMOUS_ADMIN_ID, 'Group', 'GroupAnonymousBot');
+    user.is_bot = true;
+    return user;
+  }
+
+
   /** The private chat between a user and the bot (its id is the user's id, as on Telegram). */
   privateChat(user: TgUser): TgChat {
     let state = this.#s.chats.get(user.id);
@@ -113,9 +124,10 @@ export class TelegramEmulator {
   }
 
   /** A user types a message in a chat (commands and @mentions get their entities). */
-  sendText(user: TgUser, chat: TgChat, text: string, options: { replyTo?: number } = {}): TgMessage {
+  sendText(user: TgUser, chat: TgChat, text: string, options: { replyTo?: number; senderChat?: TgChat } = {}): TgMessage {
     const state = this.#chat(chat);
     const message: TgMessage = { message_id: state.nextMessageId++, date: now(), chat: state.chat, from: user, text };
+    if (options.senderChat) message.sender_chat = options.senderChat;
     const entities = userEntities(text);
     if (entities.length) message.entities = entities;
     if (options.replyTo !== undefined) {

@@ -40,6 +40,8 @@ export interface TgMessage {
   date: number;
   chat: TgChat;
   from?: TgUser;
+  /** Set when a user speaks for a chat: an anonymous group admin speaks as the group itself. */
+  sender_chat?: TgChat;
   text?: string;
   entities?: TgEntity[];
   reply_markup?: ReplyMarkup;

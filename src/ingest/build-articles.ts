@@ -15,11 +15,19 @@ export interface PageContext {
   findIdByTitleKey: (key: string) => string | undefined;
 }
 
+/** A page whose header cannot be used: the page is rejected with this message as the reason. */
+export class PageHeaderError extends Error {}
+
+/** Four-digit years only: the store files articles under YYYY-MM-DD, and nothing older is news. */
+const STORABLE_DATE = /^\d{4}-\d{2}-\d{2}T/;
+
 function publishedAt(date: string | undefined, ctx: PageContext): string {
   if (!date) return ctx.now;
   const parsed = readDateIn(date, ctx.timeZone);
-  if (!parsed) throw new Error(`header "date: ${date}" is not an ISO 8601 date`);
-  return parsed.toISOString();
+  if (!parsed) throw new PageHeaderError(`header "date: ${date}" is not an ISO 8601 date`);
+  const iso = parsed.toISOString();
+  if (!STORABLE_DATE.test(iso)) throw new PageHeaderError(`header "date: ${date}" is outside the years 0000–9999`);
+  return iso;
 }
 
 /** Articles first (page order), then headline-only items; each page article relates to the rest. */

@@ -3,11 +3,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { Article } from '../domain.ts';
 import type { ArticleRepository } from '../store/article-repository.ts';
-import { buildArticles } from './build-articles.ts';
 import { idForTitleKey, titleKey } from './ids.ts';
 import { mergeArticle } from './merge.ts';
-import { PageParseError, parsePage } from './parse-page.ts';
-import { decodePage, MAX_PAGE_BYTES, tooLarge } from './validate-page.ts';
+import { pageArticles } from './page-articles.ts';
+import { MAX_PAGE_BYTES, tooLarge } from './validate-page.ts';
 
 /** Page files are plain text. Other files in a seeds folder (README, .DS_Store) are not pages. */
 const PAGE_FILE = /\.txt$/i;
@@ -92,26 +91,24 @@ export async function ingestFiles(
         rejected.push({ file, reason: tooLarge(size) });
         continue;
       }
-      const page = decodePage(await readFile(file));
-      if (!page.ok) {
-        rejected.push({ file, reason: page.reason });
-        continue;
-      }
-      const articles = buildArticles(parsePage(page.text), {
+      const page = pageArticles(await readFile(file), {
         origin: pageOrigin(file, options.seedsDir),
         now: now.toISOString(),
         timeZone: options.timeZone ?? PAGE_TIME_ZONE,
         // Titled items are stored under the hash of their normalised title: a lookup needs no index.
         findIdByTitleKey: (key) => batchTitles.get(key) ?? (repo.byId(idForTitleKey(key)) ? idForTitleKey(key) : undefined),
       });
-      for (const a of articles) {
+      if (!page.ok) {
+        rejected.push({ file, reason: page.reason });
+        continue;
+      }
+      for (const a of page.articles) {
         // Within one batch the first page to carry an article wins, as it would across batches.
         batch.set(a.id, mergeArticle(batch.get(a.id), a).article);
         batchTitles.set(titleKey(a.title), a.id);
       }
     } catch (error) {
-      const reason = error instanceof PageParseError ? error.message : `unreadable: ${(error as Error).message}`;
-      rejected.push({ file, reason });
+      rejected.push({ file, reason: `unreadable: ${(error as Error).message}` });
     }
   }
   const report = await repo.upsertMany([...batch.values()], mergeArticle);

@@ -11,6 +11,8 @@ const KEYWORDS_LINE = /^كلمات دلاليه\s*[:：]\s*(.*)$/u;
 const READ_ALSO_LINE = /^(?:اقرا|اقرء)\s+ايضا\s*[:：]?\s*$/u;
 const SIMILAR_LINE = /^مقالات (?:مشابهه|ذات صله)\s*[:：]?\s*$/u;
 const BULLET = /^[•·●▪◦*\-–]\s*/u;
+/** A title or headline needs a letter or a digit: punctuation alone names nothing. */
+const HAS_WORD = /[\p{L}\p{N}]/u;
 const HEADER_LINE = /^(date|url|source)\s*:\s*(.+)$/iu;
 // Site chrome that is not news: app banners, share prompts.
 const BOILERPLATE = [/^تابع احدث الاخبار/u, /^تابعوا? (?:اخبار|احدث)/u, /^(?:شارك|مشاركه) (?:الخبر|المقال)/u];
@@ -44,15 +46,25 @@ function readHeader(lines: string[]): { header: PageHeader; rest: string[] } {
   return { header, rest: lines.slice(i) };
 }
 
+function firstTitle(paragraphs: readonly string[]): string | undefined {
+  for (const paragraph of paragraphs) {
+    const title = deriveTitle(paragraph);
+    if (HAS_WORD.test(title)) return title;
+  }
+  return undefined;
+}
+
 function finish(draft: Draft, pageText: string): ParsedArticle | null {
   // A page copied from narrow columns breaks lines mid-sentence: paragraphs are its joined lines.
   const paragraphs = unwrapLines(draft.paragraphs);
-  const [lead] = paragraphs;
-  if (lead === undefined) return null;
-  const title = draft.title ?? deriveTitle(lead);
+  if (paragraphs.length === 0) return null;
+  const given = draft.title !== undefined && HAS_WORD.test(draft.title) ? draft.title : undefined;
+  // The lead may be a stray "." or "***": the title comes from the first paragraph with words.
+  const title = given ?? firstTitle(paragraphs);
+  if (title === undefined) return null;
   const article: ParsedArticle = {
     title,
-    derivedTitle: draft.title === undefined,
+    derivedTitle: given === undefined,
     paragraphs,
     keywords: draft.keywordLine ? recoverKeywordPhrases(draft.keywordLine, pageText) : [],
   };
@@ -97,7 +109,7 @@ export function parsePage(text: string): ParsedPage {
     }
     if (section === 'similar') {
       const headline = line.replace(BULLET, '').trim();
-      if (headline) headlines.push(headline);
+      if (HAS_WORD.test(headline)) headlines.push(headline);
       continue;
     }
     if (section === 'awaiting-title') {
@@ -111,7 +123,7 @@ export function parsePage(text: string): ParsedPage {
   const pageText = drafts.flatMap((d) => [d.title ?? '', ...d.paragraphs]).join('\n');
   const articles = drafts.map((d) => finish(d, pageText)).filter((a): a is ParsedArticle => a !== null);
   // A "read also" title with no body is still a headline worth linking.
-  for (const d of drafts) if (d.title && d.paragraphs.length === 0) headlines.unshift(d.title);
+  for (const d of drafts) if (d.title && HAS_WORD.test(d.title) && d.paragraphs.length === 0) headlines.unshift(d.title);
   if (articles.length === 0) throw new PageParseError('no article found: the page has no paragraphs of text');
   if (header.source) for (const a of articles) a.source ??= header.source;
   return { header, articles, headlines };

@@ -1,11 +1,12 @@
 // The search index for a store: restored from its file and brought up to date incrementally
 // (only items changed since it was written are re-indexed), or built once when there is none.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../logger.ts';
 import type { ArticleRepository } from '../store/article-repository.ts';
-import { decodeIndexFile, encodeIndexFile } from './index-file.ts';
-import { SearchIndex } from './search-index.ts';
+import { StoreError } from '../store/errors.ts';
+import { checkIndexHeader, decodeIndexFile, encodeIndexFile, MAX_HEADER_BYTES } from './index-file.ts';
+import { INDEX_FORMAT, SearchIndex } from './search-index.ts';
 
 export const INDEX_FILE = 'search-index.bin';
 /** Written by earlier versions (MiniSearch as JSON): removed once the new file is in place. */
@@ -38,6 +39,40 @@ async function readIndexFile(path: string, logger: Logger): Promise<{ index: Sea
   } catch (error) {
     logger.warn({ err: error, path }, 'search index damaged; rebuilding it');
     return null;
+  }
+}
+
+const CACHE_ADVICE = 'The file was left untouched; it is only a cache of the articles: move it aside or delete it, then start again to rebuild it';
+
+/**
+ * Start-up check of the index file by its header: a folder, an empty or foreign file, one cut
+ * short or written by a newer release is refused with StoreError, never silently overwritten.
+ * (Damage deeper inside, found when it loads, still rebuilds the cache.)
+ */
+export async function checkIndexFile(dataDir: string): Promise<void> {
+  const path = join(dataDir, INDEX_FILE);
+  let file;
+  try {
+    file = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new StoreError(path, `cannot read the search index file (${(error as Error).message})`, CACHE_ADVICE);
+  }
+  let check;
+  try {
+    const info = await file.stat();
+    if (!info.isFile()) throw new StoreError(path, 'the search index is a folder, not a file', CACHE_ADVICE);
+    const head = Buffer.alloc(Math.min(info.size, 8));
+    await file.read(head, 0, head.length, 0);
+    const headerBytes = head.length === 8 ? Math.min(head.readUInt32LE(4), MAX_HEADER_BYTES, info.size - 8) : 0;
+    const whole = Buffer.alloc(head.length + headerBytes);
+    await file.read(whole, 0, whole.length, 0);
+    check = checkIndexHeader(whole, info.size, INDEX_FORMAT);
+  } finally {
+    await file.close();
+  }
+  if (!check.ok) {
+    throw new StoreError(path, `the search index file is unusable: ${check.problem}`, check.newer ? 'Upgrade Khulasa to the release that wrote it, or move the file aside to rebuild it; the file was left untouched' : CACHE_ADVICE);
   }
 }
 

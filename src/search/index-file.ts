@@ -60,6 +60,38 @@ export function encodeIndexFile({ snapshot, versions }: IndexFileContents): Buff
 
 export class IndexFileError extends Error {}
 
+/** Bytes: a header larger than this is not one this code wrote (it lists a few dozen sections). */
+export const MAX_HEADER_BYTES = 1 << 20;
+
+export type IndexFileCheck = { ok: true } | { ok: false; problem: string; newer?: boolean };
+
+/**
+ * Judges a file by its header alone (what start-up can afford): the kind of file, the versions,
+ * and whether it is as long as its header says. `head` holds at least its first 8 + header bytes.
+ * An older layout or format passes: the index is rebuilt from the store.
+ */
+export function checkIndexHeader(head: Buffer, size: number, format: number): IndexFileCheck {
+  if (size === 0) return { ok: false, problem: 'the file is empty' };
+  if (size < 8 || head.toString('latin1', 0, 4) !== MAGIC) return { ok: false, problem: 'it is not a search index file' };
+  const headerLength = head.readUInt32LE(4);
+  if (headerLength > MAX_HEADER_BYTES || 8 + headerLength > size || 8 + headerLength > head.length) return { ok: false, problem: 'the file is cut short (its header is incomplete)' };
+  let header: Partial<Header>;
+  try {
+    header = JSON.parse(head.toString('utf8', 8, 8 + headerLength)) as Partial<Header>;
+  } catch {
+    return { ok: false, problem: 'its header is unreadable' };
+  }
+  if (typeof header.version !== 'number' || typeof header.format !== 'number') return { ok: false, problem: 'its header has no version' };
+  if (header.version > INDEX_FILE_VERSION || header.format > format) {
+    return { ok: false, newer: true, problem: `it was written by a newer version of Khulasa (layout ${header.version}, format ${header.format}; this code knows ${INDEX_FILE_VERSION} and ${format})` };
+  }
+  if (header.version < INDEX_FILE_VERSION || header.format < format) return { ok: true };
+  if (!Array.isArray(header.sections)) return { ok: false, problem: 'its header lists no sections' };
+  const expected = padded(8 + headerLength) + header.sections.reduce((sum, section) => sum + padded(Number(section?.bytes) || 0), 0);
+  if (size < expected) return { ok: false, problem: `the file is cut short (${size} of ${expected} bytes)` };
+  return { ok: true };
+}
+
 function fail(reason: string): never {
   throw new IndexFileError(`search index file is damaged: ${reason}`);
 }

@@ -6,8 +6,8 @@ import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
 import { SerialQueue } from './serial.ts';
-import { ARTICLES_DIR, bodyKeyOf, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
-import { openVersionedFile } from './versioned-file.ts';
+import { ARTICLES_DIR, BODY_DIR, bodyKeyOf, bodyShardPath, bodyShardPathsIn, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
+import { checkVersionedFileEnds, openVersionedFile } from './versioned-file.ts';
 
 /** Body buckets kept in memory at once: what readers are opening now (tens of KB each at 100k). */
 const BODY_SHARD_CACHE = 256;
@@ -67,6 +67,15 @@ export class ArticleRepository {
       if (e.code === 'ENOENT') return [];
       throw e;
     });
+    // Bodies are read when a reader opens an article; a damaged one is refused now, not then.
+    const bodyDir = join(dataDir, ARTICLES_DIR, BODY_DIR);
+    const bodies = bodyShardPathsIn(bodyDir, await readdir(bodyDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return [];
+      throw e;
+    }));
+    for (let i = 0; i < bodies.length; i += OPEN_CONCURRENCY) {
+      await Promise.all(bodies.slice(i, i + OPEN_CONCURRENCY).map((path) => checkVersionedFileEnds(path, bodyShardSchema)));
+    }
     const keys = shardKeysIn(names);
     for (let i = 0; i < keys.length; i += OPEN_CONCURRENCY) {
       const batch = keys.slice(i, i + OPEN_CONCURRENCY);

@@ -5,7 +5,8 @@ export class StoreError extends Error {
     problem: string,
     advice: string,
   ) {
-    super(`${file}: ${problem}. ${advice}`);
+    // One line: a parser's message may quote the file, newlines and all.
+    super(`${file}: ${problem.replace(/\s+/g, ' ')}. ${advice}`);
     this.name = 'StoreError';
   }
 }

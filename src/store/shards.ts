@@ -34,3 +34,10 @@ export const bodyShardPath = (dataDir: string, bodyKey: string) => join(dataDir,
 export function shardKeysIn(fileNames: string[]): string[] {
   return fileNames.flatMap((name) => SHARD_FILE.exec(name)?.[1] ?? []).sort();
 }
+
+const BODY_FILE = /^\d{4}-\d{2}-\d{2}[/\\]\d{2}\.json$/;
+
+/** Body shard paths among the relative paths under the body folder (other files are ignored). */
+export function bodyShardPathsIn(bodyDir: string, relativePaths: string[]): string[] {
+  return relativePaths.filter((p) => BODY_FILE.test(p)).sort().map((p) => join(bodyDir, p));
+}

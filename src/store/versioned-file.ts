@@ -1,6 +1,6 @@
 // One lowdb file with a schema version: newer code migrates older files, an unknown future
 // version or an unparsable file stops start-up and is left untouched.
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -22,7 +22,23 @@ export interface FileSchema<T extends Versioned> {
   check?: (doc: Record<string, unknown>) => string | undefined;
 }
 
-const NO_OVERWRITE = 'The file was left untouched; restore it from a backup or move it aside, then start again';
+export const NO_OVERWRITE = 'The file was left untouched; restore it from a backup or move it aside, then start again';
+
+/** Why a file could not be read, in the operator's terms first and the system's words after. */
+function unreadable(what: string, error: unknown): string {
+  const message = (error as Error).message;
+  if (error instanceof SyntaxError) return `the ${what} file is not valid JSON, perhaps cut short or empty (${message})`;
+  if ((error as NodeJS.ErrnoException).code === 'EISDIR') return `the ${what} file is a folder, not a file`;
+  return `cannot read the ${what} file (${message})`;
+}
+
+function newerThanCode(path: string, schema: FileSchema<Versioned>, found: number): StoreError {
+  return new StoreError(
+    path,
+    `the ${schema.what} file has version ${found}, newer than this code understands (${schema.version})`,
+    'Upgrade Khulasa to the release that wrote it; the file was left untouched',
+  );
+}
 
 /** Parses without trusting the content; the caller turns failures into StoreError. */
 function compactJsonFile<T>(path: string): DataFile<T> {
@@ -36,7 +52,7 @@ export async function openVersionedFile<T extends Versioned>(path: string, schem
   try {
     raw = await adapter.read();
   } catch (error) {
-    throw new StoreError(path, `cannot read the ${schema.what} file (${(error as Error).message})`, NO_OVERWRITE);
+    throw new StoreError(path, unreadable(schema.what, error), NO_OVERWRITE);
   }
   const db = new Low<T>(compactJsonFile<T>(path), schema.empty());
   if (raw === null) {
@@ -48,13 +64,7 @@ export async function openVersionedFile<T extends Versioned>(path: string, schem
     throw new StoreError(path, `the ${schema.what} file has no numeric "version" field`, NO_OVERWRITE);
   }
   const found = raw.version;
-  if (found > schema.version) {
-    throw new StoreError(
-      path,
-      `the ${schema.what} file has version ${found}, newer than this code understands (${schema.version})`,
-      'Upgrade Khulasa to the release that wrote it; the file was left untouched',
-    );
-  }
+  if (found > schema.version) throw newerThanCode(path, schema, found);
   let doc = raw;
   for (let v = found; v < schema.version; v++) {
     const migrate = schema.migrations?.[v];
@@ -70,4 +80,42 @@ export async function openVersionedFile<T extends Versioned>(path: string, schem
     await db.write();
   }
   return db;
+}
+
+/** Bytes read from each end of a file by `checkVersionedFileEnds`: enough for `{"version":N,`. */
+const END_BYTES = 64;
+/** How every file this code writes begins (JSON.stringify keeps `version` first). */
+const VERSION_FIRST = /^\s*\{\s*"version"\s*:\s*(\d+)\s*[,}]/;
+
+/**
+ * Checks a file start-up does not read whole (article bodies, read when a reader opens one) by its
+ * two ends: it is a non-empty file, its version is known, and it ends where a JSON object ends.
+ * A file that does not begin the way this code writes is opened in full instead. Throws StoreError.
+ */
+export async function checkVersionedFileEnds<T extends Versioned>(path: string, schema: FileSchema<T>): Promise<void> {
+  let head: string;
+  let tail: string;
+  try {
+    const file = await open(path, 'r');
+    try {
+      const { size } = await file.stat();
+      const start = Buffer.alloc(Math.min(END_BYTES, size));
+      const end = Buffer.alloc(Math.min(END_BYTES, size));
+      await file.read(start, 0, start.length, 0);
+      await file.read(end, 0, end.length, size - end.length);
+      [head, tail] = [start.toString('utf8'), end.toString('utf8')];
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    throw new StoreError(path, unreadable(schema.what, error), NO_OVERWRITE);
+  }
+  if (head.trim() === '') throw new StoreError(path, `the ${schema.what} file is empty`, NO_OVERWRITE);
+  const version = VERSION_FIRST.exec(head)?.[1];
+  if (version === undefined) {
+    await openVersionedFile(path, schema);
+    return;
+  }
+  if (Number(version) > schema.version) throw newerThanCode(path, schema, Number(version));
+  if (!tail.trimEnd().endsWith('}')) throw new StoreError(path, `the ${schema.what} file is cut short (it does not end a JSON object)`, NO_OVERWRITE);
 }

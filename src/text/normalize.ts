@@ -26,11 +26,17 @@ export function normalize(text: string): string {
     .toLowerCase();
 }
 
-/** Display-safe clean-up: keeps the letters as written, folds odd spaces, drops invisible controls. */
+/**
+ * Display-safe clean-up: keeps the letters as written, folds odd spaces, drops invisible controls.
+ * Bidi embeddings, overrides and isolates go too: one left unclosed in a title reorders the rest
+ * of every message that shows it (the marks LRM, RLM and ALM, which reorder nothing, stay).
+ */
 export function cleanDisplayText(text: string): string {
   return text
-    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\u2028\u2029\t]/g, ' ')
     .replace(/\u200B|\u200C|\u200D|\uFEFF/g, '')
+    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/(?!\n)\p{Cc}/gu, '')
     .replace(/[ \t]+/g, ' ')
     .trim();
 }

@@ -29,7 +29,7 @@ export interface Harness {
   restart(): Promise<void>;
   apiRoot: string;
   /** Sends text as a user and waits for the bot's next message in that chat. */
-  say(user: TgUser, chat: TgChat, text: string, options?: { replyTo?: number }): Promise<StoredMessage>;
+  say(user: TgUser, chat: TgChat, text: string, options?: { replyTo?: number; senderChat?: TgChat }): Promise<StoredMessage>;
   /** Waits until the bot has sent `count` messages in the chat after `since` and returns them. */
   botReplies(chat: TgChat, since: number, count?: number): Promise<StoredMessage[]>;
 }
@@ -43,6 +43,8 @@ export async function startHarness(
     logDestination?: NodeJS.WritableStream;
     failing?: string[];
     refusing?: string[];
+    /** More dependencies for the bot (operators, telemetry), given the stores of each launch. */
+    deps?: (parts: { library: Library; chats: ChatRepository; dataDir: string }) => Partial<BotDeps>;
   } = {},
 ): Promise<Harness> {
   const dataDir = join(await tempDir(), 'data');
@@ -58,7 +60,12 @@ export async function startHarness(
     const library = await Library.open(await ArticleRepository.open(dataDir), dataDir, logger);
     const chats = await ChatRepository.open(dataDir);
     const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir, options.clock ? { clock: options.clock } : {});
-    const deps = { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh', ...(options.userRate ? { userRate: options.userRate } : {}), ...(options.clock ? { clock: options.clock } : {}) };
+    const deps: BotDeps = {
+      library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh',
+      ...(options.userRate ? { userRate: options.userRate } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...options.deps?.({ library, chats, dataDir }),
+    };
     const bot = createBot(TOKEN, deps, { client: { apiRoot: running.apiRoot } });
     const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
     return { library, chats, bot, conversationStorage, polling };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeIndexFile, encodeIndexFile, IndexFileError } from '../../src/search/index-file.ts';
-import { SearchIndex } from '../../src/search/search-index.ts';
+import { checkIndexHeader, decodeIndexFile, encodeIndexFile, IndexFileError } from '../../src/search/index-file.ts';
+import { INDEX_FORMAT, SearchIndex } from '../../src/search/search-index.ts';
 import { seedArticles } from '../helpers/seed-articles.ts';
 
 const index = SearchIndex.empty();
@@ -42,4 +42,34 @@ describe('index file', () => {
       assert.throws(() => decodeIndexFile(damage(file)), (e: unknown) => e instanceof IndexFileError && /damaged/.test(e.message));
     });
   }
+
+  describe('checkIndexHeader (start-up, header only)', () => {
+    const withHeader = (header: object) => {
+      const json = Buffer.from(JSON.stringify(header));
+      const prefix = Buffer.alloc(8);
+      prefix.write('KHSI', 0, 'latin1');
+      prefix.writeUInt32LE(json.length, 4);
+      return Buffer.concat([prefix, json]);
+    };
+    it('accepts a whole file', () => assert.deepEqual(checkIndexHeader(file, file.length, INDEX_FORMAT), { ok: true }));
+    it('accepts an older layout or format: the cache is rebuilt, not refused', () => {
+      for (const header of [{ version: 1, format: INDEX_FORMAT, sections: [] }, { version: 2, format: INDEX_FORMAT - 1, sections: [] }]) {
+        const head = withHeader(header);
+        assert.deepEqual(checkIndexHeader(head, head.length, INDEX_FORMAT), { ok: true });
+      }
+    });
+    const refused: [string, Buffer, number, RegExp][] = [
+      ['empty', Buffer.alloc(0), 0, /empty/],
+      ['JSON, not an index', Buffer.from('{"version":1}'), 13, /not a search index file/],
+      ['cut inside its header', file.subarray(0, 12), 12, /header is incomplete/],
+      ['cut after its header', file, file.length - 8, /cut short \(\d+ of \d+ bytes\)/],
+      ['from a newer release', withHeader({ version: 3, format: INDEX_FORMAT, sections: [] }), 100, /newer version/],
+    ];
+    for (const [what, head, size, problem] of refused) {
+      it(`refuses a file ${what}`, () => {
+        const check = checkIndexHeader(head, size, INDEX_FORMAT);
+        assert.ok(!check.ok && problem.test(check.problem), JSON.stringify(check));
+      });
+    }
+  });
 });

@@ -22,6 +22,19 @@ describe('cleanDisplayText', () => {
   it('folds non-breaking and odd spaces but keeps the letters as written', () => {
     assert.equal(cleanDisplayText('\u00A0 وقالت\u00A0“رويترز”  في\t وقت '), 'وقالت “رويترز” في وقت');
   });
+
+  const controls: [string, string, string][] = [
+    ['a right-to-left override left open', '\u202Eعاجل: خبر', 'عاجل: خبر'],
+    ['embeddings and isolates', '\u202Bخبر\u202C و\u2066Tokyo\u2069', 'خبر وTokyo'],
+    ['C0 and C1 controls', 'خبر\u0007\u001B[31m\u0085 عاجل', 'خبر[31m عاجل'],
+    ['line separators', 'خبر\u2028عاجل', 'خبر عاجل'],
+  ];
+  for (const [what, input, expected] of controls) {
+    it(`drops ${what}`, () => assert.equal(cleanDisplayText(input), expected));
+  }
+  it('keeps the marks that reorder nothing (RLM, LRM, ALM)', () => {
+    assert.equal(cleanDisplayText('\u200Fخبر \u200E2026\u061C'), '\u200Fخبر \u200E2026\u061C');
+  });
 });
 
 describe('hasArabic', () => {

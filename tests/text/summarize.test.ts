@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parsePage } from '../../src/ingest/parse-page.ts';
-import { CARD_SUMMARY, DIGEST_LINE, summarize } from '../../src/text/summarize.ts';
+import { CARD_SUMMARY, DIGEST_LINE, SUMMARY_SCOPE_CHARS, summarize } from '../../src/text/summarize.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 import { SEED_FILE } from '../helpers/tmp.ts';
 import { WRAPPED_JOINED, WRAPPED_LINES } from '../helpers/wrapped.ts';
@@ -97,3 +97,26 @@ describe('summarize', () => {
     assert.ok(tokenize(summary).length <= 60);
   });
 });
+
+describe('summary scope', () => {
+  const repeated = 'أعلنت الحكومة اليوم عن خطة جديدة للاقتصاد تشمل مشاريع في البنية التحتية.';
+  const beyond = 'وفي سياق منفصل افتتح المتحف الوطني معرضاً للمخطوطات النادرة بحضور الباحثين.';
+
+  it('draws only on the opening SUMMARY_SCOPE_CHARS characters, however long the page', () => {
+    // The lead repeated past the scope, then a new sentence: redundancy would pick it if it were read.
+    const paragraphs = [...Array.from({ length: Math.ceil(SUMMARY_SCOPE_CHARS / repeated.length) + 1 }, () => repeated), beyond];
+    const summary = summarize(paragraphs, CARD_SUMMARY);
+    assert.ok(summary.startsWith(repeated), summary);
+    assert.ok(!summary.includes('المتحف'), summary);
+  });
+
+  it('reads the same text whole when it fits the scope', () => {
+    assert.match(summarize([repeated, repeated, beyond], CARD_SUMMARY), /المتحف/);
+  });
+
+  it('cuts a single paragraph longer than the scope at a space, never inside a letter pair', () => {
+    const summary = summarize(`${'🇸🇦'.repeat(SUMMARY_SCOPE_CHARS)} ${repeated}`, CARD_SUMMARY);
+    assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(summary), 'no lone surrogate');
+  });
+});
+

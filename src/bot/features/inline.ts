@@ -5,6 +5,7 @@ import type { ArticleMeta } from '../../domain.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { inlineArticleKeyboard } from '../keyboards/article.ts';
 import { renderCard } from '../render/card.ts';
+import { cleanDisplayText } from '../../text/normalize.ts';
 import { shortTitle, truncate } from '../render/html.ts';
 import { MAX_QUERY_CHARS } from './search.ts';
 
@@ -18,9 +19,10 @@ const DESCRIPTION_CHARS = 120;
 export function inlineFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('inline_query', async (ctx) => {
+    const cleaned = cleanDisplayText(ctx.inlineQuery.query).slice(0, MAX_QUERY_CHARS);
     // A trailing space is kept: it says the last word is complete, not half-typed.
-    const query = ctx.inlineQuery.query.trimStart().slice(0, MAX_QUERY_CHARS);
-    const found: ArticleMeta[] = query.trim()
+    const query = /\s$/.test(ctx.inlineQuery.query) ? `${cleaned} ` : cleaned;
+    const found: ArticleMeta[] = cleaned
       ? (await deps.library.search(query, INLINE_RESULTS, true)).map((r) => r.article)
       : deps.library.articles.latest(INLINE_RESULTS);
     const results: InlineQueryResultArticle[] = [];

@@ -1,0 +1,74 @@
+// /stats and /reload answers for operators (HTML, Arabic, right to left). Pure.
+import type { IngestCounts } from '../../ops/telemetry.ts';
+import type { OperatorStats } from '../../ops/stats.ts';
+import { messages } from '../messages.ts';
+import { arabicDigits, escapeHtml, rtl } from './html.ts';
+
+const m = messages.operator;
+const MB = 1024 * 1024;
+
+const n = (value: number) => arabicDigits(value);
+const megabytes = (bytes: number) => `${arabicDigits((bytes / MB).toFixed(1)).replace('.', '٫')} ${m.units.megabyte}`;
+
+/** 93,784 s → "١ي ٢س ٣د": the largest three units that apply. */
+export function formatDuration(totalS: number): string {
+  const parts: [number, string][] = [
+    [Math.floor(totalS / 86_400), m.units.day],
+    [Math.floor((totalS % 86_400) / 3_600), m.units.hour],
+    [Math.floor((totalS % 3_600) / 60), m.units.minute],
+    [Math.floor(totalS % 60), m.units.second],
+  ];
+  const first = parts.findIndex(([value]) => value > 0);
+  if (first === -1) return `${n(0)}${m.units.second}`;
+  return parts.slice(first, first + 3).filter(([value]) => value > 0).map(([value, unit]) => `${n(value)}${unit}`).join(' ');
+}
+
+const line = (label: string, value: string) => rtl(`${label}: ${value}`);
+
+/** "أُرسلت ٤، بلا جديد ١": outcomes with a count, in the order given. */
+function outcomeCounts(counts: Record<string, number | undefined>): string {
+  return Object.entries(counts)
+    .filter((entry): entry is [string, number] => (entry[1] ?? 0) > 0)
+    .map(([outcome, count]) => `${m.digestOutcomes[outcome] ?? escapeHtml(outcome)} ${n(count)}`)
+    .join('، ');
+}
+
+function subscriberLines(s: OperatorStats['subscribers']): string[] {
+  const lines = [line(`👥 ${m.subscribers}`, `${n(s.active)} ${m.active}، ${n(s.inactive)} ${m.inactive}`)];
+  for (const [reason, count] of Object.entries(s.byReason)) {
+    lines.push(rtl(`   • ${m.inactiveReasons[reason as keyof typeof m.inactiveReasons] ?? escapeHtml(reason)}: ${n(count)}`));
+  }
+  const outcomes = Object.entries(s.lastOutcomes);
+  if (outcomes.length > 0) lines.push(line(`   ${m.lastOutcomes}`, outcomeCounts(Object.fromEntries(outcomes))));
+  return lines;
+}
+
+function digestLine(stats: OperatorStats): string {
+  if (stats.digestRuns === undefined) return line(`📬 ${m.lastDigest}`, m.unavailable);
+  if (!stats.lastDigest) return line(`📬 ${m.lastDigest}`, m.noDigestYet);
+  const counts = outcomeCounts(stats.lastDigest.counts);
+  const at = `${stats.lastDigest.at.slice(0, 16).replace('T', ' ')} UTC`;
+  return [line(`📬 ${m.lastDigest}`, `${at} — ${counts}`), line(`   ${m.digestRuns}`, n(stats.digestRuns))].join('\n');
+}
+
+export function renderStats(stats: OperatorStats): string {
+  const index = stats.index.documents === undefined ? m.notYet : `${n(stats.index.documents)} ${m.documents}`;
+  const indexBytes = stats.index.bytes === undefined ? '' : ` (${megabytes(stats.index.bytes)})`;
+  return [
+    m.statsTitle,
+    '',
+    line(`📰 ${m.articles}`, n(stats.articles)),
+    line(`🗂 ${m.headlines}`, n(stats.headlines)),
+    ...(stats.feeds ? [line(`📡 ${m.feeds}`, `${n(stats.feeds.total)}${stats.feeds.failing ? `، ${m.failingFeeds} ${n(stats.feeds.failing)}` : ''}`)] : []),
+    ...subscriberLines(stats.subscribers),
+    digestLine(stats),
+    line(`⚠️ ${m.errors24h}`, stats.errors24h === undefined ? m.unavailable : n(stats.errors24h)),
+    line(`⏱ ${m.uptime}`, formatDuration(stats.uptimeS)),
+    line(`🧠 ${m.memory}`, `${megabytes(stats.memory.rssBytes)}، ${m.heap} ${megabytes(stats.memory.heapUsedBytes)}`),
+    line(`🔎 ${m.index}`, `${index}${indexBytes}`),
+  ].join('\n');
+}
+
+export function renderReload(counts: IngestCounts): string {
+  return m.reloaded(n(counts.pages), n(counts.new), n(counts.updated), n(counts.unchanged), n(counts.rejected));
+}

@@ -8,9 +8,10 @@ import { TermDictionary } from './term-dictionary.ts';
 
 /**
  * What a field's matches say: "about" (title, keywords: what the document is about), "mentions"
- * (the body: scored after the about fields of the same term) or "other" (scored on its own).
+ * (the body: scored after the about fields of the same term), "narrows" (a mention that only adds
+ * to documents the query has already matched) or "other" (scored on its own).
  */
-export type FieldRole = 'about' | 'mentions' | 'other';
+export type FieldRole = 'about' | 'mentions' | 'narrows' | 'other';
 
 /** Term frequencies are stored in a byte: BM25 saturates long before a word repeats 255 times. */
 const MAX_TF = 255;
@@ -201,8 +202,9 @@ export class Postings {
     const alive = this.#alive;
     const add = (doc: number, tf: number) => {
       if (alive[doc] !== 1) return;
+      if (role === 'narrows' && !board.hasMatched(doc)) return;
       if (role === 'about') board.markAbout(doc);
-      else if (role === 'mentions' && board.isAbout(doc)) tf = 1;
+      else if (role !== 'other' && board.isAbout(doc)) tf = 1;
       board.add(doc, weight * bm25(tf, lengths[doc] as number, avgLength, termIdf, params), bit);
     };
     for (let i = start; i < end; i++) add(docs[i] as number, tfs[i] as number);

@@ -69,6 +69,11 @@ export class ScoreBoard {
     this.#aboutTerm[doc] = this.#term;
   }
 
+  /** True when the document has matched any of the query's terms so far. */
+  hasMatched(doc: number): boolean {
+    return this.#masks[doc] !== 0;
+  }
+
   /** True when the document's title or keywords hold the current term. */
   isAbout(doc: number): boolean {
     return this.#aboutTerm[doc] === this.#term;

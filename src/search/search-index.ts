@@ -67,6 +67,8 @@ const ABOUT_FIELDS: FieldBoosts = [
 /** Where very frequent words and prefixes are looked up: what says what an article is about. */
 const TITLE_FIELDS: FieldBoosts = [...ABOUT_FIELDS, [FIELD.lead, FIELD_BOOST.lead, 'other']];
 const WORD_FIELDS: FieldBoosts = [...ABOUT_FIELDS, [FIELD.body, FIELD_BOOST.body, 'mentions'], [FIELD.lead, FIELD_BOOST.lead, 'mentions']];
+/** A very frequent word beside rarer ones: everywhere, but in bodies only of articles they matched. */
+const NARROWING_FIELDS: FieldBoosts = [...TITLE_FIELDS, [FIELD.body, FIELD_BOOST.body, 'narrows']];
 const ROOT_FIELDS: FieldBoosts = [[FIELD.roots, FIELD_BOOST.roots, 'other']];
 /** Bits of a document's match mask: one per query word (more share the last), then UNCOUNTED_BIT. */
 const WORD_BITS = 31;
@@ -148,15 +150,18 @@ export class SearchIndex {
         for (const [field, boost, role] of fields) postings.score(field, id, weight * boost, BM25, board, bit, role);
       }
     };
-    // Whole words with short postings are matched everywhere. Very frequent words, and words still
-    // being typed (a prefix expands to every word it begins), are matched in titles and keywords:
-    // there they say what an article is about; in thousands of bodies they say little.
+    // Whole words with short postings are matched everywhere. Words still being typed (a prefix
+    // expands to every word it begins) are matched where an article says what it is about. So are
+    // very frequent words, whose bodies are thousands: there they only add to the articles the
+    // rarer words found, which keeps their cost a scan, and a headline's "قال" or "اليوم" still
+    // tells its article from siblings that share its rare words.
     const titleOnly = (t: QueryTerm) => t.prefix || hasLongPostings(this.documentFrequency(t.term));
     const specific = terms.filter((t) => !titleOnly(t));
     for (const t of specific) score(t.word, t, WORD_FIELDS);
     const roots = new Map(specific.map((t) => [t.root, t.word]));
     for (const [root, word] of roots) score(word, { term: root, word, root, prefix: false, fuzzy: false }, ROOT_FIELDS);
-    for (const t of terms.filter(titleOnly)) score(t.word, t, TITLE_FIELDS);
+    const frequentFields = specific.length > 0 ? NARROWING_FIELDS : TITLE_FIELDS;
+    for (const t of terms.filter(titleOnly)) score(t.word, t, t.prefix ? TITLE_FIELDS : frequentFields);
     const keep = (doc: number) => (options.includeHeadlines || !postings.isHeadline(doc)) && !options.exclude?.has(postings.id(doc));
     return board.top(options.limit ?? 50, keep).map(({ doc, score: value, mask }) => ({
       id: postings.id(doc),

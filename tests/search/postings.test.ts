@@ -102,6 +102,16 @@ describe('Postings', () => {
     close(scores(p, 0, 'معادن'), expected(0, 'معادن', all));
   });
 
+  it('adds a narrowing field only to documents the query has already matched', () => {
+    const p = build();
+    const board = new ScoreBoard();
+    board.reset(p.capacity);
+    p.score(0, p.dictionary.id('يابان') as number, 1, PARAMS, board, 1); // matches b only
+    p.score(1, p.dictionary.id('صين') as number, 1, PARAMS, board, 2, 'narrows'); // a and b hold it
+    const top = board.top(10, () => true);
+    assert.deepEqual(top.map((s) => [p.id(s.doc), s.mask]), [['b', 3]]);
+  });
+
   it('saturates repeats at 255 in its byte', () => {
     const p = new Postings(1, 1);
     p.add('x', false, [Array(300).fill('قمح')]);

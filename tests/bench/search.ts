@@ -37,6 +37,11 @@ export function headlineQueries(articles: Article[], random: () => number): stri
   });
 }
 
+/** Headlines as readers paste them: an article's own title, whole. */
+export function titleQueries(articles: Article[], random: () => number): string[] {
+  return Array.from({ length: HEADLINE_QUERIES }, () => (articles[Math.floor(random() * articles.length)] as Article).title);
+}
+
 export function timeQueries(queries: string[], run: (q: string) => unknown): string {
   const samples = queries.map((q) => {
     const t = process.hrtime.bigint();
@@ -47,9 +52,9 @@ export function timeQueries(queries: string[], run: (q: string) => unknown): str
   return `p50 ${fmt(s.p50, 2)} ms, p95 ${fmt(s.p95, 2)} ms`;
 }
 
-export async function benchSearch(dataDir: string, log: (line: string) => void): Promise<void> {
+export async function benchSearch(dataDir: string, log: (line: string) => void, corpus: string): Promise<void> {
   const logger = createLogger({ level: 'silent' });
-  const label = (s: string) => `search ${s}`;
+  const label = (s: string) => `search ${corpus} ${s}`;
 
   // Start-up as `npm start` does it: store, then the index (built the first time).
   let t = process.hrtime.bigint();
@@ -71,8 +76,10 @@ export async function benchSearch(dataDir: string, log: (line: string) => void):
   const random = rng(7);
   const reader = readerQueries(articles, random);
   const headline = headlineQueries(articles, random);
+  const titles = titleQueries(articles, random);
   log(label(`ours: 1–3 word queries ${timeQueries(reader, (q) => ours.search(q, { limit: 10 }))}`));
   log(label(`ours: 8–15 word queries ${timeQueries(headline, (q) => ours.search(q, { limit: 10 }))}`));
+  log(label(`ours: whole-headline queries ${timeQueries(titles, (q) => ours.search(q, { limit: 10 }))}`));
 
   // Restart: store load + persisted index, the path every later start takes.
   heap0 = heapMb();
@@ -84,6 +91,7 @@ export async function benchSearch(dataDir: string, log: (line: string) => void):
   log(label(`ours: restart (store ${fmt(storeMs / 1000)} s + persisted index, ${restored.reindexed} re-indexed) ${fmt(ms(t) / 1000)} s, ${memory()}`));
   log(label(`ours after restart: 1–3 word queries ${timeQueries(reader, (q) => restored.index.search(q, { limit: 10 }))}`));
   log(label(`ours after restart: 8–15 word queries ${timeQueries(headline, (q) => restored.index.search(q, { limit: 10 }))}`));
+  log(label(`ours after restart: whole-headline queries ${timeQueries(titles, (q) => restored.index.search(q, { limit: 10 }))}`));
 
   // Plain MiniSearch with default options on the same text.
   heap0 = heapMb();

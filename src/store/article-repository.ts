@@ -1,9 +1,10 @@
 // Articles on disk behind explicit methods; nothing outside src/store knows lowdb is used.
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
+import { sliceDetails } from './body-slice.ts';
 import { SerialQueue } from './serial.ts';
 import { ARTICLES_DIR, bodyKeyOf, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
 import { openVersionedFile } from './versioned-file.ts';
@@ -101,8 +102,22 @@ export class ArticleRepository {
     const meta = this.#byId.get(id);
     if (!meta) return undefined;
     if (meta.kind === 'headline') return { ...meta, ...NO_DETAILS };
-    const shard = await this.#bodyShard(bodyKeyOf(meta.publishedAt, id));
+    const key = bodyKeyOf(meta.publishedAt, id);
+    // A bucket in memory may hold changes being written: it is the truth while it is there.
+    const details = this.#bodyShards.has(key) ? undefined : await this.#readDetails(key, id);
+    if (details !== undefined) return { ...meta, ...(details ?? NO_DETAILS) };
+    const shard = await this.#bodyShard(key);
     return { ...meta, ...(shard.data.bodies[id] ?? NO_DETAILS) };
+  }
+
+  /** One article's details read from its bucket's file; undefined when the bucket must be opened whole. */
+  async #readDetails(key: string, id: string): Promise<ArticleDetails | null | undefined> {
+    try {
+      return sliceDetails(await readFile(bodyShardPath(this.#dataDir, key), 'utf8'), id);
+    } catch (error) {
+      // No file yet is an empty bucket; any other failure is reported by the whole-file path.
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
+    }
   }
 
   /** Every full article with its body, one shard at a time (for rebuilding the search index). */

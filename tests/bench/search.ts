@@ -9,7 +9,7 @@ import type { SearchIndex } from '../../src/search/search-index.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { normalize } from '../../src/text/normalize.ts';
 import { rng } from './corpus.ts';
-import { buffersMb, fmt, heapMb, latencySummary, mb, ms } from './stats.ts';
+import { buffersMb, cpuSeconds, fmt, heapMb, latencySummary, mb, ms } from './stats.ts';
 
 const READER_QUERIES = 300;
 const HEADLINE_QUERIES = 200;
@@ -61,11 +61,13 @@ export async function benchSearch(dataDir: string, log: (line: string) => void, 
   let heap0 = heapMb();
   let buffers0 = buffersMb();
   const memory = () => `heap ${fmt(heapMb() - heap0, 0)} MB + typed arrays ${fmt(buffersMb() - buffers0, 0)} MB`;
+  const cpu = process.cpuUsage();
   const repo = await ArticleRepository.open(dataDir);
   const built = await loadOrBuildIndex(repo, dataDir, logger);
   const buildMs = ms(t);
+  const cpuS = cpuSeconds(process.cpuUsage(cpu));
   const ours: SearchIndex = built.index;
-  log(label(`ours: first start (store + index build of ${ours.size} items) ${fmt(buildMs / 1000)} s, ${memory()}`));
+  log(label(`ours: first start (store + index build of ${ours.size} items) ${fmt(buildMs / 1000)} s (CPU ${fmt(cpuS)} s), ${memory()}`));
   t = process.hrtime.bigint();
   await persistIndex(ours, repo, dataDir);
   const fileMb = mb((await stat(join(dataDir, INDEX_FILE))).size);

@@ -5,7 +5,7 @@ import { sliceDetails } from '../../src/store/body-slice.ts';
 
 const details = (text: string): ArticleDetails => ({ paragraphs: [text, 'فقرة ثانية'], summary: `ملخص ${text}`, digestLine: text });
 /** A bucket as the store writes it. */
-const bucket = (bodies: Record<string, ArticleDetails>, version = 1) => JSON.stringify({ version, bodies });
+const bucket = (bodies: Record<string, ArticleDetails>, version = 1) => Buffer.from(JSON.stringify({ version, bodies }));
 
 describe('sliceDetails', () => {
   const tricky: Record<string, ArticleDetails> = {
@@ -19,7 +19,7 @@ describe('sliceDetails', () => {
 
   for (const id of Object.keys(tricky)) {
     it(`reads "${id}" as a whole parse would`, () => {
-      assert.deepEqual(sliceDetails(text, id), JSON.parse(text).bodies[id]);
+      assert.deepEqual(sliceDetails(text, id), JSON.parse(text.toString()).bodies[id]);
     });
   }
 
@@ -28,10 +28,11 @@ describe('sliceDetails', () => {
   });
 
   it('leaves other layouts, cut files and odd shapes to the whole-file read', () => {
-    const cases: [string, string][] = [
+    const cases: [string, Buffer][] = [
       ['a future version', bucket(tricky, 2)],
-      ['a file cut short', text.slice(0, text.indexOf('الخبر الثاني'))],
-      ['keys in another order', JSON.stringify({ bodies: tricky, version: 1 })],
+      ['a file cut short', text.subarray(0, text.indexOf('الخبر الثاني'))],
+      ['keys in another order', Buffer.from(JSON.stringify({ bodies: tricky, version: 1 }))],
+      ['an empty file', Buffer.alloc(0)],
       ['details without paragraphs', bucket({ second: { summary: 'x' } as unknown as ArticleDetails })],
     ];
     for (const [what, t] of cases) assert.equal(sliceDetails(t, 'second'), undefined, what);

@@ -1,5 +1,6 @@
-// npm run bench -- [--sizes 10000,100000] [--corpus generated,real] [--only store,search,bot,digest]
-// The store is always built (the other benchmarks read it); --only picks what else runs. The real
+// npm run bench -- [--sizes 10000,100000] [--corpus generated,real] [--only store,search,compare,bot,digest]
+// The store is always built (the other benchmarks read it); --only picks what else runs ("compare":
+// plain MiniSearch and a linear scan beside our search, the longest part at 100k). The real
 // corpus is the shared news set beside the clone; without it the run says so and uses the generated one.
 // Prints every figure on its own line; the issues' notes quote them.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,7 +17,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000' },
     corpus: { type: 'string', default: 'generated,real' },
-    only: { type: 'string', default: 'store,search,bot,digest' },
+    only: { type: 'string', default: 'store,search,compare,bot,digest' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -42,7 +43,7 @@ for (const records of runs) {
     const root = await mkdtemp(join(tmpdir(), `khulasa-bench-${label.replace(' ', '-')}-`));
     try {
       const store = await benchStore(size, root, log, records);
-      if (only.has('search')) await benchSearch(store.dataDir, log, label);
+      if (only.has('search')) await benchSearch(store.dataDir, log, label, only.has('compare'));
       if (only.has('bot')) await benchBot(store.dataDir, log, label);
       // The digest fan-out does not depend on the corpus: run it once.
       if (only.has('digest') && !digestDone) {

@@ -43,8 +43,8 @@ export class Library {
   }
 
   /**
-   * Opens at once; the search index loads (or is built) in the background: 1.6 s at 100,000
-   * articles from its file, minutes when it must be built from the store, and readers can use
+   * Opens at once; the search index loads (or is built) in the background: seconds from its
+   * file, longer when it must be built from the store (README, Benchmarks), and readers can use
    * everything else meanwhile.
    */
   static open(articles: ArticleRepository, dataDir: string, logger: Logger, pages: PageOptions = {}): Library {

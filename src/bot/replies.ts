@@ -1,7 +1,7 @@
 // Sending and editing the bot's standard messages: cards, lists, full text, related items.
 import type { InlineKeyboard } from 'grammy';
 import type { Article } from '../domain.ts';
-import { snippet } from '../search/snippet.ts';
+import { type SnippetSource, snippet } from '../search/snippet.ts';
 import { cleanDisplayText } from '../text/normalize.ts';
 import type { Action } from './callback-data.ts';
 import type { BotContext, BotDeps } from './context.ts';
@@ -13,6 +13,7 @@ import { renderFullText } from './render/full-text.ts';
 import { escapeHtml, shortTitle } from './render/html.ts';
 import { type ListItem, renderList } from './render/list.ts';
 import type { SearchMemory } from './search-memory.ts';
+import { SnippetSources } from './snippet-sources.ts';
 
 /** Items per list page: five numbered buttons fit one row on a phone. */
 export const PAGE_SIZE = 5;
@@ -34,6 +35,7 @@ async function show(ctx: BotContext, text: string, reply_markup: InlineKeyboard,
 
 export function createReplies(deps: BotDeps, memory: SearchMemory) {
   const { library, timeZone } = deps;
+  const snippetSources = new SnippetSources((id) => library.articles.get(id));
 
   async function latestPage(ctx: BotContext, offset: number, edit: boolean) {
     const total = library.articles.articleCount;
@@ -53,10 +55,10 @@ export function createReplies(deps: BotDeps, memory: SearchMemory) {
       return show(ctx, messages.noResults(escapeHtml(query)), noResultsKeyboard(), edit);
     }
     const page = results.slice(offset, offset + PAGE_SIZE);
-    const bodies = await Promise.all(page.map(({ article }) => library.articles.get(article.id)));
+    const sources = await Promise.all(page.map(({ article }) => snippetSources.get(article)));
     const items: ListItem[] = page.map(({ article, hit }, i) => ({
       article,
-      snippet: snippet(bodies[i]?.paragraphs.join(' ') || article.title, hit.queryTerms),
+      snippet: snippet(sources[i] as SnippetSource, hit.queryTerms),
     }));
     const key = memory.remember(query);
     const text = renderList(messages.searchTitle(escapeHtml(query)), items, offset, timeZone);

@@ -2,10 +2,13 @@
 // (only items changed since it was written are re-indexed), or built once when there is none.
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Article } from '../domain.ts';
 import type { Logger } from '../logger.ts';
 import type { ArticleRepository } from '../store/article-repository.ts';
 import { StoreError } from '../store/errors.ts';
 import { checkIndexHeader, decodeIndexFile, encodeIndexFile, MAX_HEADER_BYTES } from './index-file.ts';
+import { FIELD_COUNT, toIndexedDoc, WORD_FIELD_COUNT } from './indexed-doc.ts';
+import { PostingsBuilder } from './postings-builder.ts';
 import { INDEX_FORMAT, SearchIndex } from './search-index.ts';
 
 export const INDEX_FILE = 'search-index.bin';
@@ -79,19 +82,14 @@ export async function checkIndexFile(dataDir: string): Promise<void> {
 /** The index, synchronised with the store. The index file is only a cache: it can always be rebuilt. */
 export async function loadOrBuildIndex(repo: ArticleRepository, dataDir: string, logger: Logger): Promise<IndexSync> {
   const restored = await readIndexFile(join(dataDir, INDEX_FILE), logger);
-  const index = restored?.index ?? SearchIndex.empty();
-  const versions = restored?.versions ?? new Map<string, string>();
+  if (!restored) return { index: await buildIndex(repo.articlesWithBodies()), reindexed: repo.size, removed: 0, rebuilt: true };
+  const { index, versions } = restored;
   let reindexed = 0;
-  if (!restored) {
-    for await (const article of repo.articlesWithBodies()) index.upsert(article);
-    reindexed = repo.size;
-  } else {
-    for (const meta of repo.all()) {
-      if (versions.get(meta.id) === meta.updatedAt) continue;
-      const article = await repo.get(meta.id);
-      if (article) index.upsert(article);
-      reindexed++;
-    }
+  for (const meta of repo.all()) {
+    if (versions.get(meta.id) === meta.updatedAt) continue;
+    const article = await repo.get(meta.id);
+    if (article) index.upsert(article);
+    reindexed++;
   }
   let removed = 0;
   for (const id of versions.keys()) {
@@ -100,7 +98,20 @@ export async function loadOrBuildIndex(repo: ArticleRepository, dataDir: string,
       removed++;
     }
   }
-  return { index, reindexed, removed, rebuilt: !restored };
+  return { index, reindexed, removed, rebuilt: false };
+}
+
+/**
+ * An index of every article, built in one pass into the compact arrays: the same index as
+ * upserting them one by one into an empty one, in a fraction of the time.
+ */
+export async function buildIndex(articles: AsyncIterable<Article>): Promise<SearchIndex> {
+  const builder = new PostingsBuilder(FIELD_COUNT, WORD_FIELD_COUNT);
+  for await (const article of articles) {
+    const doc = toIndexedDoc(article);
+    builder.add(doc.id, doc.headline, doc.fields);
+  }
+  return SearchIndex.fromSnapshot({ format: INDEX_FORMAT, postings: builder.snapshot() }) as SearchIndex;
 }
 
 /** Writes the index beside the store: a temporary file, then a rename, so it is never half-written. */

@@ -153,7 +153,10 @@ function checked(format: number, sections: Map<string, unknown>): IndexFileConte
     if (!(f.offsets instanceof Uint32Array) || !(f.docs instanceof Uint32Array) || !(f.tfs instanceof Uint8Array) || !(f.lengths instanceof Uint16Array)) fail(`field ${i} incomplete`);
     if (f.offsets.length !== terms.length + 1 || f.offsets[0] !== 0 || f.offsets[terms.length] !== f.docs.length || f.tfs.length !== f.docs.length || f.lengths.length !== ids.length) fail(`field ${i} sizes disagree`);
     for (let t = 0; t < terms.length; t++) if ((f.offsets[t] as number) > (f.offsets[t + 1] as number)) fail(`field ${i} offsets out of order`);
-    for (const doc of f.docs) if (doc >= ids.length) fail(`field ${i} names a document that does not exist`);
+    // An indexed loop and one comparison at the end: tens of millions of postings at 100,000 articles.
+    let maxDoc = 0;
+    for (let p = 0; p < f.docs.length; p++) maxDoc = Math.max(maxDoc, f.docs[p] as number);
+    if (f.docs.length > 0 && maxDoc >= ids.length) fail(`field ${i} names a document that does not exist`);
     fields.push({ offsets: f.offsets, docs: f.docs, tfs: f.tfs, lengths: f.lengths });
   }
   return { snapshot: { format, postings: { ids, headline, terms, documentFrequency, fields } }, versions };

@@ -14,9 +14,9 @@ import { TermDictionary } from './term-dictionary.ts';
 export type FieldRole = 'about' | 'mentions' | 'narrows' | 'other';
 
 /** Term frequencies are stored in a byte: BM25 saturates long before a word repeats 255 times. */
-const MAX_TF = 255;
+export const MAX_TF = 255;
 /** Field lengths (distinct terms) are stored in 16 bits. */
-const MAX_LENGTH = 65_535;
+export const MAX_LENGTH = 65_535;
 
 /** One field's compacted postings: term t's documents are docs[offsets[t] … offsets[t + 1]). */
 export interface FieldPostings {

@@ -1,5 +1,7 @@
-// npm run bench -- [--sizes 10000,100000] [--only store,search,bot,digest]
-// The store is always built (the other benchmarks read it); --only picks what else runs.
+// npm run bench -- [--sizes 10000,100000] [--corpus generated,real] [--only store,search,compare,bot,digest]
+// The store is always built (the other benchmarks read it); --only picks what else runs ("compare":
+// plain MiniSearch and a linear scan beside our search, the longest part at 100k). The real
+// corpus is the shared news set beside the clone; without it the run says so and uses the generated one.
 // Prints every figure on its own line; the issues' notes quote them.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,28 +9,49 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBot } from './bot.ts';
 import { benchDigest } from './digest.ts';
+import { type NewsRecord, REAL_CORPUS, readRealCorpus, realCorpusAvailable } from './real-corpus.ts';
 import { benchSearch } from './search.ts';
-import { benchStore } from './store.ts';
+import { benchStore, corpusLabel } from './store.ts';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '10000,100000' }, only: { type: 'string', default: 'store,search,bot,digest' }, keep: { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: '10000,100000' },
+    corpus: { type: 'string', default: 'generated,real' },
+    only: { type: 'string', default: 'store,search,compare,bot,digest' },
+    keep: { type: 'boolean', default: false },
+  },
 });
 const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => n > 0);
 const only = new Set((values.only ?? '').split(','));
 const log = (line: string) => console.log(line);
 
 console.log(`bench on node ${process.version}, ${new Date().toISOString()}`);
-for (const size of sizes) {
-  const root = await mkdtemp(join(tmpdir(), `khulasa-bench-${size}-`));
-  try {
-    const store = await benchStore(size, root, log);
-    if (only.has('search')) await benchSearch(store.dataDir, log);
-    // The bot and digest figures do not depend on corpus size beyond the first: run them once.
-    if (size === sizes[0]) {
-      if (only.has('bot')) await benchBot(store.dataDir, log);
-      if (only.has('digest')) await benchDigest(join(root, 'digest'), store.dataDir, log);
+const corpora = new Set((values.corpus ?? '').split(','));
+let real: NewsRecord[] | null = null;
+if (corpora.has('real')) {
+  if (realCorpusAvailable()) real = await readRealCorpus();
+  else {
+    console.log(`real news corpus not found at ${REAL_CORPUS}: benchmarking the generated corpus only`);
+    corpora.add('generated');
+  }
+}
+const runs = [...(corpora.has('generated') ? [null] : []), ...(real ? [real] : [])];
+let digestDone = false;
+for (const records of runs) {
+  for (const size of sizes) {
+    const label = corpusLabel(records, size);
+    const root = await mkdtemp(join(tmpdir(), `khulasa-bench-${label.replace(' ', '-')}-`));
+    try {
+      const store = await benchStore(size, root, log, records);
+      if (only.has('search')) await benchSearch(store.dataDir, log, label, only.has('compare'));
+      if (only.has('bot')) await benchBot(store.dataDir, log, label);
+      // The digest fan-out does not depend on the corpus: run it once.
+      if (only.has('digest') && !digestDone) {
+        await benchDigest(join(root, 'digest'), store.dataDir, log);
+        digestDone = true;
+      }
+    } finally {
+      if (!values.keep) await rm(root, { recursive: true, force: true });
     }
-  } finally {
-    if (!values.keep) await rm(root, { recursive: true, force: true });
   }
 }

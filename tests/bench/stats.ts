@@ -1,6 +1,9 @@
 // Small measurement helpers for the benchmarks.
 export const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
+/** CPU time of the process (all its threads): on a shared machine wall time follows the load. */
+export const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;

@@ -2,8 +2,10 @@
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ingestFiles } from '../../src/ingest/ingest.ts';
+import { mergeArticle } from '../../src/ingest/merge.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { buildVocabulary, generatePage, rng } from './corpus.ts';
+import { type NewsRecord, realArticle } from './real-corpus.ts';
 import { fmt, heapMb, mb, ms } from './stats.ts';
 
 /** Pages per ingestion batch: a realistic import run (a day of several sources). */
@@ -25,8 +27,57 @@ export interface StoreBench {
   dataDir: string;
 }
 
-/** Builds a store of `articles` articles (two per page) under `root`, reporting each figure. */
-export async function benchStore(articles: number, root: string, log: (line: string) => void): Promise<StoreBench> {
+/** What the figures are about: "generated 10000", "real 100000". */
+export const corpusLabel = (records: NewsRecord[] | null, articles: number) => `${records ? 'real' : 'generated'} ${articles}`;
+
+/**
+ * Builds a store of `articles` articles under `root`: generated pages (two articles each), or the
+ * real news records (one article each) when `records` are given.
+ */
+export async function benchStore(articles: number, root: string, log: (line: string) => void, records: NewsRecord[] | null = null): Promise<StoreBench> {
+  return records ? benchRealStore(articles, root, log, records) : benchGeneratedStore(articles, root, log);
+}
+
+async function measureLoad(dataDir: string, label: string, log: (line: string) => void): Promise<ArticleRepository> {
+  log(`store ${label}: data on disk ${mb(await du(dataDir))} MB (metadata ${mb(await du(join(dataDir, 'articles', 'meta')))} MB)`);
+  const heapBefore = heapMb();
+  const loadStart = process.hrtime.bigint();
+  const loaded = await ArticleRepository.open(dataDir);
+  const loadMs = ms(loadStart);
+  log(`store ${label}: loaded ${loaded.size} items in ${fmt(loadMs, 0)} ms, heap +${fmt(heapMb() - heapBefore, 0)} MB`);
+  return loaded;
+}
+
+const median = (timings: number[]) => [...timings].sort((a, b) => a - b)[Math.floor(timings.length / 2)] ?? 0;
+
+async function benchRealStore(articles: number, root: string, log: (line: string) => void, records: NewsRecord[]): Promise<StoreBench> {
+  const label = corpusLabel(records, articles);
+  const dataDir = join(root, 'data');
+  const now = Date.now();
+  const ingest = async () => {
+    const repo = await ArticleRepository.open(dataDir);
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < articles; i += BATCH_PAGES) {
+      const batch = Array.from({ length: Math.min(BATCH_PAGES, articles - i) }, (_, j) => realArticle(records, i + j, articles, now, SPAN_DAYS));
+      await repo.upsertMany(batch, mergeArticle);
+    }
+    return { items: repo.size, ingestMs: ms(started) };
+  };
+  const { items, ingestMs } = await ingest();
+  log(`store ${label}: ingested ${articles} articles (${items} items; ${records.length} real articles, repeated with fresh ids and dates) in ${fmt(ingestMs / 1000)} s = ${fmt(articles / (ingestMs / 1000), 0)} articles/s`);
+  const loaded = await measureLoad(dataDir, label, log);
+  const timings: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = process.hrtime.bigint();
+    await loaded.upsertMany([realArticle(records, articles + i, articles, now, SPAN_DAYS)], mergeArticle);
+    timings.push(ms(t));
+  }
+  log(`store ${label}: one more article into the full store: ${timings.map((t) => fmt(t)).join(', ')} ms (median ${fmt(median(timings))})`);
+  return { articles, dataDir };
+}
+
+async function benchGeneratedStore(articles: number, root: string, log: (line: string) => void): Promise<StoreBench> {
+  const label = corpusLabel(null, articles);
   const random = rng(articles);
   const vocab = buildVocabulary(VOCABULARY, random);
   const pagesDir = join(root, 'pages');
@@ -53,14 +104,8 @@ export async function benchStore(articles: number, root: string, log: (line: str
     return { items: repo.size, ingestMs: ms(started) };
   };
   const { items, ingestMs } = await ingest();
-  log(`store ${articles}: ingested ${pages} pages (${items} items incl. headlines) in ${fmt(ingestMs / 1000)} s = ${fmt(pages / (ingestMs / 1000), 0)} pages/s`);
-  log(`store ${articles}: data on disk ${mb(await du(dataDir))} MB (metadata ${mb(await du(join(dataDir, 'articles', 'meta')))} MB)`);
-
-  const heapBefore = heapMb();
-  const loadStart = process.hrtime.bigint();
-  const loaded = await ArticleRepository.open(dataDir);
-  const loadMs = ms(loadStart);
-  log(`store ${articles}: loaded ${loaded.size} items in ${fmt(loadMs, 0)} ms, heap +${fmt(heapMb() - heapBefore, 0)} MB`);
+  log(`store ${label}: ingested ${pages} pages (${items} items incl. headlines) in ${fmt(ingestMs / 1000)} s = ${fmt(pages / (ingestMs / 1000), 0)} pages/s`);
+  const loaded = await measureLoad(dataDir, label, log);
 
   const onePage = join(root, 'one-more.txt');
   const timings: number[] = [];
@@ -70,6 +115,6 @@ export async function benchStore(articles: number, root: string, log: (line: str
     await ingestFiles([onePage], loaded);
     timings.push(ms(t));
   }
-  log(`store ${articles}: one more page into the full store: ${timings.map((t) => fmt(t)).join(', ')} ms (median ${fmt([...timings].sort((a, b) => a - b)[2] ?? 0)})`);
+  log(`store ${label}: one more page into the full store: ${timings.map((t) => fmt(t)).join(', ')} ms (median ${fmt(median(timings))})`);
   return { articles, dataDir };
 }

@@ -37,6 +37,12 @@ describe('index file', () => {
       return copy;
     }],
   ];
+  it('refuses a posting that names the document one past the last', () => {
+    const fields = snapshot.postings.fields.map((f, i) => (i === 2 ? { ...f, docs: f.docs.map((d, j) => (j === f.docs.length - 1 ? snapshot.postings.ids.length : d)) } : f));
+    const bad = encodeIndexFile({ snapshot: { ...snapshot, postings: { ...snapshot.postings, fields } }, versions });
+    assert.throws(() => decodeIndexFile(bad), /field 2 names a document that does not exist/);
+  });
+
   for (const [what, damage] of damaged) {
     it(`refuses a file ${what}, saying it is damaged`, () => {
       assert.throws(() => decodeIndexFile(damage(file)), (e: unknown) => e instanceof IndexFileError && /damaged/.test(e.message));

@@ -6,7 +6,7 @@ import type { Article } from '../../src/domain.ts';
 import { mergeArticle } from '../../src/ingest/merge.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { StoreError } from '../../src/store/errors.ts';
-import { metaShardPath } from '../../src/store/shards.ts';
+import { bodyKeyOf, bodyShardPath, metaShardPath } from '../../src/store/shards.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 function article(n: number, day = '2026-03-01'): Article {
@@ -28,6 +28,22 @@ describe('ArticleRepository', () => {
     assert.deepEqual((await reopened.get('id2'))?.paragraphs, ['فقرة 2']);
     assert.deepEqual(reopened.latest(5).map((a) => a.id), ['id2', 'id1'], 'newest first');
     assert.equal(await reopened.get('missing'), undefined);
+  });
+
+  it('reads a body from a bucket in any valid layout, and sees its own latest write', async () => {
+    const dir = await tempDir();
+    const repo = await ArticleRepository.open(dir);
+    const a = article(1);
+    await repo.upsertMany([a], mergeArticle);
+    const path = bodyShardPath(dir, bodyKeyOf(a.publishedAt, a.id));
+    // Hand-edited: the same data, keys in another order and indented.
+    const { bodies } = JSON.parse(await readFile(path, 'utf8')) as { bodies: unknown };
+    await writeFile(path, JSON.stringify({ bodies, version: 1 }, null, 2));
+    const reopened = await ArticleRepository.open(dir);
+    assert.deepEqual((await reopened.get(a.id))?.paragraphs, ['فقرة 1']);
+    await reopened.upsertMany([{ ...a, paragraphs: ['فقرة معدلة'], contentHash: 'h1b' }], mergeArticle);
+    assert.deepEqual((await reopened.get(a.id))?.paragraphs, ['فقرة معدلة']);
+    assert.deepEqual((await (await ArticleRepository.open(dir)).get(a.id))?.paragraphs, ['فقرة معدلة']);
   });
 
   it('loses nothing under many concurrent upserts', async () => {

@@ -1,11 +1,11 @@
 // Articles on disk behind explicit methods; nothing outside src/store knows lowdb is used.
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { SerialQueue } from './serial.ts';
-import { ARTICLES_DIR, bodyKeyOf, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
+import { ARTICLES_DIR, BODY_DIR, bodyKeyOf, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
 import { openVersionedFile } from './versioned-file.ts';
 
 /** Body buckets kept in memory at once: what readers are opening now (tens of KB each at 100k). */
@@ -168,6 +168,29 @@ export class ArticleRepository {
         this.#evictBodyShards();
       }
       return report;
+    });
+  }
+
+  /**
+   * Removes every article published before `day` (YYYY-MM-DD, UTC): whole day shards are deleted,
+   * so retention costs a few file removals, whatever the corpus. Returns the removed ids.
+   */
+  removePublishedBefore(day: string): Promise<string[]> {
+    return this.#writes.run(async () => {
+      const removed: string[] = [];
+      for (const [key, shard] of [...this.#metaShards]) {
+        if (key >= day) continue;
+        for (const id of Object.keys(shard.data.articles)) {
+          this.#byId.delete(id);
+          removed.push(id);
+        }
+        await rm(metaShardPath(this.#dataDir, key), { force: true });
+        await rm(join(this.#dataDir, ARTICLES_DIR, BODY_DIR, key), { recursive: true, force: true });
+        this.#metaShards.delete(key);
+        for (const bodyKey of [...this.#bodyShards.keys()]) if (bodyKey.startsWith(`${key}/`)) this.#bodyShards.delete(bodyKey);
+      }
+      if (removed.length > 0) this.#latest = null;
+      return removed;
     });
   }
 

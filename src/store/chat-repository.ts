@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { ChatRecord, InactiveReason, Subscription } from '../domain.ts';
+import { GroupCommit } from './group-commit.ts';
 import { type FileSchema, openVersionedFile } from './versioned-file.ts';
 
 export const CHATS_FILE = 'chats.json';
@@ -31,12 +32,11 @@ const schema: FileSchema<ChatsFile> = {
 
 export class ChatRepository {
   readonly #db: Low<ChatsFile>;
-  /** The write on disk now, and the next one, which every change made meanwhile joins. */
-  #writing: Promise<void> = Promise.resolve();
-  #next: Promise<void> | null = null;
+  readonly #commit: GroupCommit;
 
   private constructor(db: Low<ChatsFile>) {
     this.#db = db;
+    this.#commit = new GroupCommit(db);
   }
 
   static async open(dataDir: string): Promise<ChatRepository> {
@@ -62,12 +62,7 @@ export class ChatRepository {
    * costs a few file writes instead of one each, and none is acknowledged before it is durable.
    */
   #persist(): Promise<void> {
-    this.#next ??= this.#writing.then(async () => {
-      this.#next = null;
-      this.#writing = this.#db.write();
-      await this.#writing;
-    });
-    return this.#next;
+    return this.#commit.persist();
   }
 
   /** Applies a change to one chat (creating it when new) and resolves once it is on disk. */
@@ -116,7 +111,7 @@ export class ChatRepository {
   }
 
   /** Resolves once every change made so far is on disk. */
-  async flush(): Promise<void> {
-    await (this.#next ?? this.#writing);
+  flush(): Promise<void> {
+    return this.#commit.flush();
   }
 }

@@ -6,6 +6,7 @@ import { BotStartError, startBot } from './bot/start-bot.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { runDueDigests } from './digest/run.ts';
 import { startDigestScheduler } from './digest/scheduler.ts';
+import { startFeedsFromConfig } from './ingest/feeds/service.ts';
 import { listPageFiles } from './ingest/ingest.ts';
 import { watchFolder } from './ingest/watch.ts';
 import { Library } from './library.ts';
@@ -38,9 +39,10 @@ async function main(config: Config): Promise<void> {
 
   const chats = await ChatRepository.open(config.DATA_DIR);
   const conversationStorage = await ConversationStorage.open<ConversationData>(config.DATA_DIR);
+  const feeds = await startFeedsFromConfig(config, library, logger);
   const bot = createBot(
     config.BOT_TOKEN,
-    { library, chats, conversationStorage, logger, timeZone: config.DEFAULT_TIMEZONE, adminIds: config.ADMIN_IDS },
+    { library, chats, conversationStorage, logger, timeZone: config.DEFAULT_TIMEZONE, adminIds: config.ADMIN_IDS, feeds: feeds.manager },
     { client: { apiRoot: config.BOT_API_ROOT } },
   );
   const polling = await startBot(bot, logger);
@@ -75,6 +77,7 @@ async function main(config: Config): Promise<void> {
     watcher.close();
     await seeded;
     await scheduler.stop();
+    await feeds.stop();
     await polling.stop();
     await Promise.all([library.persistNow(), chats.flush(), conversationStorage.flush()]);
     logger.info('stopped cleanly');

@@ -1,5 +1,6 @@
 import type { ConversationData, ConversationFlavor } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
+import type { FeedManager } from '../ingest/feeds/manager.ts';
 import type { Library } from '../library.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatRepository } from '../store/chat-repository.ts';
@@ -18,6 +19,8 @@ export interface BotDeps {
   timeZone: string;
   /** Telegram user ids of operators (ADMIN_IDS): only they reach the operator commands. */
   adminIds?: readonly number[];
+  /** Feed sources, for the operators' /feeds commands (absent: the commands do not exist). */
+  feeds?: FeedManager;
   /** Per-user flood protection; defaults to USER_BURST per USER_WINDOW_MS. */
   userRate?: { burst: number; windowMs: number };
 }

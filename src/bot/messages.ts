@@ -123,3 +123,27 @@ export const messages = {
     reasons: { unsubscribed: 'أوقفته بنفسك', blocked: 'حُظر البوت', kicked: 'أُزيل البوت من المحادثة', deactivated: 'الحساب محذوف', 'chat-not-found': 'المحادثة غير موجودة' },
   },
 } as const;
+
+/** Feed sources: the teaser note on cards, and the operators' /feeds commands. */
+export const feedMessages = {
+  teaserOnly: (link: string | undefined) =>
+    link ? `ℹ️ نشر المصدر مقدمة الخبر فقط. <a href="${link}">اقرأ الخبر كاملاً في موقعه</a>` : 'ℹ️ نشر المصدر مقدمة الخبر فقط.',
+  listTitle: (count: string) => `📡 <b>مصادر الأخبار</b> (${count})`,
+  none: 'لا توجد مصادر بعد. أضف مصدراً بالأمر:\n<code>/feeds add https://example.com/rss</code>',
+  usage: 'الأوامر:\n<code>/feeds</code> — عرض المصادر وحالتها\n<code>/feeds add الرابط</code> — إضافة مصدر بعد تجربته\n<code>/feeds remove الرقم</code> — حذف مصدر من القائمة',
+  fromEnv: 'من الإعدادات (FEEDS)',
+  fromBot: 'أُضيف من البوت',
+  lastSuccess: (when: string, items: string) => `✅ آخر جلب ناجح: ${when} · ${items} خبر`,
+  never: '⏳ لم يُجلب بعد',
+  lastError: (when: string, reason: string, failures: string) => `⚠️ آخر خطأ (${when}، ${failures} مرة متتالية): ${reason}`,
+  nextFetch: (when: string) => `⏭ الجلب التالي: ${when}`,
+  checking: (url: string) => `⏳ أجرّب المصدر ${url} …`,
+  added: (title: string, items: string, fresh: string) => `✅ أُضيف المصدر <b>${title}</b>\nوجدت فيه ${items} خبر، منها ${fresh} جديد.`,
+  addedUntitled: 'بلا عنوان',
+  invalidUrl: (reason: string) => `❌ هذا ليس رابطاً صالحاً (${reason}).\nمثال: <code>/feeds add https://example.com/rss</code>`,
+  exists: 'هذا المصدر موجود في القائمة بالفعل.',
+  unreadable: (reason: string) => `❌ لم أتمكن من قراءة المصدر، فلم أُضفه.\nالسبب: ${reason}`,
+  removed: (url: string) => `🗑 حُذف المصدر ${url}\nتبقى أخباره المحفوظة.`,
+  noSuchFeed: (count: string) => `لا يوجد مصدر بهذا الرقم. الأرقام من ١ إلى ${count}؛ أرسل /feeds لعرضها.`,
+  cannotRemoveEnv: 'هذا المصدر معرّف في الإعدادات (FEEDS)، فلا يُحذف من البوت. احذفه من الإعدادات ثم أعد التشغيل.',
+} as const;

@@ -24,9 +24,9 @@ const UPDATES = 2_000;
 const IN_FLIGHT = 50;
 
 /** One reader action, created when it runs: what to do, and how to know the bot answered. */
-type Step = () => { act: () => void; done: () => boolean };
+export type Step = () => { act: () => void; done: () => boolean };
 
-async function drive(emulator: TelegramEmulator, steps: Step[]): Promise<{ perSecond: number; latency: number[] }> {
+export async function drive(emulator: TelegramEmulator, steps: Step[]): Promise<{ perSecond: number; latency: number[] }> {
   const latency: number[] = [];
   const started = performance.now();
   let next = 0;
@@ -44,7 +44,7 @@ async function drive(emulator: TelegramEmulator, steps: Step[]): Promise<{ perSe
 }
 
 /** The reader types words; answered when the bot sends anything after them. */
-const typing = (emulator: TelegramEmulator, user: TgUser, chat: TgChat, text: string): Step => () => {
+export const typing = (emulator: TelegramEmulator, user: TgUser, chat: TgChat, text: string): Step => () => {
   let sentId = 0;
   return {
     act: () => void (sentId = emulator.sendText(user, chat, text).message_id),
@@ -66,7 +66,7 @@ const pressing = (emulator: TelegramEmulator, user: TgUser, chat: TgChat): Step 
   };
 };
 
-function words(repo: ArticleRepository, random: () => number): string[] {
+export function words(repo: ArticleRepository, random: () => number): string[] {
   const titles = repo.latest(5_000).map((a) => a.title);
   return Array.from({ length: UPDATES }, () => {
     const w = (titles[Math.floor(random() * titles.length)] ?? 'الصين').split(' ');

@@ -1,4 +1,4 @@
-// npm run bench -- [--sizes 10000,100000] [--only store,search,bot,digest]
+// npm run bench -- [--sizes 10000,100000] [--only store,search,bot,digest,feeds]
 // The store is always built (the other benchmarks read it); --only picks what else runs.
 // Prints every figure on its own line; the issues' notes quote them.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBot } from './bot.ts';
 import { benchDigest } from './digest.ts';
+import { benchFeeds } from './feeds.ts';
 import { benchSearch } from './search.ts';
 import { benchStore } from './store.ts';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '10000,100000' }, only: { type: 'string', default: 'store,search,bot,digest' }, keep: { type: 'boolean', default: false } },
+  options: { sizes: { type: 'string', default: '10000,100000' }, only: { type: 'string', default: 'store,search,bot,digest,feeds' }, keep: { type: 'boolean', default: false } },
 });
 const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => n > 0);
 const only = new Set((values.only ?? '').split(','));
@@ -27,6 +28,8 @@ for (const size of sizes) {
     if (size === sizes[0]) {
       if (only.has('bot')) await benchBot(store.dataDir, log);
       if (only.has('digest')) await benchDigest(join(root, 'digest'), store.dataDir, log);
+      // Last: it adds feed items to the store the others measured.
+      if (only.has('feeds')) await benchFeeds(store.dataDir, log);
     }
   } finally {
     if (!values.keep) await rm(root, { recursive: true, force: true });

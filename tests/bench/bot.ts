@@ -9,7 +9,7 @@ import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import type { TgChat, TgUser } from '../../src/emulator/types.ts';
 import { Library } from '../../src/library.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger, type Logger } from '../../src/logger.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { ChatRepository } from '../../src/store/chat-repository.ts';
 import { ConversationStorage } from '../../src/store/conversation-storage.ts';
@@ -76,6 +76,17 @@ export function words(repo: ArticleRepository, random: () => number): string[] {
   });
 }
 
+/** Our bot on the emulator, over HTTP, reading `library`. */
+export async function startOurBot(library: Library, dataDir: string, logger: Logger) {
+  const emulator = new TelegramEmulator();
+  const running = await startEmulatorServer(emulator);
+  const chats = await ChatRepository.open(dataDir);
+  const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
+  const bot = createBot(TOKEN, { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh' }, { client: { apiRoot: running.apiRoot } });
+  const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
+  return { emulator, running, polling };
+}
+
 export async function benchBot(dataDir: string, log: (line: string) => void): Promise<void> {
   const logger = createLogger({ level: 'silent' });
   const random = rng(11);
@@ -85,12 +96,7 @@ export async function benchBot(dataDir: string, log: (line: string) => void): Pr
 
   // Ours: searches and presses of "open" buttons on the result lists.
   {
-    const emulator = new TelegramEmulator();
-    const running = await startEmulatorServer(emulator);
-    const chats = await ChatRepository.open(dataDir);
-    const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
-    const bot = createBot(TOKEN, { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh' }, { client: { apiRoot: running.apiRoot } });
-    const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
+    const { emulator, running, polling } = await startOurBot(library, dataDir, logger);
     const readers = Array.from({ length: USERS }, (_, i) => emulator.user(10_000 + i));
     const chatOf = (u: TgUser) => emulator.privateChat(u);
     // Warm-up: one search per reader, so every reader has a list to press buttons on.

@@ -1,27 +1,19 @@
 // Feed benchmark: 50 feeds of 50 items served locally. The cost of a poll (time, CPU, memory),
 // of a quiet poll (every feed answers 304), and the bot's answers to readers during a poll
 // beside the same readers without one, in the same process as in production.
-import type { ConversationData } from '@grammyjs/conversations';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createBot } from '../../src/bot/create-bot.ts';
-import { startBot } from '../../src/bot/start-bot.ts';
-import { TelegramEmulator } from '../../src/emulator/emulator.ts';
-import { startEmulatorServer } from '../../src/emulator/server.ts';
 import type { TgUser } from '../../src/emulator/types.ts';
 import { type FeedService, startFeedService } from '../../src/ingest/feeds/service.ts';
 import { Library } from '../../src/library.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
-import { ChatRepository } from '../../src/store/chat-repository.ts';
-import { ConversationStorage } from '../../src/store/conversation-storage.ts';
 import { rss } from '../helpers/feed-xml.ts';
-import { typing, words } from './bot.ts';
+import { startOurBot, typing, words } from './bot.ts';
 import { buildVocabulary, generateArticle, rng } from './corpus.ts';
 import { fmt, heapMb, latencySummary, mb } from './stats.ts';
 
-const TOKEN = '123456789:bench-token-aaaaaaaaaaaaaaaaaaaa';
 const FEEDS = 50;
 const ITEMS = 50;
 const READERS = 200;
@@ -122,12 +114,7 @@ export async function benchFeeds(dataDir: string, log: (line: string) => void): 
     const quiet = await measure(() => (services[0] as FeedService).poll());
     log(`feeds quiet poll (all 304): ${costLine(quiet)}`);
 
-    const emulator = new TelegramEmulator();
-    const running = await startEmulatorServer(emulator);
-    const chats = await ChatRepository.open(dataDir);
-    const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
-    const bot = createBot(TOKEN, { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh' }, { client: { apiRoot: running.apiRoot } });
-    const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
+    const { emulator, running, polling } = await startOurBot(library, dataDir, logger);
     const readers = Array.from({ length: READERS }, (_, i) => emulator.user(30_000 + i));
     const queries = words(articles, random);
     let next = 0;

@@ -21,8 +21,7 @@ export function feedsFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     if (verb === 'add' && argument) {
-      await ctx.reply(feedMessages.checking(escapeHtml(argument)), HTML);
-      const result = await feeds.add(argument);
+      const result = await feeds.add(argument, () => ctx.reply(feedMessages.checking(escapeHtml(argument)), HTML));
       if (result.ok) {
         const { report } = result;
         await ctx.reply(feedMessages.added(escapeHtml(report.title ?? feedMessages.addedUntitled), arabicDigits(report.items), arabicDigits(report.new)), HTML);

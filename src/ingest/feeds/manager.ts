@@ -56,8 +56,11 @@ export class FeedManager {
     });
   }
 
-  /** Fetches the feed once; only a feed that was reached and read is added to feeds.json. */
-  async add(rawUrl: string): Promise<AddResult> {
+  /**
+   * Fetches the feed once; only a feed that was reached and read is added to feeds.json.
+   * `beforeFetch` runs once the address is known to be new and valid (to say "checking…").
+   */
+  async add(rawUrl: string, beforeFetch?: () => Promise<unknown>): Promise<AddResult> {
     let url: string;
     try {
       url = parseHttpUrl(rawUrl.trim()).href;
@@ -65,6 +68,7 @@ export class FeedManager {
       return { ok: false, reason: 'invalid', detail: error instanceof FetchError ? error.reason : String(error) };
     }
     if (this.sources().some((s) => s.url === url)) return { ok: false, reason: 'exists', detail: url };
+    await beforeFetch?.();
     const report = await this.#deps.ingestOne({ url });
     if (report.status === 'failed' || report.status === 'malformed') {
       await this.#deps.state.delete(url);

@@ -1,7 +1,7 @@
 // Which article a feed item is: the same story from another feed, a seed page or an earlier fetch
 // keeps one id. Matched by the feed's guid, then by canonical link, then by normalised title.
 import type { ArticleMeta } from '../../domain.ts';
-import { idForPageLead, idForTitleKey, titleKey } from '../ids.ts';
+import { idForPageLead, idForTitleKey, shortId, titleKey } from '../ids.ts';
 import { canonicalLink } from './map-item.ts';
 
 export interface StoredArticles {
@@ -9,10 +9,15 @@ export interface StoredArticles {
   all(): Iterable<ArticleMeta>;
 }
 
+/** Words: a shorter title ("عاجل", "بالفيديو", "موجز الأخبار الصباحي") names many stories, so it never matches by itself. */
+export const MIN_MATCHING_TITLE_WORDS = 4;
+
 export interface ItemKeys {
   /** Canonical link (tracking parameters dropped). */
   link?: string;
   title: string;
+  /** Names the item when neither link nor title can: its feed and guid. */
+  fallback: string;
 }
 
 export class DuplicateFinder {
@@ -53,19 +58,19 @@ export class DuplicateFinder {
 
   /**
    * The id for an item. `knownId` is what this feed's guid for it became at the last fetch. A new
-   * story gets its title's id, which is also what a seed page gives an article of that title.
+   * story gets its title's id, which is also what a seed page gives an article of that title; a
+   * story with a generic title gets its link's id (a seed page's lead with that url has it too).
    */
   resolve(keys: ItemKeys, knownId?: string): string {
     const links = this.#linkMap();
     const key = titleKey(keys.title);
+    const distinctive = key.split(' ').length >= MIN_MATCHING_TITLE_WORDS;
     const stored = (id: string | undefined) => (id !== undefined && this.#articles.byId(id) ? id : undefined);
-    const id =
-      stored(knownId) ??
-      (keys.link === undefined ? undefined : (links.get(keys.link) ?? stored(idForPageLead(keys.link)))) ??
-      this.#titles.get(key) ??
-      idForTitleKey(key);
+    const byLink = keys.link === undefined ? undefined : (links.get(keys.link) ?? stored(idForPageLead(keys.link)));
+    const byTitle = distinctive ? (this.#titles.get(key) ?? idForTitleKey(key)) : undefined;
+    const id = stored(knownId) ?? byLink ?? byTitle ?? (keys.link ? idForPageLead(keys.link) : shortId(`feed:${keys.fallback}`));
     if (keys.link !== undefined && !links.has(keys.link)) links.set(keys.link, id);
-    if (!this.#titles.has(key)) this.#titles.set(key, id);
+    if (distinctive && !this.#titles.has(key)) this.#titles.set(key, id);
     return id;
   }
 }

@@ -102,7 +102,8 @@ export async function ingestFeed(source: FeedSource, deps: FeedIngestDeps): Prom
       return [];
     }
     const link = canonicalLink(item.link, fetched.url);
-    const id = deps.finder.resolve({ title, ...(link ? { link } : {}) }, previous.itemIds[itemKey(item, title)]);
+    const key = itemKey(item, title);
+    const id = deps.finder.resolve({ title, fallback: `${source.url}#${key}`, ...(link ? { link } : {}) }, previous.itemIds[key]);
     if (taken.has(id)) {
       report.rejected.push({ item: title, reason: 'the same story as an earlier item of this feed' });
       return [];

@@ -10,18 +10,21 @@ import type { FeedReport } from './ingest-feed.ts';
  */
 export const FEED_CONCURRENCY = 4;
 
-/** Runs `task` over `items` with at most `limit` at a time; results in input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+/**
+ * Runs `task` over `items` with at most `limit` at a time; results in input order. Once `stop`
+ * says so, no further item starts (those results are missing).
+ */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>, stop: () => boolean = () => false): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !stop()) {
       const i = next++;
       results[i] = await task(items[i] as T);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+  return results.filter((r) => r !== undefined);
 }
 
 export interface PollerDeps {
@@ -36,6 +39,7 @@ export interface PollerDeps {
 export class FeedPoller {
   readonly #deps: PollerDeps;
   #running: Promise<FeedReport[]> | null = null;
+  #stopped = false;
 
   constructor(deps: PollerDeps) {
     this.#deps = deps;
@@ -56,7 +60,7 @@ export class FeedPoller {
       try {
         // Links and titles seen in the last poll may have changed (seed pages, retention).
         this.#deps.finder.reset();
-        return await mapLimit(this.due(), this.#deps.concurrency ?? FEED_CONCURRENCY, this.#deps.ingest);
+        return await mapLimit(this.due(), this.#deps.concurrency ?? FEED_CONCURRENCY, this.#deps.ingest, () => this.#stopped);
       } finally {
         this.#running = null;
       }
@@ -64,8 +68,9 @@ export class FeedPoller {
     return this.#running;
   }
 
-  /** Resolves when the poll under way (if any) has finished. */
-  async idle(): Promise<void> {
+  /** Starts no further feed (shutdown) and resolves once those under way are done. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
     await this.#running?.catch(() => undefined);
   }
 }

@@ -94,8 +94,8 @@ export async function startFeedService(options: FeedServiceOptions): Promise<Fee
     async stop() {
       await task.stop();
       await task.destroy();
+      await poller.stop();
       await first;
-      await poller.idle();
       await Promise.all([list.flush(), state.flush()]);
     },
   };

@@ -91,3 +91,31 @@ describe('FeedPoller', async () => {
     assert.equal(calls, 1);
   });
 });
+
+describe('FeedPoller.stop', () => {
+  it('lets the feeds under way finish and starts no other', async () => {
+    const dataDir = join(await tempDir(), 'data');
+    const state = await FeedStateRepository.open(dataDir);
+    const started: string[] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const poller = new FeedPoller({
+      sources: () => Array.from({ length: 6 }, (_, i) => ({ url: `https://f${i}.example/rss` })),
+      state,
+      finder: new DuplicateFinder({ byId: () => undefined, all: () => [] }),
+      now: () => new Date(),
+      concurrency: 2,
+      ingest: async (source) => {
+        started.push(source.url);
+        await gate;
+        return { url: source.url, status: 'ok', items: 0, new: 0, updated: 0, unchanged: 0, rejected: [], changedIds: [] };
+      },
+    });
+    const poll = poller.poll();
+    const stopped = poller.stop();
+    release();
+    await stopped;
+    assert.equal((await poll).length, 2);
+    assert.deepEqual(started, ['https://f0.example/rss', 'https://f1.example/rss']);
+  });
+});

@@ -2,7 +2,9 @@
 // of a quiet poll (every feed answers 304), and the bot's answers to readers during a poll
 // beside the same readers without one, in the same process as in production.
 import { createServer } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { join } from 'node:path';
 import type { TgUser } from '../../src/emulator/types.ts';
 import { type FeedService, startFeedService } from '../../src/ingest/feeds/service.ts';
@@ -63,6 +65,9 @@ interface PollCost {
   heapAfter: number;
   rssPeak: number;
   created: number;
+  /** Event-loop delay during the poll (ms): how long an update could wait behind the poll's work. */
+  loopP99: number;
+  loopMax: number;
 }
 
 /** Runs `poll` and measures it: wall time, process CPU, heap before and after, peak RSS. */
@@ -70,17 +75,23 @@ async function measure(poll: () => Promise<{ new: number }[]>): Promise<PollCost
   const heapBefore = heapMb();
   let rssPeak = process.memoryUsage().rss;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const reports = await poll();
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
-  return { ms, cpuMs: (used.user + used.system) / 1000, heapBefore, heapAfter: heapMb(), rssPeak: mb(rssPeak), created: reports.reduce((n, r) => n + r.new, 0) };
+  loop.disable();
+  return {
+    ms, cpuMs: (used.user + used.system) / 1000, heapBefore, heapAfter: heapMb(), rssPeak: mb(rssPeak), created: reports.reduce((n, r) => n + r.new, 0),
+    loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6,
+  };
 }
 
 const costLine = (c: PollCost) =>
-  `${fmt(c.ms / 1000, 2)} s wall, ${fmt(c.cpuMs / 1000, 2)} s CPU, ${c.created} new articles, heap ${c.heapBefore} → ${c.heapAfter} MB, peak RSS ${c.rssPeak} MB`;
+  `${fmt(c.ms / 1000, 2)} s wall, ${fmt(c.cpuMs / 1000, 2)} s CPU, ${c.created} new articles, heap ${c.heapBefore} → ${c.heapAfter} MB, peak RSS ${c.rssPeak} MB, event-loop delay p99 ${fmt(c.loopP99)} ms, max ${fmt(c.loopMax)} ms`;
 
 export async function benchFeeds(dataDir: string, log: (line: string) => void): Promise<void> {
   const logger = createLogger({ level: 'silent' });
@@ -92,6 +103,7 @@ export async function benchFeeds(dataDir: string, log: (line: string) => void): 
   const library = Library.open(articles, dataDir, logger);
   await library.ready();
   const feedBytes = [...docs.values()].reduce((n, d) => n + Buffer.byteLength(d), 0) / docs.size;
+  log(`feeds: load average ${os.loadavg().map((l) => fmt(l, 1)).join(' ')} on ${os.cpus().length} cores (wall times and rates depend on it; CPU seconds much less)`);
   log(`feeds: ${FEEDS} feeds × ${ITEMS} items (RSS 2.0, content:encoded), ${fmt(feedBytes / 1024, 0)} KB a feed, store of ${articles.size} articles`);
   const services: FeedService[] = [];
   const start = async (set: string) => {

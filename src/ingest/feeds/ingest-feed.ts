@@ -1,5 +1,6 @@
 // One feed, once: fetch (conditionally), decode, parse, map its items to articles, store them and
 // remember what happened. A failure of any step is recorded on the feed, never thrown.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from '../../domain.ts';
 import type { FeedSource } from '../../store/feed-list.ts';
 import type { FeedState, FeedStateRepository } from '../../store/feed-state.ts';
@@ -117,6 +118,8 @@ export async function ingestFeed(source: FeedSource, deps: FeedIngestDeps): Prom
   const itemLinks: Record<string, string> = {};
   const sourceName = source.name ?? feed.title;
   for (const { item, order, id, title, link } of plan) {
+    // Summarising an item takes about a millisecond: between items, readers' updates go first.
+    await nextTurn();
     let fullText: string[] | undefined;
     if (deps.fullText && link && !itemParagraphs(item).full) {
       // A page read once is not read again at every poll; a teaser kept after a failure is retried.

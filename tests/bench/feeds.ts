@@ -21,8 +21,12 @@ const ITEMS = 50;
 const READERS = 200;
 /** Readers' updates in flight at once. */
 const IN_FLIGHT = 50;
-/** Updates in the run without a poll. */
+/** Updates in the saturated run without a poll. */
 const BASELINE_UPDATES = 1_000;
+/** Updates per second in the paced runs: a busy bot's evening, well below saturation. */
+const PACED_RATE = 20;
+/** Seconds of the paced run without a poll. */
+const PACED_SECONDS = 10;
 
 function feedDocuments(set: string, vocab: ReturnType<typeof buildVocabulary>, random: () => number): Map<string, string> {
   const docs = new Map<string, string>();
@@ -149,7 +153,34 @@ export async function benchFeeds(dataDir: string, log: (line: string) => void): 
       const seconds = (performance.now() - started) / 1000;
       return { answered: latency.length, perSecond: latency.length / seconds, seconds, ...latencySummary(latency) };
     };
+    /** Readers search at a steady `PACED_RATE` until `until` says stop; each answer's latency. */
+    const readersPaced = async (until: () => boolean) => {
+      const latency: number[] = [];
+      const pending: Promise<void>[] = [];
+      const started = performance.now();
+      while (!until()) {
+        const i = next++;
+        const user = readers[i % READERS] as TgUser;
+        const step = typing(emulator, user, emulator.privateChat(user), queries[i % queries.length] ?? 'الصين')();
+        const t = performance.now();
+        step.act();
+        pending.push(emulator.waitFor(step.done, 60_000, 'a reply').then(() => void latency.push(performance.now() - t)));
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (pending.length * 1000) / PACED_RATE - performance.now())));
+      }
+      await Promise.all(pending);
+      return { sent: pending.length, answered: latency.length, ...latencySummary(latency) };
+    };
     await readersSearch(() => next >= READERS); // warm-up
+    const pacedEnd = performance.now() + PACED_SECONDS * 1000;
+    const pacedWithout = await readersPaced(() => performance.now() >= pacedEnd);
+    let pacedPolled = false;
+    const pacedDuring = measure(async () => (await start('c')).poll()).finally(() => (pacedPolled = true));
+    const pacedWith = await readersPaced(() => pacedPolled);
+    const pacedPoll = await pacedDuring;
+    const paced = (r: typeof pacedWith) => `${r.answered} of ${r.sent} updates answered, reply latency p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms`;
+    log(`feeds bot without a poll (${PACED_RATE} searches/s): ${paced(pacedWithout)}`);
+    log(`feeds bot during a poll  (${PACED_RATE} searches/s): ${paced(pacedWith)}`);
+    log(`feeds poll under ${PACED_RATE} searches/s: ${costLine(pacedPoll)}`);
     const baselineEnd = next + BASELINE_UPDATES;
     const without = await readersSearch(() => next >= baselineEnd);
     let polled = false;
@@ -159,7 +190,7 @@ export async function benchFeeds(dataDir: string, log: (line: string) => void): 
     const line = (r: typeof without) => `${r.answered} updates in ${fmt(r.seconds, 2)} s: ${fmt(r.perSecond, 0)} updates/s, reply latency p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms`;
     log(`feeds bot without a poll (${IN_FLIGHT} searches in flight): ${line(without)}`);
     log(`feeds bot during a poll  (${IN_FLIGHT} searches in flight): ${line(withPoll)}`);
-    log(`feeds poll under reader load: ${costLine(underLoad)}`);
+    log(`feeds poll under ${IN_FLIGHT} searches in flight: ${costLine(underLoad)}`);
     await polling.stop();
     await running.close();
   } finally {

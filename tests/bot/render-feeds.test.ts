@@ -44,10 +44,10 @@ describe('renderFeedList', () => {
     const visible = parseTelegramHtml(text ?? '').text;
     assert.match(visible, /^📡 مصادر الأخبار \(٢\)/);
     assert.match(visible, /١\. وكالة <الأنباء> — من الإعدادات \(FEEDS\)/);
-    assert.match(visible, /✅ آخر جلب ناجح: ٢٧ نوفمبر.*١٠:٣٠.* · ٢٥ خبر/);
+    assert.match(visible, /✅ آخر جلب ناجح: ٢٧ نوفمبر.*١٠:٣٠.* · عدد الأخبار: ٢٥/);
     assert.match(visible, /٢\. https:\/\/feeds\.example\/2\.xml — أُضيف من البوت\n⏳ لم يُجلب بعد/);
     assert.match(visible, /— من الإعدادات \(FEEDS\)\nhttps:\/\/feeds\.example\/1\.xml\n/);
-    assert.match(visible, /⚠️ آخر خطأ \(.*، ٣ مرة متتالية\): HTTP 503 Service Unavailable/);
+    assert.match(visible, /⚠️ آخر خطأ \(.*، المحاولات الفاشلة المتتالية: ٣\): HTTP 503 Service Unavailable/);
     assert.match(visible, /⏭ الجلب التالي: ٢٧ نوفمبر.*١١:١٥/);
   });
 

@@ -85,7 +85,7 @@ describe('npm start with FEEDS', () => {
       const list = await ask(admin, emulator.privateChat(admin), '/feeds');
       assert.match(list.message.text ?? '', /مصادر الأخبار \(١\)/);
       assert.match(list.message.text ?? '', /الوكالة الحية — من الإعدادات \(FEEDS\)/);
-      assert.match(list.message.text ?? '', /✅ آخر جلب ناجح: .* · ٢ خبر/);
+      assert.match(list.message.text ?? '', /✅ آخر جلب ناجح: .* · عدد الأخبار: ٢/);
       const refused = await ask(subscriber, subscriberChat, '/feeds');
       assert.match(refused.message.text ?? '', /^طريقة الاستخدام/, 'anyone else gets the ordinary unknown-command reply');
     } finally {

@@ -62,7 +62,7 @@ describe('/feeds for operators', async () => {
 
   it('adds a feed after reading it, and says what it found', async () => {
     const reply = await say(`/feeds add ${feedServer.url('/atom.xml')}`, 2);
-    assert.equal(reply, '✅ أُضيف المصدر صحيفة الأخبار الرقمية\nوجدت فيه ١ خبر، منها ١ جديد.');
+    assert.equal(reply, '✅ أُضيف المصدر صحيفة الأخبار الرقمية\nعدد الأخبار فيه: ١، الجديد منها: ١.');
     assert.match(await say(`/feeds add ${feedServer.url('/atom.xml')}`), /موجود في القائمة بالفعل/);
   });
 

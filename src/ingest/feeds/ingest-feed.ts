@@ -65,6 +65,17 @@ async function fail(deps: FeedIngestDeps, source: FeedSource, previous: FeedStat
   return { ...emptyReport(source.url, status), error: reason };
 }
 
+/**
+ * Each item's canonical link when it names that item's story. Some feeds link every item to their
+ * home page: a link shared by several items of one feed names no story, and is not matched on.
+ */
+function storyLinks(items: FeedItem[], base: string): (string | undefined)[] {
+  const links = items.map((item) => canonicalLink(item.link, base));
+  const counts = new Map<string, number>();
+  for (const link of links) if (link) counts.set(link, (counts.get(link) ?? 0) + 1);
+  return links.map((link) => (link && counts.get(link) === 1 ? link : undefined));
+}
+
 export async function ingestFeed(source: FeedSource, deps: FeedIngestDeps): Promise<FeedReport> {
   const previous = deps.state.get(source.url);
   const validators = { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) };
@@ -96,13 +107,14 @@ export async function ingestFeed(source: FeedSource, deps: FeedIngestDeps): Prom
   // Ids are decided synchronously, all items of a feed at once: feeds fetched concurrently never
   // interleave here, so two feeds carrying one story agree on its id.
   const taken = new Set<string>();
+  const links = storyLinks(feed.items, fetched.url);
   const plan = feed.items.flatMap((item, order) => {
     const title = itemTitle(item);
     if (!title) {
       report.rejected.push({ item: item.guid ?? item.link ?? `#${order + 1}`, reason: 'no title and no text' });
       return [];
     }
-    const link = canonicalLink(item.link, fetched.url);
+    const link = links[order];
     const key = itemKey(item, title);
     const id = deps.finder.resolve({ title, fallback: `${source.url}#${key}`, ...(link ? { link } : {}) }, previous.itemIds[key]);
     if (taken.has(id)) {

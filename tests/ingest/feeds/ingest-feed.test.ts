@@ -96,6 +96,15 @@ describe('ingestFeed', async () => {
     assert.equal((await library.search('الأمطار الغزيرة', 10)).length, 1);
   });
 
+  it('keeps apart the stories of a feed that links every item to its home page', async () => {
+    const { repo, deps } = await setup();
+    const titles = ['وزير الصحة يفتتح مستشفى جديداً في الجنوب', 'هطول أمطار غزيرة على المناطق الساحلية', 'ارتفاع صادرات التمور خلال الموسم الحالي'];
+    server.serve('/home-links.xml', rss('موقع إخباري', titles.map((title, i) => ({ guid: `h-${i}`, link: 'https://home.example/', title, description: arabicText(i + 20) }))));
+    const report = await ingestFeed({ url: server.url('/home-links.xml') }, deps);
+    assert.deepEqual([report.new, report.rejected.length], [3, 0]);
+    assert.deepEqual(repo.latest(5).map((a) => a.title).sort(), [...titles].sort());
+  });
+
   it('reads windows-1256 feeds declared by header and by XML declaration', async () => {
     const { repo, deps } = await setup();
     const title = 'تراجع أسعار الذهب مع ارتفاع الدولار';

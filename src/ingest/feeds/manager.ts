@@ -41,7 +41,7 @@ export class FeedManager {
   }
 
   #entries(): { source: FeedSource; from: 'env' | 'file' }[] {
-    const env = this.#deps.envFeeds.map((url) => ({ source: { url }, from: 'env' as const }));
+    const env = [...new Set(this.#deps.envFeeds)].map((url) => ({ source: { url }, from: 'env' as const }));
     const urls = new Set(this.#deps.envFeeds);
     const file = this.#deps.list.all().filter((f) => !urls.has(f.url)).map((source) => ({ source, from: 'file' as const }));
     return [...env, ...file];

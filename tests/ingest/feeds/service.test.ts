@@ -24,7 +24,7 @@ describe('startFeedService', async () => {
     server.serve('/other.xml', rss('مصدر آخر', [{ guid: 'o', title: 'افتتاح مستشفى جديد في العاصمة', description: 'افتتح مستشفى.' }]));
     const clock = { now: new Date('2026-11-27T08:00:00Z') };
     const service = await startFeedService({
-      dataDir, feeds: [server.url('/dated.xml')], cron: '0 0 1 1 *', timeoutMs: 5_000, fullText: false, library, logger, now: () => clock.now,
+      dataDir, feeds: [server.url('/dated.xml'), server.url('/dated.xml')], cron: '0 0 1 1 *', timeoutMs: 5_000, fullText: false, library, logger, now: () => clock.now,
     });
     try {
       await service.poll();

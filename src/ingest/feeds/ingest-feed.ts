@@ -147,6 +147,7 @@ export async function ingestFeed(source: FeedSource, deps: FeedIngestDeps): Prom
     const mapped = mapItem(item, {
       id,
       feedUrl: source.url,
+      baseUrl: fetched.url,
       order,
       now,
       ...(sourceName ? { source: sourceName } : {}),

@@ -44,6 +44,8 @@ export interface ItemContext {
   id: string;
   /** The feed's address: the origin that owns the article, and the base of relative links. */
   feedUrl: string;
+  /** Where the feed was finally fetched from (after redirects): relative links resolve against it. */
+  baseUrl?: string;
   /** The configured name, else the feed's own title. */
   source?: string;
   /** A configured category: every item of the feed gets it as a keyword (topics then match). */
@@ -79,7 +81,7 @@ export function mapItem(item: FeedItem, ctx: ItemContext): MappedItem {
   const given = itemParagraphs(item);
   const paragraphs = ctx.fullText && ctx.fullText.length > 0 ? ctx.fullText : given.paragraphs;
   const teaser = !given.full && paragraphs === given.paragraphs;
-  const url = canonicalLink(item.link, ctx.feedUrl);
+  const url = canonicalLink(item.link, ctx.baseUrl ?? ctx.feedUrl);
   const article: Article = {
     id: ctx.id,
     kind: 'article',

@@ -105,6 +105,14 @@ describe('ingestFeed', async () => {
     assert.deepEqual(repo.latest(5).map((a) => a.title).sort(), [...titles].sort());
   });
 
+  it('resolves relative item links against where the feed was finally fetched from', async () => {
+    const { repo, deps } = await setup();
+    server.route('/old-feed.xml', (_req, res) => res.writeHead(301, { location: '/new/feed.xml' }).end());
+    server.serve('/new/feed.xml', rss('موقع انتقل', [{ guid: 'r-1', link: 'story/1?utm_campaign=x', title: 'انتقال الموقع الإخباري إلى عنوان جديد', description: arabicText(30) }]));
+    await ingestFeed({ url: server.url('/old-feed.xml') }, deps);
+    assert.equal(repo.latest(1)[0]?.url, server.url('/new/story/1'));
+  });
+
   it('reads windows-1256 feeds declared by header and by XML declaration', async () => {
     const { repo, deps } = await setup();
     const title = 'تراجع أسعار الذهب مع ارتفاع الدولار';

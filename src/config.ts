@@ -1,5 +1,6 @@
 // Environment → typed, validated configuration. Read once at start; fails fast with one clear line.
 import { existsSync } from 'node:fs';
+import cron from 'node-cron';
 import { z } from 'zod';
 
 const TELEGRAM_API_ROOT = 'https://api.telegram.org';
@@ -9,6 +10,14 @@ const isTimeZone = (tz: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
+  } catch {
+    return false;
+  }
+};
+
+const isHttpUrl = (s: string) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(s).protocol);
   } catch {
     return false;
   }
@@ -34,6 +43,15 @@ const schema = z.object({
   /** Off unless set: /healthz and /metrics on 127.0.0.1 at this port. */
   HEALTH_PORT: z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(1, PORT_RANGE).max(65535, PORT_RANGE).optional(),
   DIGEST_GRACE_HOURS: z.coerce.number().min(0, 'must be zero or more hours').max(24, 'must be at most 24 hours').default(6),
+  FEEDS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isHttpUrl, 'must be comma-separated http(s) feed addresses'))),
+  FEED_POLL_CRON: z.string().refine((s) => cron.validate(s), 'must be a cron expression such as */10 * * * * (node-cron; an optional first field is seconds)').default('*/10 * * * *'),
+  FEED_TIMEOUT_MS: z.coerce.number().int('must be a whole number of milliseconds').min(100, 'must be at least 100 ms').default(15_000),
+  FEED_FULL_TEXT: z.enum(['0', '1', 'true', 'false'], 'must be 1 or 0').default('0').transform((v) => v === '1' || v === 'true'),
+  RETENTION_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1 day (leave it unset to keep everything)').optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -30,6 +30,8 @@ export interface ArticleMeta {
   pageOrder: number;
   /** Hash of the content fields, to tell "updated" from "unchanged" cheaply. */
   contentHash: string;
+  /** A feed item that carried only a teaser: the card says so and links to the source. */
+  teaserOnly?: true;
 }
 
 /**

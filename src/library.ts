@@ -1,12 +1,14 @@
 // The articles and their search index together: what the bot and the digests read, and the one
 // place where ingestion updates both.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article, ArticleMeta } from './domain.ts';
+import { mergeArticle } from './ingest/merge.ts';
 import { ingestFiles, type IngestReport, type PageOptions } from './ingest/ingest.ts';
 import type { Logger } from './logger.ts';
 import { loadOrBuildIndex, persistIndex } from './search/build-index.ts';
 import { relatedIds } from './search/related.ts';
 import type { SearchHit, SearchIndex } from './search/search-index.ts';
-import type { ArticleRepository } from './store/article-repository.ts';
+import type { ArticleRepository, UpsertReport } from './store/article-repository.ts';
 
 /**
  * Milliseconds between a change and the index write it schedules. A write compacts the index and
@@ -15,6 +17,8 @@ import type { ArticleRepository } from './store/article-repository.ts';
  * restart little and keeps a busy feed from rewriting 160 MB every minute.
  */
 const PERSIST_DELAY_MS = 5 * 60_000;
+/** Articles indexed between two turns of the event loop (a few milliseconds of work). */
+const INDEX_BATCH = 8;
 
 export interface SearchResultItem {
   article: ArticleMeta;
@@ -93,13 +97,36 @@ export class Library {
   async ingest(files: string[], now?: Date, signal?: AbortSignal): Promise<IngestReport> {
     const report = await ingestFiles(files, this.articles, now, this.#pages, signal);
     if (signal?.aborted && !this.#loadedIndex) return report;
+    await this.#indexChanged(report.changedIds);
+    return report;
+  }
+
+  /** Stores articles built elsewhere (feed items), merged as pages are, then indexes what changed. */
+  async ingestArticles(articles: Article[]): Promise<UpsertReport> {
+    const report = await this.articles.upsertMany(articles, mergeArticle);
+    await this.#indexChanged([...report.created, ...report.updated]);
+    return report;
+  }
+
+  /** Retention: removes articles published before `day` (YYYY-MM-DD) from the store and the index. */
+  async removePublishedBefore(day: string): Promise<number> {
+    const removed = await this.articles.removePublishedBefore(day);
+    if (removed.length === 0) return 0;
     const index = await this.#index;
-    for (const id of report.changedIds) {
+    for (const id of removed) index.remove(id);
+    this.#schedulePersist();
+    return removed.length;
+  }
+
+  async #indexChanged(ids: string[]): Promise<void> {
+    const index = await this.#index;
+    for (const [i, id] of ids.entries()) {
+      // Indexing takes about a millisecond an article: let readers' updates in between batches.
+      if (i > 0 && i % INDEX_BATCH === 0) await nextTurn();
       const article = await this.articles.get(id);
       if (article) index.upsert(article);
     }
-    if (report.changedIds.length > 0) this.#schedulePersist();
-    return report;
+    if (ids.length > 0) this.#schedulePersist();
   }
 
   #schedulePersist(): void {

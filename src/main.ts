@@ -10,12 +10,15 @@ import { BotStartError, startBot } from './bot/start-bot.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { runDueDigests } from './digest/run.ts';
 import { startDigestScheduler } from './digest/scheduler.ts';
+import type { FeedStatus } from './ingest/feeds/manager.ts';
+import { startFeedsFromConfig } from './ingest/feeds/service.ts';
 import { listPageFiles } from './ingest/ingest.ts';
 import { watchFolder } from './ingest/watch.ts';
 import { Library } from './library.ts';
 import { createLogger, type Logger, writeFailure } from './logger.ts';
 import { HealthPortError, startHealthServer } from './ops/health-server.ts';
 import { ingestPages, rescanSeeds } from './ops/seeds.ts';
+import type { FeedFigures } from './ops/stats.ts';
 import { Telemetry } from './ops/telemetry.ts';
 import { checkIndexFile, INDEX_FILE } from './search/build-index.ts';
 import { createShutdown, type Shutdown } from './shutdown.ts';
@@ -25,6 +28,10 @@ import { ConversationStorage } from './store/conversation-storage.ts';
 import { DataDirLockedError, lockDataDir } from './store/data-lock.ts';
 import { StoreError } from './store/errors.ts';
 import { PlaygroundStartError, withPlayground } from './playground/start-playground.ts';
+
+function feedFigures(list: FeedStatus[]): FeedFigures {
+  return { total: list.length, failing: list.filter((f) => f.state.failures > 0).length };
+}
 
 /** Pages per ingestion batch at start: shutdown waits for at most one batch. */
 const SEED_BATCH_PAGES = 200;
@@ -110,6 +117,8 @@ async function main(loaded: Config, logger: Logger, telemetry: Telemetry, shutdo
   }
   const stores = await openStores(config, logger, shutdown);
   playground?.useLibrary(stores.library);
+  const feeds = await startFeedsFromConfig(config, stores.library, logger);
+  shutdown.add('stop feeds', () => feeds.stop());
   const bot = createBot(
     config.BOT_TOKEN,
     {
@@ -119,7 +128,13 @@ async function main(loaded: Config, logger: Logger, telemetry: Telemetry, shutdo
       logger,
       timeZone: config.DEFAULT_TIMEZONE,
       adminIds: config.ADMIN_IDS,
-      ops: { telemetry, reloadSeeds: () => rescanSeeds(config.SEEDS_DIR, stores.library, logger, telemetry), indexFile: join(config.DATA_DIR, INDEX_FILE) },
+      feeds: feeds.manager,
+      ops: {
+        telemetry,
+        reloadSeeds: () => rescanSeeds(config.SEEDS_DIR, stores.library, logger, telemetry),
+        feeds: () => feedFigures(feeds.manager.list()),
+        indexFile: join(config.DATA_DIR, INDEX_FILE),
+      },
     },
     { client: { apiRoot: config.BOT_API_ROOT } },
   );

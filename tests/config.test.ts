@@ -57,3 +57,36 @@ describe('parseConfig', () => {
     assert.throws(() => parseConfig({ BOT_TOKEN: '123:short' }), (e: unknown) => !(e as Error).message.includes('123:short'));
   });
 });
+
+describe('parseConfig: feeds', () => {
+  it('defaults to no feeds, a poll every 10 minutes, 15 s, teasers kept, everything retained', () => {
+    const c = parseConfig({});
+    assert.deepEqual(c.FEEDS, []);
+    assert.equal(c.FEED_POLL_CRON, '*/10 * * * *');
+    assert.equal(c.FEED_TIMEOUT_MS, 15_000);
+    assert.equal(c.FEED_FULL_TEXT, false);
+    assert.equal(c.RETENTION_DAYS, undefined);
+  });
+
+  it('reads feeds, a cron with seconds, the time limit, full text and retention', () => {
+    const c = parseConfig({ FEEDS: 'https://a.example/rss, http://b.example/atom.xml', FEED_POLL_CRON: '*/30 * * * * *', FEED_TIMEOUT_MS: '2000', FEED_FULL_TEXT: '1', RETENTION_DAYS: '30' });
+    assert.deepEqual(c.FEEDS, ['https://a.example/rss', 'http://b.example/atom.xml']);
+    assert.equal(c.FEED_POLL_CRON, '*/30 * * * * *');
+    assert.equal(c.FEED_TIMEOUT_MS, 2000);
+    assert.equal(c.FEED_FULL_TEXT, true);
+    assert.equal(c.RETENTION_DAYS, 30);
+  });
+
+  const invalid: [Record<string, string>, RegExp][] = [
+    [{ FEEDS: 'https://a.example/rss,ftp://b.example/feed' }, /^FEEDS must be comma-separated http\(s\) feed addresses/],
+    [{ FEED_POLL_CRON: 'every ten minutes' }, /^FEED_POLL_CRON must be a cron expression/],
+    [{ FEED_TIMEOUT_MS: '5s' }, /^FEED_TIMEOUT_MS/],
+    [{ FEED_FULL_TEXT: 'yes please' }, /^FEED_FULL_TEXT must be 1 or 0/],
+    [{ RETENTION_DAYS: '0' }, /^RETENTION_DAYS must be at least 1 day/],
+  ];
+  for (const [env, message] of invalid) {
+    it(`names ${Object.keys(env)[0]} when it is invalid`, () => {
+      assert.throws(() => parseConfig(env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+    });
+  }
+});

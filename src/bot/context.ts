@@ -1,5 +1,6 @@
 import type { ConversationData, ConversationFlavor } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
+import type { FeedManager } from '../ingest/feeds/manager.ts';
 import type { Library } from '../library.ts';
 import type { Logger } from '../logger.ts';
 import type { OpsDeps } from '../ops/stats.ts';
@@ -23,6 +24,8 @@ export interface BotDeps {
   clock?: () => number;
   /** How long a subscription question waits for its answer; defaults to CONVERSATION_TIMEOUT_MS. */
   conversationTimeoutMs?: number;
+  /** Feed sources, for the operators' /feeds commands (absent: the commands do not exist). */
+  feeds?: FeedManager;
   /** Per-user flood protection; defaults to USER_BURST per USER_WINDOW_MS. */
   userRate?: { burst: number; windowMs: number };
   /** Telemetry and operator actions (/stats, /reload, /metrics); without it /stats shows what the store knows. */

@@ -6,6 +6,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotConfig } from 'grammy';
 import type { BotContext, BotDeps } from './context.ts';
 import { articleFeature } from './features/article.ts';
+import { feedsFeature } from './features/feeds.ts';
 import { helpFeature } from './features/help.ts';
 import { inlineFeature } from './features/inline.ts';
 import { latestFeature } from './features/latest.ts';
@@ -78,6 +79,7 @@ export function createBot(token: string, deps: BotDeps, config: BotConfig<BotCon
   bot.use(articleFeature(deps, replies));
   bot.use(inlineFeature(deps));
   bot.use(operatorFeature(deps));
+  bot.use(feedsFeature(deps));
   bot.use(unhandledFeature());
 
   bot.catch(async ({ ctx, error }) => {

@@ -169,3 +169,27 @@ export function arabicMinutes(n: number): string {
   if (n >= 3 && n <= 10) return `${digits} دقائق`;
   return `${digits} دقيقة`;
 }
+
+/** Feed sources: the teaser note on cards, and the operators' /feeds commands. */
+export const feedMessages = {
+  teaserOnly: (link: string | undefined) =>
+    link ? `ℹ️ نشر المصدر مقدمة الخبر فقط. <a href="${link}">اقرأ الخبر كاملاً في موقعه</a>` : 'ℹ️ نشر المصدر مقدمة الخبر فقط.',
+  listTitle: (count: string) => `📡 <b>مصادر الأخبار</b> (${count})`,
+  none: 'لا توجد مصادر بعد. أضف مصدراً بالأمر:\n<code>/feeds add https://example.com/rss</code>',
+  usage: 'الأوامر:\n<code>/feeds</code> — عرض المصادر وحالتها\n<code>/feeds add الرابط</code> — إضافة مصدر بعد تجربته\n<code>/feeds remove الرقم</code> — حذف مصدر من القائمة',
+  fromEnv: 'من الإعدادات (FEEDS)',
+  fromBot: 'أُضيف من البوت',
+  lastSuccess: (when: string, items: string) => `✅ آخر جلب ناجح: ${when} · عدد الأخبار: ${items}`,
+  never: '⏳ لم يُجلب بعد',
+  lastError: (when: string, reason: string, failures: string) => `⚠️ آخر خطأ (${when}، المحاولات الفاشلة المتتالية: ${failures}): ${reason}`,
+  nextFetch: (when: string) => `⏭ الجلب التالي: ${when}`,
+  checking: (url: string) => `⏳ أجرّب المصدر ${url} …`,
+  added: (title: string, items: string, fresh: string) => `✅ أُضيف المصدر <b>${title}</b>\nعدد الأخبار فيه: ${items}، الجديد منها: ${fresh}.`,
+  addedUntitled: 'بلا عنوان',
+  invalidUrl: (reason: string) => `❌ هذا ليس رابطاً صالحاً (${reason}).\nمثال: <code>/feeds add https://example.com/rss</code>`,
+  exists: 'هذا المصدر موجود في القائمة بالفعل.',
+  unreadable: (reason: string) => `❌ لم أتمكن من قراءة المصدر، فلم أُضفه.\nالسبب: ${reason}`,
+  removed: (url: string) => `🗑 حُذف المصدر ${url}\nتبقى أخباره المحفوظة.`,
+  noSuchFeed: (count: string) => `لا يوجد مصدر بهذا الرقم. الأرقام من ١ إلى ${count}؛ أرسل /feeds لعرضها.`,
+  cannotRemoveEnv: 'هذا المصدر معرّف في الإعدادات (FEEDS)، فلا يُحذف من البوت. احذفه من الإعدادات ثم أعد التشغيل.',
+} as const;

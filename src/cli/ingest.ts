@@ -1,12 +1,14 @@
 // npm run ingest -- [--json] [files or folders…]   (default: SEEDS_DIR)
-// Prints counts: new, updated, unchanged, and each rejected page with its reason. While the bot
-// runs on the same DATA_DIR, the pages are handed to it through its seeds folder instead.
+// npm run ingest -- --feed URL [--json]            (one feed, once)
+// Prints counts: new, updated, unchanged, and each rejected page or item with its reason. While the bot
+// runs on the same DATA_DIR, pages are handed to it through its seeds folder instead.
 import { loadConfig } from '../config.ts';
 import { handToSeedsDir } from '../ingest/hand-off.ts';
 import { ingestFiles, listPageFiles, MissingPathError } from '../ingest/ingest.ts';
 import { ArticleRepository } from '../store/article-repository.ts';
 import { DataDirLockedError, type LockHolder, lockDataDir } from '../store/data-lock.ts';
 import { readArgs } from './args.ts';
+import { ingestOneFeed } from './ingest-feed.ts';
 import { runCli } from './run.ts';
 
 async function handToBot(files: string[], holder: LockHolder & { seedsDir: string }, json: boolean): Promise<number> {
@@ -22,8 +24,12 @@ async function handToBot(files: string[], holder: LockHolder & { seedsDir: strin
 }
 
 await runCli(async () => {
-  const { values, positionals } = readArgs({ json: { type: 'boolean', default: false } }, 'npm run ingest -- [--json] [files or folders…]');
+  const { values, positionals } = readArgs(
+    { json: { type: 'boolean', default: false }, feed: { type: 'string' } },
+    'npm run ingest -- [--json] [files or folders…]\n       npm run ingest -- --feed URL [--json]',
+  );
   const config = loadConfig();
+  if (values.feed !== undefined) return ingestOneFeed(values.feed, values.json, config);
   let files: string[];
   try {
     files = await listPageFiles(positionals.length > 0 ? positionals : [config.SEEDS_DIR]);

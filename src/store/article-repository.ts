@@ -1,6 +1,6 @@
 // Articles on disk behind explicit methods; nothing outside src/store knows lowdb is used.
 import { readFile } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Low } from 'lowdb';
@@ -224,6 +224,29 @@ export class ArticleRepository {
     this.#evictBodyShards();
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
+  }
+
+  /**
+   * Removes every article published before `day` (YYYY-MM-DD, UTC): whole day shards are deleted,
+   * so retention costs a few file removals, whatever the corpus. Returns the removed ids.
+   */
+  removePublishedBefore(day: string): Promise<string[]> {
+    return this.#writes.run(async () => {
+      const removed: string[] = [];
+      for (const [key, shard] of [...this.#metaShards]) {
+        if (key >= day) continue;
+        for (const id of Object.keys(shard.data.articles)) {
+          this.#byId.delete(id);
+          removed.push(id);
+        }
+        await rm(metaShardPath(this.#dataDir, key), { force: true });
+        await rm(join(this.#dataDir, ARTICLES_DIR, BODY_DIR, key), { recursive: true, force: true });
+        this.#metaShards.delete(key);
+        for (const bodyKey of [...this.#bodyShards.keys()]) if (bodyKey.startsWith(`${key}/`)) this.#bodyShards.delete(bodyKey);
+      }
+      if (removed.length > 0) this.#latest = null;
+      return removed;
+    });
   }
 
   /** Resolves once every write queued so far is on disk, retrying any that failed (for shutdown). */

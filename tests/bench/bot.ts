@@ -9,7 +9,7 @@ import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import type { TgChat, TgUser } from '../../src/emulator/types.ts';
 import { Library } from '../../src/library.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger, type Logger } from '../../src/logger.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { ChatRepository } from '../../src/store/chat-repository.ts';
 import { ConversationStorage } from '../../src/store/conversation-storage.ts';
@@ -24,13 +24,13 @@ const UPDATES = 2_000;
 const IN_FLIGHT = 50;
 
 /** One reader action, created when it runs: what to do, and how to know the bot answered. */
-type Step = () => { act: () => void; done: () => boolean };
+export type Step = () => { act: () => void; done: () => boolean };
 
 /**
  * Runs the steps, IN_FLIGHT at a time. Besides the rate, the process's CPU time per update (bot,
  * emulator and driver together): on a shared machine the rate follows the load, the CPU time less.
  */
-async function drive(emulator: TelegramEmulator, steps: Step[]): Promise<{ perSecond: number; cpuMs: number; latency: number[] }> {
+export async function drive(emulator: TelegramEmulator, steps: Step[]): Promise<{ perSecond: number; cpuMs: number; latency: number[] }> {
   const latency: number[] = [];
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -50,7 +50,7 @@ async function drive(emulator: TelegramEmulator, steps: Step[]): Promise<{ perSe
 }
 
 /** The reader types words; answered when the bot sends anything after them. */
-const typing = (emulator: TelegramEmulator, user: TgUser, chat: TgChat, text: string): Step => () => {
+export const typing = (emulator: TelegramEmulator, user: TgUser, chat: TgChat, text: string): Step => () => {
   let sentId = 0;
   return {
     act: () => void (sentId = emulator.sendText(user, chat, text).message_id),
@@ -72,7 +72,7 @@ const pressing = (emulator: TelegramEmulator, user: TgUser, chat: TgChat): Step 
   };
 };
 
-function words(repo: ArticleRepository, random: () => number): string[] {
+export function words(repo: ArticleRepository, random: () => number): string[] {
   const titles = repo.latest(5_000).map((a) => a.title);
   return Array.from({ length: UPDATES }, () => {
     const w = (titles[Math.floor(random() * titles.length)] ?? 'الصين').split(' ');
@@ -80,6 +80,17 @@ function words(repo: ArticleRepository, random: () => number): string[] {
     const s = Math.floor(random() * Math.max(1, w.length - n));
     return w.slice(s, s + n).join(' ');
   });
+}
+
+/** Our bot on the emulator, over HTTP, reading `library`. */
+export async function startOurBot(library: Library, dataDir: string, logger: Logger) {
+  const emulator = new TelegramEmulator();
+  const running = await startEmulatorServer(emulator);
+  const chats = await ChatRepository.open(dataDir);
+  const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
+  const bot = createBot(TOKEN, { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh' }, { client: { apiRoot: running.apiRoot } });
+  const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
+  return { emulator, running, polling };
 }
 
 export async function benchBot(dataDir: string, log: (line: string) => void, corpus: string): Promise<void> {
@@ -93,12 +104,7 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
 
   // Ours: searches and presses of "open" buttons on the result lists.
   {
-    const emulator = new TelegramEmulator();
-    const running = await startEmulatorServer(emulator);
-    const chats = await ChatRepository.open(dataDir);
-    const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
-    const bot = createBot(TOKEN, { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh' }, { client: { apiRoot: running.apiRoot } });
-    const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
+    const { emulator, running, polling } = await startOurBot(library, dataDir, logger);
     const readers = Array.from({ length: USERS }, (_, i) => emulator.user(10_000 + i));
     const chatOf = (u: TgUser) => emulator.privateChat(u);
     // Warm-up: one search per reader, so every reader has a list to press buttons on.

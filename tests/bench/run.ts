@@ -1,4 +1,4 @@
-// npm run bench -- [--sizes 10000,100000] [--corpus generated,real] [--only store,search,compare,bot,digest]
+// npm run bench -- [--sizes 10000,100000] [--corpus generated,real] [--only store,search,compare,bot,digest,feeds]
 // The store is always built (the other benchmarks read it); --only picks what else runs ("compare":
 // plain MiniSearch and a linear scan beside our search, the longest part at 100k). The real
 // corpus is the shared news set beside the clone; without it the run says so and uses the generated one.
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { benchBot } from './bot.ts';
 import { benchDigest } from './digest.ts';
 import { type NewsRecord, REAL_CORPUS, readRealCorpus, realCorpusAvailable } from './real-corpus.ts';
+import { benchFeeds } from './feeds.ts';
 import { benchSearch } from './search.ts';
 import { benchStore, corpusLabel } from './store.ts';
 
@@ -17,7 +18,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000' },
     corpus: { type: 'string', default: 'generated,real' },
-    only: { type: 'string', default: 'store,search,compare,bot,digest' },
+    only: { type: 'string', default: 'store,search,compare,bot,digest,feeds' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -37,6 +38,7 @@ if (corpora.has('real')) {
 }
 const runs = [...(corpora.has('generated') ? [null] : []), ...(real ? [real] : [])];
 let digestDone = false;
+let feedsDone = false;
 for (const records of runs) {
   for (const size of sizes) {
     const label = corpusLabel(records, size);
@@ -49,6 +51,11 @@ for (const records of runs) {
       if (only.has('digest') && !digestDone) {
         await benchDigest(join(root, 'digest'), store.dataDir, log);
         digestDone = true;
+      }
+      // Last, and once: it adds feed items to the store the others measured.
+      if (only.has('feeds') && !feedsDone) {
+        await benchFeeds(store.dataDir, log);
+        feedsDone = true;
       }
     } finally {
       if (!values.keep) await rm(root, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { fixture, startFeedServer } from '../helpers/feed-server.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 
@@ -26,5 +27,32 @@ describe('npm run ingest', () => {
     const { code, stderr } = await runCli('src/cli/ingest.ts', [SEED_FILE], { env: { DEFAULT_TIMEZONE: 'Nowhere/City' } });
     assert.equal(code, 1);
     assert.equal(stderr.trim(), 'error: DEFAULT_TIMEZONE must be an IANA time zone such as Asia/Riyadh');
+  });
+});
+
+describe('npm run ingest -- --feed', async () => {
+  const server = await startFeedServer();
+
+  it('fetches one feed, stores its items and reports them, then finds them unchanged', async () => {
+    server.serve('/cli.xml', fixture('arabic-rss.xml'));
+    const env = { DATA_DIR: join(await tempDir(), 'data') };
+    const first = await runCli('src/cli/ingest.ts', ['--feed', server.url('/cli.xml')], { env });
+    assert.equal(first.code, 0);
+    assert.match(first.stdout, /\(وكالة الأنباء التجريبية\) {2}status: ok/);
+    assert.match(first.stdout, /items: 2 {2}new: 2 {2}updated: 0 {2}unchanged: 0 {2}rejected: 0/);
+    const again = await runCli('src/cli/ingest.ts', ['--feed', server.url('/cli.xml'), '--json'], { env });
+    const report = JSON.parse(again.stdout);
+    assert.deepEqual([report.status, report.new, report.unchanged], ['ok', 0, 2]);
+  });
+
+  it('exits 0 for a malformed feed it reached, with the reason, and 1 for one it could not reach', async () => {
+    server.serve('/cli-broken.xml', fixture('malformed.xml'), 'text/html');
+    const env = { DATA_DIR: join(await tempDir(), 'data') };
+    const malformed = await runCli('src/cli/ingest.ts', ['--feed', server.url('/cli-broken.xml')], { env });
+    assert.equal(malformed.code, 0);
+    assert.match(malformed.stdout, /status: malformed\nerror: not an RSS, Atom, RDF or JSON feed/);
+    const missing = await runCli('src/cli/ingest.ts', ['--feed', server.url('/none.xml'), '--json'], { env });
+    assert.equal(missing.code, 1);
+    assert.deepEqual(JSON.parse(missing.stdout).error, 'HTTP 404 Not Found');
   });
 });

@@ -101,3 +101,21 @@ describe('ArticleRepository', () => {
     await assert.rejects(ArticleRepository.open(dir), /malformed/);
   });
 });
+
+describe('ArticleRepository.removePublishedBefore (retention)', () => {
+  it('removes whole days before the cutoff, files included, and keeps the rest', async () => {
+    const dir = await tempDir();
+    const repo = await ArticleRepository.open(dir);
+    await repo.upsertMany([article(1, '2026-03-01'), article(2, '2026-03-02'), article(3, '2026-03-03')], mergeArticle);
+    const removed = await repo.removePublishedBefore('2026-03-03');
+    assert.deepEqual(removed.sort(), ['id1', 'id2']);
+    assert.deepEqual(repo.latest(5).map((a) => a.id), ['id3']);
+    assert.equal(await repo.get('id1'), undefined);
+    const { readdirSync } = await import('node:fs');
+    assert.deepEqual(readdirSync(join(dir, 'articles', 'meta')), ['2026-03-03.json']);
+    assert.deepEqual(readdirSync(join(dir, 'articles', 'body')), ['2026-03-03']);
+    const reopened = await ArticleRepository.open(dir);
+    assert.deepEqual([...reopened.all()].map((a) => a.id), ['id3']);
+    assert.deepEqual(await repo.removePublishedBefore('2026-03-03'), [], 'nothing more to remove');
+  });
+});

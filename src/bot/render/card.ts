@@ -1,6 +1,6 @@
 // Article → card message (HTML). Pure.
 import type { Article, ArticleMeta } from '../../domain.ts';
-import { messages } from '../messages.ts';
+import { feedMessages, messages } from '../messages.ts';
 import { arabicDate, escapeHtml, rtl, shortTitle } from './html.ts';
 
 /** Keywords as hashtags: tappable in Telegram, and a quick "what is this about". */
@@ -19,6 +19,7 @@ export function renderCard(article: Article, timeZone?: string): string {
     lines.push('', messages.headlineOnly);
   } else {
     lines.push('', rtl(escapeHtml(article.summary)));
+    if (article.teaserOnly) lines.push('', feedMessages.teaserOnly(article.url && /^https?:\/\//.test(article.url) ? escapeHtml(article.url) : undefined));
     if (article.keywords.length > 0) lines.push('', escapeHtml(hashtags(article.keywords)));
   }
   return lines.join('\n');

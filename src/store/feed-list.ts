@@ -1,0 +1,78 @@
+// The operator's feed list, DATA_DIR/feeds.json: url, optional display name and category. Written
+// by /feeds add and /feeds remove, and readable and editable by hand (a versioned JSON file).
+import { join } from 'node:path';
+import { GroupCommit, type WriteOptions } from './durable-write.ts';
+import { type FileSchema, openVersionedFile } from './versioned-file.ts';
+
+export const FEEDS_FILE = 'feeds.json';
+const FEEDS_VERSION = 1;
+
+export interface FeedSource {
+  url: string;
+  /** Shown as the articles' source; the feed's own title when absent. */
+  name?: string;
+  /** Added to every item's keywords, so digest topics can select the feed. */
+  category?: string;
+}
+
+interface FeedsFile {
+  version: number;
+  feeds: FeedSource[];
+}
+
+const schema: FileSchema<FeedsFile> = {
+  what: 'feed list',
+  version: FEEDS_VERSION,
+  empty: () => ({ version: FEEDS_VERSION, feeds: [] }),
+  check: (doc) => {
+    if (!Array.isArray(doc.feeds)) return '"feeds" is not a list';
+    for (const [i, f] of (doc.feeds as Partial<FeedSource>[]).entries()) {
+      if (typeof f?.url !== 'string') return `feed ${i + 1} has no "url"`;
+      if (f.name !== undefined && typeof f.name !== 'string') return `feed ${i + 1}: "name" is not text`;
+      if (f.category !== undefined && typeof f.category !== 'string') return `feed ${i + 1}: "category" is not text`;
+    }
+    return undefined;
+  },
+};
+
+export class FeedListRepository {
+  readonly #data: FeedsFile;
+  readonly #commit: GroupCommit;
+
+  private constructor(data: FeedsFile, commit: GroupCommit) {
+    this.#data = data;
+    this.#commit = commit;
+  }
+
+  /** `options.logger` hears about failed writes (each is retried; see durable-write). */
+  static async open(dataDir: string, options: WriteOptions = {}): Promise<FeedListRepository> {
+    const path = join(dataDir, FEEDS_FILE);
+    const db = await openVersionedFile(path, schema);
+    return new FeedListRepository(db.data, new GroupCommit(() => db.write(), path, options));
+  }
+
+  all(): readonly FeedSource[] {
+    return this.#data.feeds;
+  }
+
+  /** Adds a feed (false when the address is already listed) and resolves once it is on disk. */
+  async add(feed: FeedSource): Promise<boolean> {
+    if (this.#data.feeds.some((f) => f.url === feed.url)) return false;
+    this.#data.feeds.push(feed);
+    await this.#commit.request();
+    return true;
+  }
+
+  /** Removes a feed by address; false when it was not listed here. */
+  async remove(url: string): Promise<boolean> {
+    const index = this.#data.feeds.findIndex((f) => f.url === url);
+    if (index < 0) return false;
+    this.#data.feeds.splice(index, 1);
+    await this.#commit.request();
+    return true;
+  }
+
+  flush(): Promise<void> {
+    return this.#commit.flush();
+  }
+}

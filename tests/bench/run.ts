@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBot } from './bot.ts';
-import { benchDigest } from './digest.ts';
+import { benchDigest, benchDigestComposing } from './digest.ts';
 import { benchSearch } from './search.ts';
 import { benchStore } from './store.ts';
 
@@ -26,6 +26,7 @@ for (const size of sizes) {
     // The bot and digest figures do not depend on corpus size beyond the first: run them once.
     if (size === sizes[0]) {
       if (only.has('bot')) await benchBot(store.dataDir, log);
+      if (only.has('digest')) await benchDigestComposing(join(root, 'composing'), store.dataDir, log);
       if (only.has('digest')) await benchDigest(join(root, 'digest'), store.dataDir, log);
     }
   } finally {

@@ -74,3 +74,33 @@ export async function benchDigest(dir: string, dataDir: string, log: (line: stri
   }
   log(`digest chats file with ${chats.all().length} subscriptions: one update written in ${writes.map((x) => fmt(x)).join(', ')} ms`);
 }
+
+/** Chats in the composing benchmark: each with topics and a last digest three months ago. */
+const COMPOSING_CHATS = 2_000;
+const TOPICS = [['الاقتصاد'], ['اليابان', 'الصين'], ['النفط'], ['كرة القدم'], []];
+
+/**
+ * What a run costs before any send: 2,000 chats with narrow topics whose last digest is 90 days
+ * old, over the whole store, sends answered at once (no network), so only composing is timed.
+ */
+export async function benchDigestComposing(dir: string, dataDir: string, log: (line: string) => void): Promise<void> {
+  const now = new Date();
+  const { minutes } = zonedParts(new Date(now.getTime() - 60_000), 'Asia/Riyadh');
+  const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const chats = await ChatRepository.open(dir);
+  for (let i = 0; i < COMPOSING_CHATS; i++) {
+    const sub: Subscription = { time, timeZone: 'Asia/Riyadh', topics: TOPICS[i % TOPICS.length] as string[], size: 5, createdAt: '2020-01-01T00:00:00.000Z', updatedAt: '2020-01-01T00:00:00.000Z' };
+    await chats.update(i + 1, (r) => Object.assign(r, { subscription: sub, lastDigestAt: new Date(now.getTime() - 90 * 86_400_000).toISOString() }), { type: 'private' });
+  }
+  const articles = await ArticleRepository.open(dataDir);
+  global.gc?.();
+  const heap = process.memoryUsage().heapUsed;
+  const t = process.hrtime.bigint();
+  const report = await runDueDigests(now, {
+    chats, articles, logger: createLogger({ level: 'silent' }), graceHours: 6,
+    send: async () => undefined,
+    sender: { ratePerSecond: 1_000_000, concurrency: 8 },
+  });
+  const seconds = ms(t) / 1000;
+  log(`digest composing: ${COMPOSING_CHATS} chats with topics, last digest 90 days ago, over ${articles.articleCount} articles: ${fmt(seconds)} s (${report.sent} sent, ${report.empty} empty), heap +${fmt((process.memoryUsage().heapUsed - heap) / 1e6, 0)} MB`);
+}

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBot } from './bot.ts';
-import { benchDigest } from './digest.ts';
+import { benchDigest, benchDigestComposing } from './digest.ts';
 import { type NewsRecord, REAL_CORPUS, readRealCorpus, realCorpusAvailable } from './real-corpus.ts';
 import { benchFeeds } from './feeds.ts';
 import { benchSearch } from './search.ts';
@@ -49,6 +49,7 @@ for (const records of runs) {
       if (only.has('bot')) await benchBot(store.dataDir, log, label);
       // The digest fan-out does not depend on the corpus: run it once.
       if (only.has('digest') && !digestDone) {
+        await benchDigestComposing(join(root, 'composing'), store.dataDir, log);
         await benchDigest(join(root, 'digest'), store.dataDir, log);
         digestDone = true;
       }

@@ -10,17 +10,8 @@ import { ChatRepository } from '../../src/store/chat-repository.ts';
 import { ConversationStorage } from '../../src/store/conversation-storage.ts';
 import { writePages } from './pages.ts';
 
-/** mulberry32: a small seeded generator, so that a failing run can be replayed with its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded random source (mulberry32), so that a failing run replays with its seed. */
+export { rng as seededRandom } from '../bench/corpus.ts';
 
 const TOPICS = ['الاقتصاد', 'الطاقة', 'التعليم', 'الصحة', 'الزراعة', 'النقل', 'السياحة', 'الرياضة'];
 const CITIES = ['الرياض', 'القاهرة', 'عمّان', 'الرباط', 'تونس', 'الدوحة', 'مسقط', 'بيروت'];

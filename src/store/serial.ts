@@ -7,4 +7,9 @@ export class SerialQueue {
     this.#tail = result.catch(() => undefined);
     return result;
   }
+
+  /** Resolves when every task queued so far has finished. */
+  idle(): Promise<void> {
+    return this.#tail.then(() => undefined);
+  }
 }

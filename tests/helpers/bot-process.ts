@@ -36,7 +36,9 @@ function track(child: ChildProcess): BotProcess {
     output: () => out,
     exited,
     waitFor: async (text, what, timeoutMs = 30_000) => {
-      await eventually(() => (typeof text === 'string' ? out.includes(text) : text.test(out)), what, timeoutMs);
+      await eventually(() => (typeof text === 'string' ? out.includes(text) : text.test(out)), what, timeoutMs).catch((error: Error) => {
+        throw new Error(`${error.message}; the bot's last output:\n${out.slice(-3000)}`);
+      });
     },
   };
 }

@@ -81,13 +81,17 @@ export async function startWebhook(bot: Bot<BotContext>, logger: Logger, options
     }
   };
   const server = createServer((req, res) => void requests.add(serve(req, res)));
-  const address = await listen(server, options.port, options.host);
-
+  let address: AddressInfo;
   try {
-    await bot.api.setWebhook(options.url, { secret_token: options.secret, allowed_updates: [...ALLOWED_UPDATES] });
+    address = await listen(server, options.port, options.host);
+    await bot.api.setWebhook(options.url, { secret_token: options.secret, allowed_updates: [...ALLOWED_UPDATES] }).catch((error: Error) => {
+      throw new BotStartError(`Telegram refused the webhook ${options.url} (${error.message}); check WEBHOOK_URL.`);
+    });
   } catch (error) {
+    // A failed start leaves nothing running: no server, no command menu retried in the background.
+    menu.abort();
     server.close();
-    throw new BotStartError(`Telegram refused the webhook ${options.url} (${(error as Error).message}); check WEBHOOK_URL.`);
+    throw error;
   }
   logger.info({ bot: bot.botInfo.username, url: options.url, host: options.host, port: address.port }, 'bot is receiving updates by webhook');
 

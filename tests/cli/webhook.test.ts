@@ -15,8 +15,8 @@ const SECRET = 'khulasa_webhook-secret_0123456789';
 /** Public address, never contacted: the emulator, as the load balancer, forwards to the bot's port. */
 const HOOK = 'https://khulasa.example.test/telegram/hook';
 
-/** The real bot process in webhook mode (PORT=0: it logs the port it got) against an emulator. */
-async function startWebhookBot() {
+/** An emulator and a data folder holding the seed page's articles. */
+async function setUp() {
   const emulator = new TelegramEmulator();
   const running = await startEmulatorServer(emulator);
   after(() => running.close());
@@ -26,15 +26,21 @@ async function startWebhookBot() {
   const library = await Library.open(await ArticleRepository.open(dataDir), dataDir, createLogger({ level: 'silent' }));
   await library.ingest([SEED_FILE]);
   await library.persistNow();
-  const bot = spawnBot({ BOT_API_ROOT: running.apiRoot, DATA_DIR: dataDir, SEEDS_DIR: join(dir, 'seeds'), WEBHOOK_URL: HOOK, WEBHOOK_SECRET: SECRET, PORT: '0' });
+  return { emulator, apiRoot: running.apiRoot, env: { BOT_API_ROOT: running.apiRoot, DATA_DIR: dataDir, SEEDS_DIR: join(dir, 'seeds'), WEBHOOK_URL: HOOK, WEBHOOK_SECRET: SECRET, PORT: '0' } };
+}
+
+/** The real bot process in webhook mode (PORT=0: it logs the port it got), the emulator forwarding to it. */
+async function startWebhookBot(emulator: TelegramEmulator, env: Record<string, string>) {
+  const bot = spawnBot(env);
   await bot.waitFor('bot is receiving updates by webhook', 'the webhook server to start');
   const port = /"port":(\d+)[^\n]*bot is receiving updates by webhook/.exec(bot.output())?.[1];
   const origin = `http://127.0.0.1:${port}`;
   emulator.webhooks.setInstances([origin]);
-  return { emulator, bot, origin, apiRoot: running.apiRoot };
+  return { bot, origin };
 }
 
-const { emulator, bot, origin, apiRoot } = await startWebhookBot();
+const { emulator, apiRoot, env } = await setUp();
+const { bot, origin } = await startWebhookBot(emulator, env);
 const reader = emulator.user(7, 'سارة');
 const chat = emulator.privateChat(reader);
 
@@ -108,5 +114,24 @@ describe('webhook mode (WEBHOOK_URL set)', () => {
     assert.equal(emulator.botMessages(chat.id).length, replies + 1, 'the reply in flight was sent before the exit');
     assert.equal(emulator.webhooks.getWebhookInfo().url, HOOK, 'Telegram keeps queueing for the next start');
     await assert.rejects(post('/telegram/hook', { 'x-telegram-bot-api-secret-token': SECRET }), 'nothing listens any more');
+  });
+
+  it('sends the update a killed process was handling again, to the restarted bot (at least once)', async () => {
+    const second = await setUp();
+    const first = await startWebhookBot(second.emulator, second.env);
+    const reader = second.emulator.user(8, 'مريم');
+    second.emulator.setLatency(2_000);
+    second.emulator.sendText(reader, second.emulator.privateChat(reader), '/start');
+    await eventually(() => second.emulator.stats.calls.sendMessage, 'the reply to start', 20_000);
+    first.bot.child.kill('SIGKILL');
+    await first.bot.exited();
+    second.emulator.setLatency(0);
+    const attempts = () => [...second.emulator.webhooks.deliveries.values()].reduce((a, b) => a + b, 0);
+    const before = attempts();
+    await startWebhookBot(second.emulator, second.env);
+    await eventually(() => second.emulator.webhooks.getWebhookInfo().pending_update_count === 0, 'the update to be acknowledged', 30_000);
+    assert.ok(attempts() > before, 'delivered again after the kill');
+    // The killed process's own call still reached the emulator; the restarted bot answered too.
+    await second.emulator.waitFor(() => second.emulator.botMessages(reader.id).filter((m) => /^أهلاً مريم/.test(m.message.text ?? '')).length === 2, 20_000, 'two welcomes');
   });
 });

@@ -15,6 +15,22 @@ const isTimeZone = (tz: string) => {
   }
 };
 
+const isHttpsUrl = (s: string) => {
+  try {
+    return new URL(s).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+/** Telegram's charset and length for a webhook's secret_token. */
+const WEBHOOK_SECRET_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
+/**
+ * The bot speaks plain HTTP behind a TLS proxy, so its port is not one of the four Telegram
+ * accepts (443, 80, 88, 8443: the proxy's); 3000 is the usual port of a Node service.
+ */
+const DEFAULT_WEBHOOK_PORT = 3000;
+
 const isHttpUrl = (s: string) => {
   try {
     return ['http:', 'https:'].includes(new URL(s).protocol);
@@ -52,6 +68,17 @@ const schema = z.object({
   FEED_TIMEOUT_MS: z.coerce.number().int('must be a whole number of milliseconds').min(100, 'must be at least 100 ms').default(15_000),
   FEED_FULL_TEXT: z.enum(['0', '1', 'true', 'false'], 'must be 1 or 0').default('0').transform((v) => v === '1' || v === 'true'),
   RETENTION_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1 day (leave it unset to keep everything)').optional(),
+  /** Unset: long polling. Set: Telegram POSTs updates to this public address (see start-webhook). */
+  WEBHOOK_URL: z.string().refine(isHttpsUrl, 'must be the public https:// address Telegram posts updates to, such as https://bot.example.com/telegram').optional(),
+  WEBHOOK_SECRET: z.string().regex(WEBHOOK_SECRET_PATTERN, 'must be 1 to 256 characters from A-Z a-z 0-9 _ - (Telegram sends it back in every webhook request)').optional(),
+  /** Webhook mode only: where the bot's own HTTP server listens (0: any free port). */
+  PORT: z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0, 'must be 0 (any free port) to 65535').max(65535, 'must be 0 (any free port) to 65535').default(DEFAULT_WEBHOOK_PORT),
+  /** Loopback unless told otherwise: only the reverse proxy on this machine should reach the bot. */
+  WEBHOOK_LISTEN_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+}).superRefine((c, ctx) => {
+  if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set: 1 to 256 characters from A-Z a-z 0-9 _ - (for example from `openssl rand -hex 32`)' });
+  }
 });
 
 export type Config = z.infer<typeof schema>;

@@ -7,6 +7,7 @@ import type { Bot } from 'grammy';
 import type { BotContext } from './bot/context.ts';
 import { createBot } from './bot/create-bot.ts';
 import { BotStartError, startBot } from './bot/start-bot.ts';
+import { startWebhook } from './bot/start-webhook.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { runDueDigests } from './digest/run.ts';
 import { startDigestScheduler } from './digest/scheduler.ts';
@@ -140,8 +141,11 @@ async function main(loaded: Config, logger: Logger, telemetry: Telemetry, shutdo
   );
   const health = await startHealthServer(config.HEALTH_PORT, { telemetry, dataDir: config.DATA_DIR, logger });
   shutdown.add('close the health server', () => health.close());
-  const polling = await startBot(bot, logger, { onPollingStopped: (stop) => shutdown.begin(`polling stopped: ${stop.reason}`, 1) });
-  shutdown.add('stop polling', () => polling.stop());
+  // Webhook when WEBHOOK_URL is set (the playground's emulator always polls); long polling otherwise.
+  const receiving = config.WEBHOOK_URL && config.WEBHOOK_SECRET && !playground
+    ? await startWebhook(bot, logger, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, host: config.WEBHOOK_LISTEN_HOST })
+    : await startBot(bot, logger, { onPollingStopped: (stop) => shutdown.begin(`polling stopped: ${stop.reason}`, 1) });
+  shutdown.add('stop receiving updates', () => receiving.stop());
   await startSeeding(config, stores.library, logger, telemetry, shutdown);
   startDigests(config, stores, bot, logger, telemetry, shutdown);
 }

@@ -90,3 +90,38 @@ describe('parseConfig: feeds', () => {
     });
   }
 });
+
+describe('parseConfig: webhook', () => {
+  it('polls by default; the webhook server would listen on loopback port 3000', () => {
+    const c = parseConfig({});
+    assert.equal(c.WEBHOOK_URL, undefined);
+    assert.equal(c.WEBHOOK_SECRET, undefined);
+    assert.equal(c.PORT, 3000);
+    assert.equal(c.WEBHOOK_LISTEN_HOST, '127.0.0.1');
+  });
+
+  it('reads the public URL, the secret, the port and the listen address', () => {
+    const secret = `${'a'.repeat(250)}_-Z9`;
+    const c = parseConfig({ WEBHOOK_URL: 'https://bot.example.com/telegram/hook', WEBHOOK_SECRET: secret, PORT: '8443', WEBHOOK_LISTEN_HOST: '0.0.0.0' });
+    assert.equal(c.WEBHOOK_URL, 'https://bot.example.com/telegram/hook');
+    assert.equal(c.WEBHOOK_SECRET, secret);
+    assert.equal(c.PORT, 8443);
+    assert.equal(c.WEBHOOK_LISTEN_HOST, '0.0.0.0');
+  });
+
+  const invalid: [Record<string, string>, RegExp][] = [
+    [{ WEBHOOK_URL: 'http://bot.example.com/hook', WEBHOOK_SECRET: 'abc' }, /^WEBHOOK_URL must be the public https:\/\/ address/],
+    [{ WEBHOOK_URL: 'bot.example.com/hook', WEBHOOK_SECRET: 'abc' }, /^WEBHOOK_URL must be the public https:\/\/ address/],
+    [{ WEBHOOK_URL: 'https://bot.example.com/hook' }, /^WEBHOOK_SECRET is required when WEBHOOK_URL is set/],
+    [{ WEBHOOK_URL: 'https://bot.example.com/hook', WEBHOOK_SECRET: 'كلمة_سر' }, /^WEBHOOK_SECRET must be 1 to 256 characters from A-Z a-z 0-9 _ -/],
+    [{ WEBHOOK_URL: 'https://bot.example.com/hook', WEBHOOK_SECRET: 'with space' }, /^WEBHOOK_SECRET must be 1 to 256 characters/],
+    [{ WEBHOOK_URL: 'https://bot.example.com/hook', WEBHOOK_SECRET: 'a'.repeat(257) }, /^WEBHOOK_SECRET must be 1 to 256 characters/],
+    [{ PORT: '65536' }, /^PORT must be 0 \(any free port\) to 65535/],
+    [{ PORT: 'https' }, /^PORT must be a port number/],
+  ];
+  for (const [env, message] of invalid) {
+    it(`refuses ${JSON.stringify(env).slice(0, 90)}`, () => {
+      assert.throws(() => parseConfig(env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+    });
+  }
+});

@@ -49,7 +49,7 @@ const IDENTIFY_RETRY_DELAYS_MS = [500, 1_000, 2_000];
  * The bot's identity (getMe). grammY's own `bot.init` retries network errors silently and for
  * ever; here each failure is logged and a lasting one ends the start with a clear line.
  */
-async function identify(bot: Bot<BotContext>, logger: Logger): Promise<UserFromGetMe> {
+export async function identify(bot: Bot<BotContext>, logger: Logger): Promise<UserFromGetMe> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await bot.api.getMe();

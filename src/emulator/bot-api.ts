@@ -2,13 +2,17 @@
 import type { ChatState, EmulatorState } from './state.ts';
 import { now } from './state.ts';
 import { ApiError, type StoredMessage, type TgMessage, type TgUser } from './types.ts';
+import { Webhooks } from './webhooks.ts';
 import { CHAT_ACTIONS, MAX_CALLBACK_ANSWER, type Params, asNumber, parseJsonParam, replyMarkup, visibleText } from './validate.ts';
 
 export class BotApi {
   readonly #s: EmulatorState;
+  readonly webhooks: Webhooks;
 
   constructor(state: EmulatorState) {
     this.#s = state;
+    this.webhooks = new Webhooks(state.queue);
+    state.events.on('update', () => this.webhooks.onUpdate());
   }
 
   /** Runs one Bot API method; throws ApiError shaped like Telegram's error answers. */
@@ -23,10 +27,14 @@ export class BotApi {
       case 'getMe':
         return { ...bot, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
       case 'getUpdates':
+        if (this.webhooks.active) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
         return s.queue.getUpdates(params);
-      case 'deleteWebhook':
       case 'setWebhook':
-        return true;
+        return this.webhooks.setWebhook(params);
+      case 'deleteWebhook':
+        return this.webhooks.deleteWebhook(params);
+      case 'getWebhookInfo':
+        return this.webhooks.getWebhookInfo();
       case 'setMyCommands':
         return this.#setMyCommands(params);
       case 'getMyCommands':

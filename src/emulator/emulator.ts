@@ -4,6 +4,7 @@
 // bot-api.ts, the update queue in update-queue.ts, Telegram's checks in validate.ts.
 import { BotApi } from './bot-api.ts';
 import type { FloodLimits } from './flood.ts';
+import type { Webhooks } from './webhooks.ts';
 import { type CallbackState, type ChatState, EmulatorState, type InlineState, now } from './state.ts';
 import type { StoredMessage, TgChat, TgMessage, TgUser } from './types.ts';
 import { type Params, replyMarkup, userEntities, visibleText } from './validate.ts';
@@ -46,6 +47,8 @@ export class TelegramEmulator {
   get refusing(): Set<string> { return this.#s.refusing; }
   get revokedTokens(): Set<string> { return this.#s.revokedTokens; }
   get botUsername(): string { return this.#s.botUsername; }
+  /** Webhook delivery (webhooks.ts): instance addresses behind the URL, deliveries per address. */
+  get webhooks(): Webhooks { return this.#api.webhooks; }
 
   setFloodLimits(limits: FloodLimits | undefined): void {
     this.#s.setFloodLimits(limits);

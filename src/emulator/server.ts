@@ -74,6 +74,9 @@ function control(emulator: TelegramEmulator, action: string, p: Record<string, u
       return true;
     case 'stats':
       return emulator.stats;
+    case 'instances':
+      emulator.webhooks.setInstances((p.addresses as string[]) ?? []);
+      return true;
     default:
       throw new ApiError(404, 'Not Found');
   }
@@ -126,6 +129,7 @@ export async function startEmulatorServer(emulator: TelegramEmulator, options: {
     close: () =>
       new Promise<void>((resolve) => {
         emulator.dropPollers();
+        emulator.webhooks.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

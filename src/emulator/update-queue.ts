@@ -58,6 +58,19 @@ export class UpdateQueue {
     });
   }
 
+  /** Takes every pending update out (a webhook delivers them from now on). */
+  drain(): TgUpdate[] {
+    return this.#updates.splice(0);
+  }
+
+  /** Puts undelivered updates back, in their order (the webhook was deleted). */
+  restore(updates: TgUpdate[]): void {
+    if (updates.length === 0) return;
+    this.#updates.push(...updates);
+    this.#updates.sort((a, b) => a.update_id - b.update_id);
+    this.#events.emit('update', updates[0]);
+  }
+
   /** Ends a pending long poll without answering it (its client went away). */
   dropPollers(): void {
     for (const end of this.#pollers) end();

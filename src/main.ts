@@ -110,13 +110,16 @@ function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logg
 async function main(loaded: Config, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<void> {
   // Without a token the same bot runs against the playground's emulator (src/playground/).
   const { config, playground } = await withPlayground(loaded);
-  if (playground) {
-    process.stdout.write(playground.banner);
-    // Added before the stores, so it closes after their writes are finished.
-    shutdown.add('close the playground', () => playground.close());
-  }
+  if (!playground) return void (await runBot(config, logger, telemetry, shutdown));
+  process.stdout.write(playground.banner);
+  // Added before the bot's steps, so it closes after their writes are finished.
+  shutdown.add('close the playground', () => playground.close());
+  await playground.runBot((steps) => runBot(config, logger, telemetry, steps), shutdown, logger);
+}
+
+/** The bot and its stores; each step's undo goes to `shutdown`. Returns the library. */
+async function runBot(config: Config & { BOT_TOKEN: string }, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<Library> {
   const stores = await openStores(config, logger, shutdown);
-  playground?.useLibrary(stores.library);
   const feeds = await startFeedsFromConfig(config, stores.library, logger);
   shutdown.add('stop feeds', () => feeds.stop());
   const bot = createBot(
@@ -144,6 +147,7 @@ async function main(loaded: Config, logger: Logger, telemetry: Telemetry, shutdo
   shutdown.add('stop polling', () => polling.stop());
   await startSeeding(config, stores.library, logger, telemetry, shutdown);
   startDigests(config, stores, bot, logger, telemetry, shutdown);
+  return stores.library;
 }
 
 let config: Config;

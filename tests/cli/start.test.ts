@@ -10,6 +10,7 @@ import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import { eventually } from '../helpers/bot-harness.ts';
 import { startPlaygroundProcess } from '../helpers/playground-process.ts';
+import { pageText } from '../helpers/pages.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 import { dirname } from 'node:path';
 
@@ -58,6 +59,46 @@ describe('npm start', () => {
     }
     assert.equal(code, 0);
     assert.ok(!app.output().includes('playground-only-not-a-telegram-token'), 'no token in the logs');
+  });
+
+  it('with PLAYGROUND_DATA=temp, the reset restarts the bot on a fresh data folder: an added page is gone, the seeds come back', async () => {
+    const seeds = await tempDir();
+    await copyFile(SEED_FILE, join(seeds, 'seed.txt'));
+    const app = await startPlaygroundProcess({ SEEDS_DIR: seeds, PLAYGROUND_DATA: 'temp' });
+    let code = -1;
+    try {
+      const tempData = /a temporary folder \(([^)]+)\)/.exec(app.output())?.[1] ?? '';
+      const post = async (action: string, body: unknown) => (await fetch(`${app.url}/api/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<Record<string, unknown>>;
+      const reader = ((await (await fetch(`${app.url}/api/state`)).json()) as { readers: { id: number }[] }).readers[0]?.id ?? 0;
+      /** Sends `text` in the reader's private chat and returns the bot's next answer. */
+      const ask = async (text: string) => {
+        const sent = (await post('send', { userId: reader, chatId: reader, text })).id as number;
+        for (let tries = 0; ; tries++) {
+          const state = (await (await fetch(`${app.url}/api/state`)).json()) as { messages: Record<string, { id: number; text: string; from: { isBot: boolean } }[]> };
+          const answer = state.messages[String(reader)]?.find((m) => m.id > sent && m.from.isBot)?.text;
+          if (answer) return answer;
+          assert.ok(tries < 300, `the bot answers ${text}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      const page = pageText({ paragraphs: ['افتتحت بلدية المدينة القديمة مهرجان الزعفران السنوي في الساحة الكبرى بمشاركة واسعة من المزارعين والتجار من القرى المجاورة.'] });
+      const added = (await (await fetch(`${app.url}/api/upload?name=zafaran.txt`, { method: 'POST', body: page })).json()) as { added: number };
+      assert.equal(added.added, 1);
+      assert.match(await ask('الزعفران'), /مهرجان الزعفران/, 'the added page is found before the reset');
+
+      const reset = await post('reset', {});
+      assert.equal(reset.ok, true);
+      assert.equal((app.output().match(/bot is polling/g) ?? []).length, 2, 'the bot was started again');
+      assert.equal(existsSync(tempData), true, 'the fresh folder is in the same place');
+      assert.doesNotMatch(await ask('الزعفران'), /مهرجان الزعفران/, 'the added page is gone with the old data');
+      await eventually(() => (app.output().match(/ingested pages/g) ?? []).length >= 2, 'the seeds to be ingested again', 30_000);
+      assert.match(await ask('/latest'), /^🗞 آخر الأخبار/, 'the seeds are back');
+      code = await app.stop();
+      assert.equal(existsSync(tempData), false, 'the temporary data folder is removed on exit');
+    } finally {
+      if (code === -1) code = await app.stop();
+    }
+    assert.equal(code, 0, app.output());
   });
 
   it('runs against the Bot API at BOT_API_ROOT, answers readers, and stops cleanly on SIGTERM', async () => {

@@ -143,7 +143,7 @@ async function runBot(config: Config & { BOT_TOKEN: string }, logger: Logger, te
   );
   const health = await startHealthServer(config.HEALTH_PORT, { telemetry, dataDir: config.DATA_DIR, logger });
   shutdown.add('close the health server', () => health.close());
-  const polling = await startBot(bot, logger, { onPollingStopped: (stop) => shutdown.begin(`polling stopped: ${stop.reason}`, 1) });
+  const polling = await startBot(bot, logger, { onPollingStopped: (stop) => shutdown.begin(`polling stopped: ${stop.reason}`, 1), operatorIds: config.ADMIN_IDS });
   shutdown.add('stop polling', () => polling.stop());
   await startSeeding(config, stores.library, logger, telemetry, shutdown);
   startDigests(config, stores, bot, logger, telemetry, shutdown);

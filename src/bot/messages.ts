@@ -193,3 +193,10 @@ export const feedMessages = {
   noSuchFeed: (count: string) => `لا يوجد مصدر بهذا الرقم. الأرقام من ١ إلى ${count}؛ أرسل /feeds لعرضها.`,
   cannotRemoveEnv: 'هذا المصدر معرّف في الإعدادات (FEEDS)، فلا يُحذف من البوت. احذفه من الإعدادات ثم أعد التشغيل.',
 } as const;
+
+/** Operators' commands, added to the menu in each operator's private chat only (command-menu.ts). */
+export const OPERATOR_COMMANDS = [
+  { command: 'stats', description: 'حالة البوت: الأخبار والمشتركون والخلاصة والأخطاء' },
+  { command: 'reload', description: 'إعادة فحص مجلد الأخبار الآن' },
+  { command: 'feeds', description: 'مصادر الأخبار: عرضها وإضافتها وحذفها' },
+] as const;

@@ -3,6 +3,7 @@
 // playground drive the users' side through the control methods below; the Bot API methods live in
 // bot-api.ts, the update queue in update-queue.ts, Telegram's checks in validate.ts.
 import { BotApi } from './bot-api.ts';
+import { type BotCommand, type CommandScope, commandListKey } from './command-scopes.ts';
 import type { FloodLimits } from './flood.ts';
 import { type CallbackState, type ChatState, EmulatorState, type InlineState, now } from './state.ts';
 import type { StoredMessage, TgChat, TgMessage, TgUser } from './types.ts';
@@ -268,8 +269,9 @@ export class TelegramEmulator {
     return state?.answered ? state.answer : undefined;
   }
 
-  commands(): { command: string; description: string }[] {
-    return this.#s.commands;
+  /** The command list the bot set for a scope (default: the one everyone sees), as getMyCommands. */
+  commands(scope?: CommandScope, languageCode = ''): BotCommand[] {
+    return this.#s.commandLists.get(commandListKey(scope, languageCode, (id) => this.#s.chats.has(id))) ?? [];
   }
 
   /** Pending updates the bot has not confirmed yet. */

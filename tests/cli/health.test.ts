@@ -8,19 +8,11 @@ import { after, describe, it } from 'node:test';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import { eventually } from '../helpers/bot-harness.ts';
+import { freePort } from '../helpers/ports.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-
-/** A port free on loopback now (taken and released), for the child to listen on. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 describe('npm start with HEALTH_PORT', () => {
   it('serves /healthz and /metrics on loopback while it runs, and stops serving on SIGTERM', async () => {

@@ -2,28 +2,18 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import { eventually } from '../helpers/bot-harness.ts';
 import { startPlaygroundProcess } from '../helpers/playground-process.ts';
+import { freePort } from '../helpers/ports.ts';
 import { pageText } from '../helpers/pages.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 import { dirname } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('npm start', () => {
   it('without BOT_TOKEN runs the playground: says so first, serves the page, the bot answers there', async () => {

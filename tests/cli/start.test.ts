@@ -30,18 +30,8 @@ describe('npm start', () => {
       assert.ok(existsSync(tempData), 'the temporary data folder exists while running');
       const page = await fetch(`${app.url}/`);
       assert.match(await page.text(), /<html lang="ar" dir="rtl">/);
-      const post = (action: string, body: unknown) => fetch(`${app.url}/api/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const state = (await (await fetch(`${app.url}/api/state`)).json()) as { readers: { id: number }[] };
-      const reader = state.readers[0]?.id;
-      await post('send', { userId: reader, chatId: reader, text: '/latest' });
-      const answered = async () => {
-        const now = (await (await fetch(`${app.url}/api/state`)).json()) as { messages: Record<string, { text: string }[]> };
-        return now.messages[String(reader)]?.some((m) => m.text.startsWith('🗞 آخر الأخبار')) ?? false;
-      };
-      for (let tries = 0; !(await answered()); tries++) {
-        assert.ok(tries < 300, 'the bot answers /latest on the page');
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      const reader = (await app.state()).readers[0]?.id ?? 0;
+      assert.match(await app.ask(reader, reader, '/latest'), /^🗞 آخر الأخبار/, 'the bot answers /latest on the page');
       code = await app.stop();
       assert.equal(existsSync(tempData), false, 'the temporary data folder is removed on exit');
     } finally {
@@ -58,25 +48,14 @@ describe('npm start', () => {
     let code = -1;
     try {
       const tempData = /a temporary folder \(([^)]+)\)/.exec(app.output())?.[1] ?? '';
-      const post = async (action: string, body: unknown) => (await fetch(`${app.url}/api/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<Record<string, unknown>>;
-      const reader = ((await (await fetch(`${app.url}/api/state`)).json()) as { readers: { id: number }[] }).readers[0]?.id ?? 0;
-      /** Sends `text` in the reader's private chat and returns the bot's next answer. */
-      const ask = async (text: string) => {
-        const sent = (await post('send', { userId: reader, chatId: reader, text })).id as number;
-        for (let tries = 0; ; tries++) {
-          const state = (await (await fetch(`${app.url}/api/state`)).json()) as { messages: Record<string, { id: number; text: string; from: { isBot: boolean } }[]> };
-          const answer = state.messages[String(reader)]?.find((m) => m.id > sent && m.from.isBot)?.text;
-          if (answer) return answer;
-          assert.ok(tries < 300, `the bot answers ${text}`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      };
+      const reader = (await app.state()).readers[0]?.id ?? 0;
+      const ask = (text: string) => app.ask(reader, reader, text);
       const page = pageText({ paragraphs: ['افتتحت بلدية المدينة القديمة مهرجان الزعفران السنوي في الساحة الكبرى بمشاركة واسعة من المزارعين والتجار من القرى المجاورة.'] });
       const added = (await (await fetch(`${app.url}/api/upload?name=zafaran.txt`, { method: 'POST', body: page })).json()) as { added: number };
       assert.equal(added.added, 1);
       assert.match(await ask('الزعفران'), /مهرجان الزعفران/, 'the added page is found before the reset');
 
-      const reset = await post('reset', {});
+      const reset = await app.post('reset', {});
       assert.equal(reset.ok, true);
       assert.equal((app.output().match(/bot is polling/g) ?? []).length, 2, 'the bot was started again');
       assert.equal(existsSync(tempData), true, 'the fresh folder is in the same place');

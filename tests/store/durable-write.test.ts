@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import type { Article, Subscription } from '../../src/domain.ts';
+import type { Subscription } from '../../src/domain.ts';
 import { mergeArticle } from '../../src/ingest/merge.ts';
 import { Library } from '../../src/library.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -14,6 +14,7 @@ import { ChatRepository, CHATS_FILE } from '../../src/store/chat-repository.ts';
 import { ConversationStorage, CONVERSATIONS_FILE } from '../../src/store/conversation-storage.ts';
 import { GroupCommit, StoreWriteError } from '../../src/store/durable-write.ts';
 import { metaShardPath } from '../../src/store/shards.ts';
+import { storedArticle as article } from '../helpers/articles.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const sub: Subscription = { time: '08:00', timeZone: 'Asia/Riyadh', topics: [], size: 5, createdAt: '2026-06-01T00:00:00.000Z', updatedAt: '2026-06-01T00:00:00.000Z' };
@@ -35,15 +36,6 @@ async function breakWrites(file: string) {
   const dir = join(file, '..', `.${file.split('/').pop()}.tmp`);
   await mkdir(dir, { recursive: true });
   return () => rm(dir, { recursive: true, force: true });
-}
-
-function article(n: number): Article {
-  const at = '2026-03-01T10:00:00.000Z';
-  return {
-    id: `id${n}`, kind: 'article', title: `عنوان ${n}`, keywords: [], related: [], publishedAt: at, ingestedAt: at,
-    updatedAt: at, origin: `page${n}.txt`, pageOrder: 0, summary: `ملخص ${n}`, digestLine: `سطر ${n}`,
-    paragraphs: [`فقرة ${n}`], contentHash: `h${n}`,
-  };
 }
 
 describe('a failed write', () => {

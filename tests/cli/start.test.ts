@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,13 +6,12 @@ import { after, describe, it } from 'node:test';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import { eventually } from '../helpers/bot-harness.ts';
+import { PROCESS_TOKEN, spawnBot } from '../helpers/bot-process.ts';
 import { startPlaygroundProcess } from '../helpers/playground-process.ts';
 import { freePort } from '../helpers/ports.ts';
 import { pageText } from '../helpers/pages.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 import { dirname } from 'node:path';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
 
 describe('npm start', () => {
   it('without BOT_TOKEN runs the playground: says so first, serves the page, the bot answers there', async () => {
@@ -76,30 +74,23 @@ describe('npm start', () => {
     after(() => running.close());
     const dir = await tempDir();
     const playgroundPort = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, BOT_TOKEN: '123456789:process-test-token-aaaaaaaaa', BOT_API_ROOT: running.apiRoot, DATA_DIR: join(dir, 'data'), SEEDS_DIR: dirname(SEED_FILE), LOG_LEVEL: 'info', PLAYGROUND_PORT: String(playgroundPort) },
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (out += d));
-    const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+    const bot = spawnBot({ BOT_API_ROOT: running.apiRoot, DATA_DIR: join(dir, 'data'), SEEDS_DIR: dirname(SEED_FILE), PLAYGROUND_PORT: String(playgroundPort) });
     try {
       await emulator.waitFor(() => emulator.commands().length > 0, 30_000, 'the bot to register its commands');
       // The bot answers at once; the seed page lands as soon as the search index has loaded.
-      await eventually(() => out.includes('ingested pages'), 'the seeds to be ingested', 30_000);
+      await bot.waitFor('ingested pages', 'the seeds to be ingested');
       const reader = emulator.user(5);
       const chat = emulator.privateChat(reader);
       const sent = emulator.sendText(reader, chat, '/latest');
       const reply = await emulator.waitFor(() => emulator.botMessages(chat.id).find((m) => m.message.message_id > sent.message_id), 30_000, 'a reply');
       assert.match(reply.message.text ?? '', /^🗞 آخر الأخبار/);
       await assert.rejects(fetch(`http://127.0.0.1:${playgroundPort}/`), 'with a token, no playground listens');
-      assert.ok(!/playground/i.test(out), 'with a token, nothing mentions the playground');
+      assert.ok(!/playground/i.test(bot.output()), 'with a token, nothing mentions the playground');
     } finally {
-      child.kill('SIGTERM');
+      bot.child.kill('SIGTERM');
     }
-    assert.equal(await exited, 0);
-    assert.match(out, /stopped cleanly/);
-    assert.ok(!out.includes('process-test-token'), 'no token in the logs');
+    assert.equal(await bot.exited(), 0);
+    assert.match(bot.output(), /stopped cleanly/);
+    assert.ok(!bot.output().includes(PROCESS_TOKEN), 'no token in the logs');
   });
 });

@@ -2,18 +2,10 @@
 import { existsSync } from 'node:fs';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { resolveTimeZone } from './time.ts';
 
 const TELEGRAM_API_ROOT = 'https://api.telegram.org';
 const PORT_RANGE = 'must be a port number from 1 to 65535 (or empty to turn it off)';
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const isHttpsUrl = (s: string) => {
   try {
@@ -47,7 +39,11 @@ const schema = z.object({
   BOT_API_ROOT: z.url('must be a URL such as https://api.telegram.org').default(TELEGRAM_API_ROOT),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   SEEDS_DIR: z.string().min(1, 'must not be empty').default('./seeds'),
-  DEFAULT_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Riyadh').default('Asia/Riyadh'),
+  // Stored as the runtime spells it (asia/riyadh → Asia/Riyadh), like a zone chosen in the bot.
+  DEFAULT_TIMEZONE: z
+    .string()
+    .default('Asia/Riyadh')
+    .transform((tz, ctx) => resolveTimeZone(tz) ?? (ctx.addIssue({ code: 'custom', message: 'must be an IANA time zone such as Asia/Riyadh' }), z.NEVER)),
   ADMIN_IDS: z
     .string()
     .default('')

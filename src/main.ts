@@ -111,13 +111,17 @@ function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logg
 async function main(loaded: Config, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<void> {
   // Without a token the same bot runs against the playground's emulator (src/playground/).
   const { config, playground } = await withPlayground(loaded);
-  if (playground) {
-    process.stdout.write(playground.banner);
-    // Added before the stores, so it closes after their writes are finished.
-    shutdown.add('close the playground', () => playground.close());
-  }
+  if (!playground) return void (await runBot(config, logger, telemetry, shutdown));
+  process.stdout.write(playground.banner);
+  // Added before the bot's steps, so it closes after their writes are finished.
+  shutdown.add('close the playground', () => playground.close());
+  const { WEBHOOK_URL: _unused, ...polled } = config;
+  await playground.runBot((steps) => runBot(polled, logger, telemetry, steps), shutdown, logger);
+}
+
+/** The bot and its stores; each step's undo goes to `shutdown`. Returns the library. */
+async function runBot(config: Config & { BOT_TOKEN: string }, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<Library> {
   const stores = await openStores(config, logger, shutdown);
-  playground?.useLibrary(stores.library);
   const feeds = await startFeedsFromConfig(config, stores.library, logger);
   shutdown.add('stop feeds', () => feeds.stop());
   const bot = createBot(
@@ -141,13 +145,14 @@ async function main(loaded: Config, logger: Logger, telemetry: Telemetry, shutdo
   );
   const health = await startHealthServer(config.HEALTH_PORT, { telemetry, dataDir: config.DATA_DIR, logger });
   shutdown.add('close the health server', () => health.close());
-  // Webhook when WEBHOOK_URL is set (the playground's emulator always polls); long polling otherwise.
-  const receiving = config.WEBHOOK_URL && config.WEBHOOK_SECRET && !playground
-    ? await startWebhook(bot, logger, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, host: config.WEBHOOK_LISTEN_HOST })
-    : await startBot(bot, logger, { onPollingStopped: (stop) => shutdown.begin(`polling stopped: ${stop.reason}`, 1) });
+  // Webhook when WEBHOOK_URL is set (the playground drops it: its emulator is polled); long polling otherwise.
+  const receiving = config.WEBHOOK_URL && config.WEBHOOK_SECRET
+    ? await startWebhook(bot, logger, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, host: config.WEBHOOK_LISTEN_HOST, operatorIds: config.ADMIN_IDS })
+    : await startBot(bot, logger, { onPollingStopped: (stop) => shutdown.begin(`polling stopped: ${stop.reason}`, 1), operatorIds: config.ADMIN_IDS });
   shutdown.add('stop receiving updates', () => receiving.stop());
   await startSeeding(config, stores.library, logger, telemetry, shutdown);
   startDigests(config, stores, bot, logger, telemetry, shutdown);
+  return stores.library;
 }
 
 let config: Config;

@@ -26,6 +26,7 @@ export function createShutdown(logger: Logger, exit: (code: number) => void, dea
   const controller = new AbortController();
   const steps: { name: string; step: () => Promise<unknown> }[] = [];
   let startup: Promise<unknown> = Promise.resolve();
+  let deadline: NodeJS.Timeout | undefined;
 
   const run = async (exitCode: number) => {
     await startup.catch(() => undefined);
@@ -38,6 +39,8 @@ export function createShutdown(logger: Logger, exit: (code: number) => void, dea
         logger.error({ err: error, step: name }, 'shutdown step failed');
       }
     }
+    // A shutdown that does not end the process (the playground restarting its bot) leaves no timer.
+    clearTimeout(deadline);
     if (failed) {
       logger.error('stopped, but not every write reached the disk (see above)');
       exit(1);
@@ -60,7 +63,7 @@ export function createShutdown(logger: Logger, exit: (code: number) => void, dea
       }
       controller.abort();
       logger.info({ reason }, 'shutting down: stopping polling, finishing writes');
-      setTimeout(() => {
+      deadline = setTimeout(() => {
         logger.error({ deadlineMs }, 'shutdown took longer than its deadline; exiting with work unfinished');
         exit(1);
       }, deadlineMs);

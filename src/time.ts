@@ -32,6 +32,11 @@ export function parseClock(input: string): string | null {
  */
 export function canonicalTimeZone(name: string): string | null {
   if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$|^UTC$/i.test(name)) return null;
+  return resolveTimeZone(name);
+}
+
+/** Any name the runtime's time-zone data knows (links and abbreviations too), as it spells it. */
+export function resolveTimeZone(name: string): string | null {
   try {
     return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
   } catch {

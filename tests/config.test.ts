@@ -25,6 +25,12 @@ describe('parseConfig', () => {
     assert.equal(c.PLAYGROUND_DATA, 'temp');
   });
 
+  it('stores DEFAULT_TIMEZONE as IANA spells it, whatever its case', () => {
+    for (const [typed, canonical] of [['asia/riyadh', 'Asia/Riyadh'], ['AFRICA/CAIRO', 'Africa/Cairo'], ['aSiA/dUbAi', 'Asia/Dubai'], ['utc', 'UTC'], ['Asia/Riyadh', 'Asia/Riyadh']]) {
+      assert.equal(parseConfig({ DEFAULT_TIMEZONE: typed }).DEFAULT_TIMEZONE, canonical, typed);
+    }
+  });
+
   it('reads every variable', () => {
     const c = parseConfig({ BOT_TOKEN: TOKEN, BOT_API_ROOT: 'http://127.0.0.1:8081', ADMIN_IDS: '1, 22,333', DEFAULT_TIMEZONE: 'Africa/Cairo', LOG_LEVEL: 'debug', HEALTH_PORT: '9464' });
     assert.equal(c.BOT_TOKEN, TOKEN);

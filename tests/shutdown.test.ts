@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { createLogger } from '../src/logger.ts';
 import { createShutdown } from '../src/shutdown.ts';
-
-function capture() {
-  const lines: { level: number; msg: string }[] = [];
-  const sink = new Writable({ write(chunk, _enc, done) { lines.push(...String(chunk).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string })); done(); } });
-  return { lines, logger: createLogger({ level: 'info', destination: sink }) };
-}
+import { captureLogs } from './helpers/log-capture.ts';
 
 const exitCode = () => {
   let resolve: (code: number) => void = () => undefined;
@@ -18,7 +11,7 @@ const exitCode = () => {
 
 describe('shutdown', () => {
   it('aborts the signal, runs the steps last-added first, and exits 0 after "stopped cleanly"', async () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs();
     const { code, exit } = exitCode();
     const shutdown = createShutdown(logger, exit);
     const order: string[] = [];
@@ -31,7 +24,7 @@ describe('shutdown', () => {
   });
 
   it('lets a second signal change nothing but a log line while the writes finish', async () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs();
     const { code, exit } = exitCode();
     const shutdown = createShutdown(logger, exit);
     let finish: () => void = () => undefined;
@@ -47,7 +40,7 @@ describe('shutdown', () => {
   });
 
   it('exits 1 at the deadline when a step never ends', async () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs();
     const { code, exit } = exitCode();
     const shutdown = createShutdown(logger, exit, 50);
     shutdown.add('stuck', () => new Promise(() => undefined));
@@ -57,7 +50,7 @@ describe('shutdown', () => {
   });
 
   it('exits 1 when a write fails, after running the other steps', async () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs();
     const { code, exit } = exitCode();
     const shutdown = createShutdown(logger, exit);
     let flushed = false;
@@ -70,7 +63,7 @@ describe('shutdown', () => {
   });
 
   it('waits for a start-up in progress before stopping what it started', async () => {
-    const { logger } = capture();
+    const { logger } = captureLogs();
     const { code, exit } = exitCode();
     const shutdown = createShutdown(logger, exit);
     let started: () => void = () => undefined;

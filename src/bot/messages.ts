@@ -142,7 +142,9 @@ export const messages = {
     lastOutcomes: 'آخر خلاصة لكل مشترك',
     noDigestYet: 'لا جولة منذ التشغيل',
     digestRuns: 'الجولات منذ التشغيل',
-    digestOutcomes: { sent: 'أُرسلت', empty: 'بلا جديد', skipped: 'فات موعدها', gone: 'توقفت', migrated: 'نُقلت', postponed: 'أُجّلت', failed: 'فشلت' } as Record<string, string>,
+    digestOutcomes: { sent: 'أُرسلت', empty: 'بلا جديد', skipped: 'فات موعدها', gone: 'توقفت', migrated: 'نُقلت', postponed: 'أُجّلت', rejected: 'رفضها تيليجرام', failed: 'فشلت' } as Record<string, string>,
+    rejectedDigests: (chats: string, reason: string) => `رفض تيليجرام خلاصة ${chats} من المحادثات نهائياً، ولن تُعاد اليوم: ${reason}`,
+    unknownReason: 'دون سبب مذكور',
     errors24h: 'الأخطاء في آخر ٢٤ ساعة',
     uptime: 'مدة التشغيل',
     memory: 'الذاكرة',
@@ -193,3 +195,10 @@ export const feedMessages = {
   noSuchFeed: (count: string) => `لا يوجد مصدر بهذا الرقم. الأرقام من ١ إلى ${count}؛ أرسل /feeds لعرضها.`,
   cannotRemoveEnv: 'هذا المصدر معرّف في الإعدادات (FEEDS)، فلا يُحذف من البوت. احذفه من الإعدادات ثم أعد التشغيل.',
 } as const;
+
+/** Operators' commands, added to the menu in each operator's private chat only (command-menu.ts). */
+export const OPERATOR_COMMANDS = [
+  { command: 'stats', description: 'حالة البوت: الأخبار والمشتركون والخلاصة والأخطاء' },
+  { command: 'reload', description: 'إعادة فحص مجلد الأخبار الآن' },
+  { command: 'feeds', description: 'مصادر الأخبار: عرضها وإضافتها وحذفها' },
+] as const;

@@ -5,7 +5,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from '../logger.ts';
 import type { BotContext } from './context.ts';
 import { ALLOWED_UPDATES } from './create-bot.ts';
-import { COMMANDS } from './messages.ts';
+import { setCommandMenus } from './command-menu.ts';
 
 export class BotStartError extends Error {}
 
@@ -69,15 +69,13 @@ export async function identify(bot: Bot<BotContext>, logger: Logger): Promise<Us
 export async function startBot(
   bot: Bot<BotContext>,
   logger: Logger,
-  options: { pollTimeoutS?: number; giveUpAfterMs?: number; onPollingStopped?: (stop: PollingStop, error: unknown) => void } = {},
+  options: { pollTimeoutS?: number; giveUpAfterMs?: number; onPollingStopped?: (stop: PollingStop, error: unknown) => void; operatorIds?: readonly number[] } = {},
 ): Promise<RunningBot> {
   bot.botInfo = await identify(bot, logger);
   // A bot without its command menu still works, so polling never waits for it: during a Telegram
   // outage auto-retry would hold it back for minutes. Stopping the bot abandons the retries.
   const menu = new AbortController();
-  bot.api.setMyCommands([...COMMANDS], {}, menu.signal as Parameters<typeof bot.api.setMyCommands>[2]).catch((error: unknown) => {
-    if (!menu.signal.aborted) logger.warn({ err: error }, 'setMyCommands failed; the command menu may be out of date');
-  });
+  setCommandMenus(bot.api, options.operatorIds ?? [], menu.signal, logger);
   await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, 'deleteWebhook failed'));
   // The runner prints failed fetches with console.error, token-bearing URL included; it is
   // silenced and each failure goes through the redacting logger instead.

@@ -6,7 +6,7 @@ import { type Bot, webhookCallback } from 'grammy';
 import type { Logger } from '../logger.ts';
 import type { BotContext } from './context.ts';
 import { ALLOWED_UPDATES } from './create-bot.ts';
-import { COMMANDS } from './messages.ts';
+import { setCommandMenus } from './command-menu.ts';
 import { BotStartError, identify, type RunningBot } from './start-bot.ts';
 
 /**
@@ -23,6 +23,8 @@ export interface WebhookOptions {
   port: number;
   host: string;
   answerWithinMs?: number;
+  /** ADMIN_IDS: their private chats get the operators' command menu. */
+  operatorIds?: readonly number[];
 }
 
 export interface RunningWebhook extends RunningBot {
@@ -55,9 +57,7 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
 export async function startWebhook(bot: Bot<BotContext>, logger: Logger, options: WebhookOptions): Promise<RunningWebhook> {
   bot.botInfo = await identify(bot, logger);
   const menu = new AbortController();
-  bot.api.setMyCommands([...COMMANDS], {}, menu.signal as Parameters<typeof bot.api.setMyCommands>[2]).catch((error: unknown) => {
-    if (!menu.signal.aborted) logger.warn({ err: error }, 'setMyCommands failed; the command menu may be out of date');
-  });
+  setCommandMenus(bot.api, options.operatorIds ?? [], menu.signal, logger);
 
   // An update may outlive its request (answered at answerWithinMs): shutdown waits for both.
   const updates = tracker();

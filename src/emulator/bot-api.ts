@@ -1,4 +1,5 @@
 // The bot's side: the Bot API methods Khulasa calls, with Telegram's answers and errors.
+import { commandListKeyOf } from './command-scopes.ts';
 import type { ChatState, EmulatorState } from './state.ts';
 import { now } from './state.ts';
 import { ApiError, type StoredMessage, type TgMessage, type TgUser } from './types.ts';
@@ -38,7 +39,7 @@ export class BotApi {
       case 'setMyCommands':
         return this.#setMyCommands(params);
       case 'getMyCommands':
-        return s.commands;
+        return s.commandLists.get(commandListKeyOf(params, (id) => s.chats.has(id))) ?? [];
       case 'sendChatAction':
         this.chatFor(params, false);
         if (!CHAT_ACTIONS.has(String(params.action))) throw new ApiError(400, 'Bad Request: wrong parameter action in request');
@@ -70,7 +71,7 @@ export class BotApi {
       if (!/^[a-z0-9_]{1,32}$/.test(c.command)) throw new ApiError(400, 'Bad Request: BOT_COMMAND_INVALID');
       if (!c.description || c.description.length > 256) throw new ApiError(400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
     }
-    this.#s.commands = commands;
+    this.#s.commandLists.set(commandListKeyOf(params, (id) => this.#s.chats.has(id)), commands);
     this.#s.notify({ type: 'commands' });
     return true;
   }

@@ -1,5 +1,6 @@
 // Everything the emulator remembers, shared by the Bot API side and the readers' side.
 import { EventEmitter } from 'node:events';
+import type { BotCommand } from './command-scopes.ts';
 import { type FloodLimits, FloodGate } from './flood.ts';
 import { UpdateQueue } from './update-queue.ts';
 import { ApiError, type ChatEvent, type StoredMessage, type TgChat, type TgUser } from './types.ts';
@@ -45,7 +46,8 @@ export class EmulatorState {
   readonly inline = new Map<string, InlineState>();
   readonly inlineMessages = new Map<string, { chatId: number; messageId: number }>();
   readonly queue = new UpdateQueue(this.events);
-  commands: { command: string; description: string }[] = [];
+  /** The bot's command lists, by scope and language (see command-scopes.ts). */
+  readonly commandLists = new Map<string, BotCommand[]>();
   /** Methods made to fail with 500, to test what a bot does when Telegram has a bad moment. */
   readonly failing = new Set<string>();
   /** Methods made to fail with 400, as Telegram refuses a call it will never accept. */

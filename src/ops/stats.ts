@@ -31,6 +31,8 @@ export interface OperatorStats {
     byReason: Partial<Record<InactiveReason, number>>;
     /** What the last digest of each delivering chat was, from its marker: known across restarts. */
     lastOutcomes: Partial<Record<NonNullable<ChatRecord['lastDigestOutcome']>, number>>;
+    /** Telegram's reasons for digests it refused for good (not retried that day), most chats first. */
+    rejections: { reason: string; chats: number }[];
   };
   /** The last digest run that found chats due, since this process started. */
   lastDigest?: DigestRunRecord;
@@ -57,6 +59,7 @@ export interface StatsInputs {
 export function summariseSubscribers(chats: readonly ChatRecord[]): OperatorStats['subscribers'] {
   const byReason: Partial<Record<InactiveReason, number>> = {};
   const lastOutcomes: OperatorStats['subscribers']['lastOutcomes'] = {};
+  const rejections = new Map<string, number>();
   let active = 0;
   let inactive = 0;
   for (const chat of chats) {
@@ -64,12 +67,17 @@ export function summariseSubscribers(chats: readonly ChatRecord[]): OperatorStat
     if (!chat.inactive) {
       active++;
       if (chat.lastDigestOutcome) lastOutcomes[chat.lastDigestOutcome] = (lastOutcomes[chat.lastDigestOutcome] ?? 0) + 1;
+      if (chat.lastDigestOutcome === 'rejected') {
+        const reason = chat.lastDigestError ?? '';
+        rejections.set(reason, (rejections.get(reason) ?? 0) + 1);
+      }
       continue;
     }
     inactive++;
     byReason[chat.inactive.reason] = (byReason[chat.inactive.reason] ?? 0) + 1;
   }
-  return { active, inactive, byReason, lastOutcomes };
+  const byCount = [...rejections].map(([reason, count]) => ({ reason, chats: count })).sort((a, b) => b.chats - a.chats);
+  return { active, inactive, byReason, lastOutcomes, rejections: byCount };
 }
 
 export function summarise(inputs: StatsInputs): OperatorStats {

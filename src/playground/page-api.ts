@@ -25,6 +25,11 @@ export interface PageApiDeps {
   /** The bot's own ingestion (Library.ingest), the same path seeds take; resolves once it is ready. */
   ingest: (files: string[]) => Promise<IngestReport>;
   botName: string;
+  /**
+   * Given only when the data folder is a temporary one: the reset also stops the bot, runs
+   * `clearChats` and starts the bot again on an empty folder (see start-playground.ts).
+   */
+  freshData?: (clearChats: () => void) => Promise<void>;
 }
 
 export class PageApi {
@@ -62,6 +67,7 @@ export class PageApi {
     return {
       seq: this.#seq,
       bot: { username: emulator.botUsername, name: botName },
+      resetsData: Boolean(this.#deps.freshData),
       readers: this.#cast.readers.map((r) => ({ id: r.id, name: r.first_name })),
       chats: chats.map(chatView),
       commands: emulator.commands(),
@@ -116,10 +122,15 @@ export class PageApi {
         else emulator.unblockBot(reader);
         return { ok: true };
       }
-      case 'reset':
-        emulator.reset();
-        this.#cast = setUpCast(emulator);
+      case 'reset': {
+        const clearChats = () => {
+          emulator.reset();
+          this.#cast = setUpCast(emulator);
+        };
+        if (this.#deps.freshData) await this.#deps.freshData(clearChats);
+        else clearChats();
         return { ok: true };
+      }
       default:
         throw new ApiError(404, 'Not Found');
     }

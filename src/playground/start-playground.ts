@@ -2,12 +2,15 @@
 // the unchanged bot pointed at it. This module only swaps three settings (token, Bot API root,
 // data folder); main.ts wires everything else exactly as it does for Telegram.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { TelegramEmulator } from '../emulator/emulator.ts';
 import type { IngestReport } from '../ingest/ingest.ts';
+import type { Logger } from '../logger.ts';
+import type { Shutdown } from '../shutdown.ts';
+import { BotSessions } from './bot-sessions.ts';
 import { startPlaygroundServer } from './server.ts';
 
 /** A token only the emulator accepts (Telegram has no bot 1000000001). */
@@ -17,12 +20,18 @@ const BOT_NAME = 'خلاصة';
 
 export class PlaygroundStartError extends Error {}
 
+type Ingests = { ingest(files: string[]): Promise<IngestReport> };
+
 export interface Playground {
   url: string;
   /** The lines printed first: what this is, where it is, how to use Telegram instead. */
   banner: string;
-  /** Hands the page the bot's own ingestion, once the library is open. */
-  useLibrary(library: { ingest(files: string[]): Promise<IngestReport> }): void;
+  /**
+   * Runs main's start-up (which returns the library, whose ingestion the page uses) with steps of
+   * its own, stopped by `shutdown`. With temporary data, the page's reset runs it again on an
+   * emptied folder; with the operator's DATA_DIR the reset clears the chats only.
+   */
+  runBot(start: (steps: Shutdown) => Promise<Ingests>, shutdown: Shutdown, logger: Logger): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,14 +57,26 @@ export async function withPlayground(config: Config): Promise<{ config: Config &
   if (config.BOT_TOKEN) return { config: { ...config, BOT_TOKEN: config.BOT_TOKEN } };
   const temporary = config.PLAYGROUND_DATA === 'temp';
   const dataDir = temporary ? await mkdtemp(join(tmpdir(), 'khulasa-playground-')) : config.DATA_DIR;
-  let giveLibrary: (library: { ingest(files: string[]): Promise<IngestReport> }) => void = () => undefined;
-  const library = new Promise<{ ingest(files: string[]): Promise<IngestReport> }>((resolve) => (giveLibrary = resolve));
+  let giveLibrary: (library: Ingests) => void = () => undefined;
+  let library = new Promise<Ingests>((resolve) => (giveLibrary = resolve));
+  let sessions: BotSessions | undefined;
+  // Only the folder made above is ever emptied: the operator's DATA_DIR is never deleted.
+  const freshData = async (clearChats: () => void) => {
+    if (!sessions) throw new Error('the bot is still starting');
+    library = new Promise<Ingests>((resolve) => (giveLibrary = resolve));
+    await sessions.restart(async () => {
+      clearChats();
+      await rm(dataDir, { recursive: true, force: true });
+      await mkdir(dataDir, { recursive: true });
+    });
+  };
   const emulator = new TelegramEmulator({ botUsername: PLAYGROUND_BOT_USERNAME });
   const running = await startPlaygroundServer({
     emulator,
     port: config.PLAYGROUND_PORT,
     botName: BOT_NAME,
     ingest: async (files) => (await library).ingest(files),
+    ...(temporary ? { freshData } : {}),
   }).catch((error: NodeJS.ErrnoException) => {
     const why = error.code === 'EADDRINUSE' ? 'is in use' : `cannot be opened (${error.message})`;
     throw new PlaygroundStartError(`the playground's port ${config.PLAYGROUND_PORT} on 127.0.0.1 ${why}: set PLAYGROUND_PORT to another port, or 0 for any free one.`);
@@ -64,7 +85,12 @@ export async function withPlayground(config: Config): Promise<{ config: Config &
   const playground: Playground = {
     url: running.url,
     banner: banner(running.url, dataDir, temporary),
-    useLibrary: giveLibrary,
+    runBot: async (start, shutdown, logger) => {
+      const running = new BotSessions(async (steps) => giveLibrary(await start(steps)), logger, (code) => shutdown.begin('the bot stopped', code));
+      shutdown.add('stop the bot', () => running.stop());
+      await running.start();
+      sessions = running;
+    },
     close: async () => {
       await running.close();
       if (temporary) await rm(dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@
 // next one folds them in. Document numbers are internal and change at compaction; ids do not.
 import { type Bm25Params, bm25, idf } from './bm25.ts';
 import type { ScoreBoard } from './score-board.ts';
+import { compacted } from './postings-compaction.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
 /**
@@ -217,26 +218,18 @@ export class Postings {
    * document holds any more. Renumbers documents and terms; a snapshot is taken after one.
    */
   compact(): void {
-    const oldDocs = this.#ids.length;
-    const docMap = new Int32Array(oldDocs).fill(-1);
-    const ids: string[] = [];
-    for (let doc = 0; doc < oldDocs; doc++) {
-      if (this.#alive[doc] === 1) docMap[doc] = ids.push(this.#ids[doc] as string) - 1;
-    }
-    const oldTerms = this.#dictionary.size;
-    const counts = this.#fields.map((f, field) => this.#countLive(f, this.#recent[field] as Map<number, number[]>, docMap, oldTerms));
-    const termMap = new Int32Array(oldTerms).fill(-1);
-    const terms: string[] = [];
-    for (let t = 0; t < oldTerms; t++) {
-      if (counts.some((c) => (c[t] ?? 0) > 0)) termMap[t] = terms.push(this.#dictionary.term(t)) - 1;
-    }
-    const fields = this.#fields.map((f, field) => this.#rewrite(f, this.#recent[field] as Map<number, number[]>, counts[field] as Uint32Array, docMap, termMap, terms.length, ids.length));
-    const headline = new Uint8Array(ids.length);
-    docMap.forEach((to, from) => {
-      if (to >= 0) headline[to] = this.#headline[from] ?? 0;
-    });
-    const snapshot = { ids, headline, terms, fields, documentFrequency: countDocuments(fields.slice(0, this.#countedFields), terms.length, ids.length) };
-    this.#load(snapshot);
+    this.#load(
+      compacted({
+        ids: this.#ids,
+        alive: this.#alive,
+        headline: this.#headline,
+        dictionary: this.#dictionary,
+        fields: this.#fields,
+        recent: this.#recent,
+        compactTerms: this.#compactTerms,
+        countedFields: this.#countedFields,
+      }),
+    );
   }
 
   /** A compacted copy of the index's arrays, to persist. */
@@ -245,69 +238,4 @@ export class Postings {
     const fields = this.#fields.map((f) => ({ ...f, lengths: f.lengths.subarray(0, this.#ids.length) }));
     return { ids: this.#ids, headline: this.#headline.subarray(0, this.#ids.length), terms: [...this.#dictionary.terms()], documentFrequency: this.#documentFrequency.subarray(0, this.#dictionary.size), fields };
   }
-
-  /** Live postings per term of one field. */
-  #countLive(f: FieldPostings, recent: Map<number, number[]>, docMap: Int32Array, termCount: number): Uint32Array {
-    const counts = new Uint32Array(termCount);
-    for (let t = 0; t < this.#compactTerms; t++) {
-      for (let i = f.offsets[t] as number; i < (f.offsets[t + 1] as number); i++) if ((docMap[f.docs[i] as number] as number) >= 0) counts[t] = (counts[t] as number) + 1;
-    }
-    for (const [t, list] of recent) {
-      for (let i = 0; i < list.length; i += 2) if ((docMap[list[i] as number] as number) >= 0) counts[t] = (counts[t] as number) + 1;
-    }
-    return counts;
-  }
-
-  #rewrite(f: FieldPostings, recent: Map<number, number[]>, counts: Uint32Array, docMap: Int32Array, termMap: Int32Array, termCount: number, docCount: number): FieldPostings {
-    const offsets = new Uint32Array(termCount + 1);
-    termMap.forEach((to, from) => {
-      if (to >= 0) offsets[to + 1] = counts[from] as number;
-    });
-    for (let t = 0; t < termCount; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
-    const docs = new Uint32Array(offsets[termCount] as number);
-    const tfs = new Uint8Array(docs.length);
-    termMap.forEach((to, from) => {
-      if (to < 0) return;
-      let at = offsets[to] as number;
-      // Compacted documents are numbered below recent ones, so each list stays in document order.
-      if (from < this.#compactTerms) {
-        for (let i = f.offsets[from] as number; i < (f.offsets[from + 1] as number); i++) {
-          const doc = docMap[f.docs[i] as number] as number;
-          if (doc < 0) continue;
-          docs[at] = doc;
-          tfs[at++] = f.tfs[i] as number;
-        }
-      }
-      const list = recent.get(from) ?? [];
-      for (let i = 0; i < list.length; i += 2) {
-        const doc = docMap[list[i] as number] as number;
-        if (doc < 0) continue;
-        docs[at] = doc;
-        tfs[at++] = list[i + 1] as number;
-      }
-    });
-    const lengths = new Uint16Array(docCount);
-    docMap.forEach((to, from) => {
-      if (to >= 0) lengths[to] = f.lengths[from] ?? 0;
-    });
-    return { offsets, docs, tfs, lengths };
-  }
-}
-
-/** Documents holding each term in any of the fields (their lists are in document order). */
-function countDocuments(fields: FieldPostings[], termCount: number, docCount: number): Uint32Array {
-  const counts = new Uint32Array(termCount);
-  const seenFor = new Int32Array(docCount).fill(-1);
-  for (let t = 0; t < termCount; t++) {
-    for (const f of fields) {
-      for (let i = f.offsets[t] as number; i < (f.offsets[t + 1] as number); i++) {
-        const doc = f.docs[i] as number;
-        if (seenFor[doc] !== t) {
-          seenFor[doc] = t;
-          counts[t] = (counts[t] as number) + 1;
-        }
-      }
-    }
-  }
-  return counts;
 }

@@ -1,10 +1,9 @@
 // Chats and their digest subscriptions, in a lowdb file of their own: a subscription change never
 // rewrites the article corpus. Every update is serialised and written before it resolves.
-import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { ChatRecord, InactiveReason, Subscription } from '../domain.ts';
-import { GroupCommit, type WriteOptions } from './durable-write.ts';
-import { type FileSchema, openVersionedFile } from './versioned-file.ts';
+import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
+import type { FileSchema } from './versioned-file.ts';
 
 export const CHATS_FILE = 'chats.json';
 /** Hours of news a new subscriber's first digest covers: the day before they subscribed. */
@@ -34,15 +33,15 @@ export class ChatRepository {
   readonly #db: Low<ChatsFile>;
   readonly #commit: GroupCommit;
 
-  private constructor(db: Low<ChatsFile>, path: string, options: WriteOptions) {
+  private constructor(db: Low<ChatsFile>, commit: GroupCommit) {
     this.#db = db;
-    this.#commit = new GroupCommit(() => db.write(), path, options);
+    this.#commit = commit;
   }
 
   /** `options.logger` hears about failed writes (each is retried; see durable-write). */
   static async open(dataDir: string, options: WriteOptions = {}): Promise<ChatRepository> {
-    const path = join(dataDir, CHATS_FILE);
-    return new ChatRepository(await openVersionedFile(path, schema), path, options);
+    const { db, commit } = await openCommittedFile(dataDir, CHATS_FILE, schema, options);
+    return new ChatRepository(db, commit);
   }
 
   get(chatId: number): ChatRecord | undefined {

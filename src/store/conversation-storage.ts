@@ -1,11 +1,10 @@
 // Conversation state (grammY conversations v2) in its own lowdb file, so that a restart in the
 // middle of a conversation resumes it where the reader left off. State nobody came back to is
 // pruned, so the file holds only conversations that may still continue.
-import { join } from 'node:path';
 import type { VersionedState, VersionedStateStorage } from '@grammyjs/conversations';
 import type { Low } from 'lowdb';
-import { GroupCommit, type WriteOptions } from './durable-write.ts';
-import { type FileSchema, openVersionedFile } from './versioned-file.ts';
+import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
+import type { FileSchema } from './versioned-file.ts';
 
 export const CONVERSATIONS_FILE = 'conversations.json';
 const FILE_VERSION = 1;
@@ -41,16 +40,16 @@ export class ConversationStorage<S> implements VersionedStateStorage<string, S> 
   readonly #clock: () => number;
   readonly #staleMs: number;
 
-  private constructor(db: Low<ConversationsFile>, path: string, options: StorageOptions) {
+  private constructor(db: Low<ConversationsFile>, commit: GroupCommit, options: StorageOptions) {
     this.#db = db;
-    this.#commit = new GroupCommit(() => db.write(), path, options);
+    this.#commit = commit;
     this.#clock = options.clock ?? Date.now;
     this.#staleMs = options.staleMs ?? STALE_STATE_MS;
   }
 
   static async open<S>(dataDir: string, options: StorageOptions = {}): Promise<ConversationStorage<S>> {
-    const path = join(dataDir, CONVERSATIONS_FILE);
-    const storage = new ConversationStorage<S>(await openVersionedFile(path, schema), path, options);
+    const { db, commit } = await openCommittedFile(dataDir, CONVERSATIONS_FILE, schema, options);
+    const storage = new ConversationStorage<S>(db, commit, options);
     if (storage.#prune()) await storage.#commit.request();
     return storage;
   }

@@ -1,7 +1,10 @@
 // Writing data files when the disk may refuse (full, read-only, a bad moment). A failed write is
 // logged and tried again; if it still fails its callers learn it (nothing unwritten is ever
 // acknowledged), and the next write starts afresh instead of inheriting the failure.
+import { join } from 'node:path';
+import type { Low } from 'lowdb';
 import type { Logger } from '../logger.ts';
+import { type FileSchema, openVersionedFile, type Versioned } from './versioned-file.ts';
 
 /** Milliseconds before each retry: a passing hiccup clears within these; a full disk does not. */
 export const WRITE_RETRY_DELAYS_MS: readonly number[] = [100, 1_000, 3_000];
@@ -80,4 +83,11 @@ export class GroupCommit {
     await this.#writing;
     if (this.#unwritten) await this.request();
   }
+}
+
+/** A versioned file in the data folder, opened and checked, with the group commit that writes it. */
+export async function openCommittedFile<T extends Versioned>(dataDir: string, name: string, schema: FileSchema<T>, options: WriteOptions = {}): Promise<{ db: Low<T>; commit: GroupCommit }> {
+  const path = join(dataDir, name);
+  const db = await openVersionedFile(path, schema);
+  return { db, commit: new GroupCommit(() => db.write(), path, options) };
 }

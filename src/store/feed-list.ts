@@ -1,8 +1,7 @@
 // The operator's feed list, DATA_DIR/feeds.json: url, optional display name and category. Written
 // by /feeds add and /feeds remove, and readable and editable by hand (a versioned JSON file).
-import { join } from 'node:path';
-import { GroupCommit, type WriteOptions } from './durable-write.ts';
-import { type FileSchema, openVersionedFile } from './versioned-file.ts';
+import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
+import type { FileSchema } from './versioned-file.ts';
 
 export const FEEDS_FILE = 'feeds.json';
 const FEEDS_VERSION = 1;
@@ -46,9 +45,8 @@ export class FeedListRepository {
 
   /** `options.logger` hears about failed writes (each is retried; see durable-write). */
   static async open(dataDir: string, options: WriteOptions = {}): Promise<FeedListRepository> {
-    const path = join(dataDir, FEEDS_FILE);
-    const db = await openVersionedFile(path, schema);
-    return new FeedListRepository(db.data, new GroupCommit(() => db.write(), path, options));
+    const { db, commit } = await openCommittedFile(dataDir, FEEDS_FILE, schema, options);
+    return new FeedListRepository(db.data, commit);
   }
 
   all(): readonly FeedSource[] {

@@ -1,8 +1,7 @@
 // What the poller knows about each feed (DATA_DIR/feed-state.json): validators for conditional
 // GET, the last success and error, the backoff, and which article each of its current items became.
-import { join } from 'node:path';
-import { GroupCommit, type WriteOptions } from './durable-write.ts';
-import { type FileSchema, openVersionedFile } from './versioned-file.ts';
+import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
+import type { FileSchema } from './versioned-file.ts';
 
 export const FEED_STATE_FILE = 'feed-state.json';
 const FEED_STATE_VERSION = 1;
@@ -59,9 +58,8 @@ export class FeedStateRepository {
 
   /** `options.logger` hears about failed writes (each is retried; see durable-write). */
   static async open(dataDir: string, options: WriteOptions = {}): Promise<FeedStateRepository> {
-    const path = join(dataDir, FEED_STATE_FILE);
-    const db = await openVersionedFile(path, schema);
-    return new FeedStateRepository(db.data, new GroupCommit(() => db.write(), path, options));
+    const { db, commit } = await openCommittedFile(dataDir, FEED_STATE_FILE, schema, options);
+    return new FeedStateRepository(db.data, commit);
   }
 
   get(url: string): FeedState {

@@ -134,20 +134,22 @@ export async function benchFeeds(dataDir: string, log: (line: string) => void): 
     const readers = Array.from({ length: READERS }, (_, i) => emulator.user(30_000 + i));
     const queries = words(articles, random);
     let next = 0;
+    /** The next reader types the next query (at once); resolves with milliseconds to the answer. */
+    const searchOnce = async (): Promise<number> => {
+      const i = next++;
+      const user = readers[i % READERS] as TgUser;
+      const step = typing(emulator, user, emulator.privateChat(user), queries[i % queries.length] ?? 'الصين')();
+      const t = performance.now();
+      step.act();
+      await emulator.waitFor(step.done, 60_000, 'a reply');
+      return performance.now() - t;
+    };
     /** Readers search until `until` says stop; returns updates answered, per second, latencies. */
     const readersSearch = async (until: () => boolean) => {
       const latency: number[] = [];
       const started = performance.now();
       const worker = async () => {
-        while (!until()) {
-          const i = next++;
-          const user = readers[i % READERS] as TgUser;
-          const step = typing(emulator, user, emulator.privateChat(user), queries[i % queries.length] ?? 'الصين')();
-          const t = performance.now();
-          step.act();
-          await emulator.waitFor(step.done, 60_000, 'a reply');
-          latency.push(performance.now() - t);
-        }
+        while (!until()) latency.push(await searchOnce());
       };
       await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
       const seconds = (performance.now() - started) / 1000;
@@ -159,12 +161,7 @@ export async function benchFeeds(dataDir: string, log: (line: string) => void): 
       const pending: Promise<void>[] = [];
       const started = performance.now();
       while (!until()) {
-        const i = next++;
-        const user = readers[i % READERS] as TgUser;
-        const step = typing(emulator, user, emulator.privateChat(user), queries[i % queries.length] ?? 'الصين')();
-        const t = performance.now();
-        step.act();
-        pending.push(emulator.waitFor(step.done, 60_000, 'a reply').then(() => void latency.push(performance.now() - t)));
+        pending.push(searchOnce().then((ms) => void latency.push(ms)));
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (pending.length * 1000) / PACED_RATE - performance.now())));
       }
       await Promise.all(pending);

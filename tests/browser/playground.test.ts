@@ -236,11 +236,14 @@ describe('the playground page', { skip }, () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('resets the chats', async () => {
+  it('resets the chats, and with a temporary data folder the news added on the page too', async () => {
     await page.locator('#reset').click();
     await page.waitForFunction(() => document.querySelectorAll('#messages .msg').length === 0);
-    assert.match(dialogs.at(-1) ?? '', /^confirm/);
+    assert.match(dialogs.at(-1) ?? '', /^confirm: .*ببيانات جديدة/);
     dialogs.pop();
+    await openChat('خلاصة (خاصة)');
+    const answer = await say('مهرجان الكتاب');
+    assert.doesNotMatch(await answer.innerText(), /مهرجان الكتاب السنوي/, 'the dropped page went with the old data');
   });
 
   it('loaded nothing from outside loopback', () => {

@@ -1,26 +1,15 @@
 // HEALTH_PORT through the real start-up: the endpoints come up with the bot, report it healthy
 // once it polls the emulator, and close with it on SIGTERM.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
-import { eventually } from '../helpers/bot-harness.ts';
+import { spawnBot } from '../helpers/bot-process.ts';
+import { freePort } from '../helpers/ports.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
-
-/** A port free on loopback now (taken and released), for the child to listen on. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 describe('npm start with HEALTH_PORT', () => {
   it('serves /healthz and /metrics on loopback while it runs, and stops serving on SIGTERM', async () => {
@@ -28,20 +17,13 @@ describe('npm start with HEALTH_PORT', () => {
     const running = await startEmulatorServer(emulator);
     after(() => running.close());
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env, BOT_TOKEN: '123456789:health-test-token-aaaaaaaaaa', BOT_API_ROOT: running.apiRoot,
-        DATA_DIR: join(await tempDir(), 'data'), SEEDS_DIR: dirname(SEED_FILE), LOG_LEVEL: 'info', HEALTH_PORT: String(port),
-      },
+    const bot = spawnBot({
+      BOT_TOKEN: '123456789:health-test-token-aaaaaaaaaa', BOT_API_ROOT: running.apiRoot,
+      DATA_DIR: join(await tempDir(), 'data'), SEEDS_DIR: dirname(SEED_FILE), HEALTH_PORT: String(port),
     });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (out += d));
-    const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
     const url = `http://127.0.0.1:${port}`;
     try {
-      await eventually(() => out.includes('health and metrics endpoints listening'), 'the endpoints', 30_000);
+      await bot.waitFor('health and metrics endpoints listening', 'the endpoints');
       let health: Response | undefined;
       for (let i = 0; i < 100 && health?.status !== 200; i++) {
         health = await fetch(`${url}/healthz`);
@@ -49,7 +31,7 @@ describe('npm start with HEALTH_PORT', () => {
       }
       assert.equal(health?.status, 200);
       assert.deepEqual(await health?.json(), { status: 'ok' });
-      await eventually(() => out.includes('ingested pages'), 'the seeds to be ingested', 30_000);
+      await bot.waitFor('ingested pages', 'the seeds to be ingested');
       const reader = emulator.user(6);
       const chat = emulator.privateChat(reader);
       const sent = emulator.sendText(reader, chat, '/help');
@@ -64,9 +46,9 @@ describe('npm start with HEALTH_PORT', () => {
         assert.ok(line.test(metrics), `${line} in /metrics`);
       }
     } finally {
-      child.kill('SIGTERM');
+      bot.child.kill('SIGTERM');
     }
-    assert.equal(await exited, 0);
+    assert.equal(await bot.exited(), 0);
     await assert.rejects(fetch(`${url}/healthz`), 'the port is closed with the bot');
   });
 

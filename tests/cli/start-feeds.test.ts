@@ -1,7 +1,6 @@
 // npm start with FEEDS at a local server: items are searchable after start, a later item arrives
 // at the next poll without a restart and reaches a subscriber's digest, and /feeds is for operators.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -10,11 +9,11 @@ import { startEmulatorServer } from '../../src/emulator/server.ts';
 import type { TgChat, TgUser } from '../../src/emulator/types.ts';
 import { ChatRepository } from '../../src/store/chat-repository.ts';
 import { eventually } from '../helpers/bot-harness.ts';
+import { spawnBot } from '../helpers/bot-process.ts';
 import { arabicText, rss, type RssItemSpec } from '../helpers/feed-xml.ts';
 import { startFeedServer } from '../helpers/feed-server.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const ADMIN = 42;
 const WAIT_MS = 30_000;
 
@@ -38,24 +37,15 @@ describe('npm start with FEEDS', () => {
     const now = new Date().toISOString();
     await chats.subscribe(subscriberChat.id, { time: '03:00', timeZone: 'Asia/Riyadh', topics: [], size: 5, createdAt: now, updatedAt: now }, { type: 'private' }, now);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        BOT_TOKEN: '123456789:feeds-test-token-aaaaaaaaaa',
-        BOT_API_ROOT: running.apiRoot,
-        DATA_DIR: dataDir,
-        SEEDS_DIR: join(dir, 'seeds'),
-        FEEDS: feeds.url('/live.xml'),
-        FEED_POLL_CRON: '*/1 * * * * *',
-        ADMIN_IDS: String(ADMIN),
-        LOG_LEVEL: 'info',
-      },
+    const bot = spawnBot({
+      BOT_TOKEN: '123456789:feeds-test-token-aaaaaaaaaa',
+      BOT_API_ROOT: running.apiRoot,
+      DATA_DIR: dataDir,
+      SEEDS_DIR: join(dir, 'seeds'),
+      FEEDS: feeds.url('/live.xml'),
+      FEED_POLL_CRON: '*/1 * * * * *',
+      ADMIN_IDS: String(ADMIN),
     });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (out += d));
-    const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
 
     const ask = async (user: TgUser, chat: TgChat, text: string) => {
       const sent = emulator.sendText(user, chat, text);
@@ -68,7 +58,7 @@ describe('npm start with FEEDS', () => {
     };
     try {
       await emulator.waitFor(() => emulator.commands().length > 0, WAIT_MS, 'the bot to register its commands');
-      await eventually(() => out.includes('"new":1') && out.includes('feed read'), 'the feed to be read at start', WAIT_MS);
+      await eventually(() => bot.output().includes('"new":1') && bot.output().includes('feed read'), 'the feed to be read at start', WAIT_MS);
       assert.ok(await searchFinds(first.title ?? ''), 'the item from the start-up poll is searchable');
 
       feeds.serve('/live.xml', rss('الوكالة الحية', [later, first]));
@@ -89,9 +79,9 @@ describe('npm start with FEEDS', () => {
       const refused = await ask(subscriber, subscriberChat, '/feeds');
       assert.match(refused.message.text ?? '', /^طريقة الاستخدام/, 'anyone else gets the ordinary unknown-command reply');
     } finally {
-      child.kill('SIGTERM');
+      bot.child.kill('SIGTERM');
     }
-    assert.equal(await exited, 0);
-    assert.match(out, /stopped cleanly/);
+    assert.equal(await bot.exited(), 0);
+    assert.match(bot.output(), /stopped cleanly/);
   });
 });

@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import { eventually } from '../helpers/bot-harness.ts';
+import { PROCESS_TOKEN, spawnBot } from '../helpers/bot-process.ts';
 import { startPlaygroundProcess } from '../helpers/playground-process.ts';
+import { freePort } from '../helpers/ports.ts';
+import { pageText } from '../helpers/pages.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 import { dirname } from 'node:path';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('npm start', () => {
   it('without BOT_TOKEN runs the playground: says so first, serves the page, the bot answers there', async () => {
@@ -39,18 +28,8 @@ describe('npm start', () => {
       assert.ok(existsSync(tempData), 'the temporary data folder exists while running');
       const page = await fetch(`${app.url}/`);
       assert.match(await page.text(), /<html lang="ar" dir="rtl">/);
-      const post = (action: string, body: unknown) => fetch(`${app.url}/api/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const state = (await (await fetch(`${app.url}/api/state`)).json()) as { readers: { id: number }[] };
-      const reader = state.readers[0]?.id;
-      await post('send', { userId: reader, chatId: reader, text: '/latest' });
-      const answered = async () => {
-        const now = (await (await fetch(`${app.url}/api/state`)).json()) as { messages: Record<string, { text: string }[]> };
-        return now.messages[String(reader)]?.some((m) => m.text.startsWith('🗞 آخر الأخبار')) ?? false;
-      };
-      for (let tries = 0; !(await answered()); tries++) {
-        assert.ok(tries < 300, 'the bot answers /latest on the page');
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      const reader = (await app.state()).readers[0]?.id ?? 0;
+      assert.match(await app.ask(reader, reader, '/latest'), /^🗞 آخر الأخبار/, 'the bot answers /latest on the page');
       code = await app.stop();
       assert.equal(existsSync(tempData), false, 'the temporary data folder is removed on exit');
     } finally {
@@ -60,36 +39,58 @@ describe('npm start', () => {
     assert.ok(!app.output().includes('playground-only-not-a-telegram-token'), 'no token in the logs');
   });
 
+  it('with PLAYGROUND_DATA=temp, the reset restarts the bot on a fresh data folder: an added page is gone, the seeds come back', async () => {
+    const seeds = await tempDir();
+    await copyFile(SEED_FILE, join(seeds, 'seed.txt'));
+    const app = await startPlaygroundProcess({ SEEDS_DIR: seeds, PLAYGROUND_DATA: 'temp' });
+    let code = -1;
+    try {
+      const tempData = /a temporary folder \(([^)]+)\)/.exec(app.output())?.[1] ?? '';
+      const reader = (await app.state()).readers[0]?.id ?? 0;
+      const ask = (text: string) => app.ask(reader, reader, text);
+      const page = pageText({ paragraphs: ['افتتحت بلدية المدينة القديمة مهرجان الزعفران السنوي في الساحة الكبرى بمشاركة واسعة من المزارعين والتجار من القرى المجاورة.'] });
+      const added = (await (await fetch(`${app.url}/api/upload?name=zafaran.txt`, { method: 'POST', body: page })).json()) as { added: number };
+      assert.equal(added.added, 1);
+      assert.match(await ask('الزعفران'), /مهرجان الزعفران/, 'the added page is found before the reset');
+
+      const reset = await app.post('reset', {});
+      assert.equal(reset.ok, true);
+      assert.equal((app.output().match(/bot is polling/g) ?? []).length, 2, 'the bot was started again');
+      assert.equal(existsSync(tempData), true, 'the fresh folder is in the same place');
+      assert.doesNotMatch(await ask('الزعفران'), /مهرجان الزعفران/, 'the added page is gone with the old data');
+      await eventually(() => (app.output().match(/ingested pages/g) ?? []).length >= 2, 'the seeds to be ingested again', 30_000);
+      assert.match(await ask('/latest'), /^🗞 آخر الأخبار/, 'the seeds are back');
+      code = await app.stop();
+      assert.equal(existsSync(tempData), false, 'the temporary data folder is removed on exit');
+    } finally {
+      if (code === -1) code = await app.stop();
+    }
+    assert.equal(code, 0, app.output());
+  });
+
   it('runs against the Bot API at BOT_API_ROOT, answers readers, and stops cleanly on SIGTERM', async () => {
     const emulator = new TelegramEmulator();
     const running = await startEmulatorServer(emulator);
     after(() => running.close());
     const dir = await tempDir();
     const playgroundPort = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, BOT_TOKEN: '123456789:process-test-token-aaaaaaaaa', BOT_API_ROOT: running.apiRoot, DATA_DIR: join(dir, 'data'), SEEDS_DIR: dirname(SEED_FILE), LOG_LEVEL: 'info', PLAYGROUND_PORT: String(playgroundPort) },
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (out += d));
-    const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+    const bot = spawnBot({ BOT_API_ROOT: running.apiRoot, DATA_DIR: join(dir, 'data'), SEEDS_DIR: dirname(SEED_FILE), PLAYGROUND_PORT: String(playgroundPort) });
     try {
       await emulator.waitFor(() => emulator.commands().length > 0, 30_000, 'the bot to register its commands');
       // The bot answers at once; the seed page lands as soon as the search index has loaded.
-      await eventually(() => out.includes('ingested pages'), 'the seeds to be ingested', 30_000);
+      await bot.waitFor('ingested pages', 'the seeds to be ingested');
       const reader = emulator.user(5);
       const chat = emulator.privateChat(reader);
       const sent = emulator.sendText(reader, chat, '/latest');
       const reply = await emulator.waitFor(() => emulator.botMessages(chat.id).find((m) => m.message.message_id > sent.message_id), 30_000, 'a reply');
       assert.match(reply.message.text ?? '', /^🗞 آخر الأخبار/);
       await assert.rejects(fetch(`http://127.0.0.1:${playgroundPort}/`), 'with a token, no playground listens');
-      assert.ok(!/playground/i.test(out), 'with a token, nothing mentions the playground');
+      assert.ok(!/playground/i.test(bot.output()), 'with a token, nothing mentions the playground');
     } finally {
-      child.kill('SIGTERM');
+      bot.child.kill('SIGTERM');
     }
-    assert.equal(await exited, 0);
-    assert.match(out, /stopped cleanly/);
-    assert.ok(!out.includes('process-test-token'), 'no token in the logs');
+    assert.equal(await bot.exited(), 0);
+    assert.match(bot.output(), /stopped cleanly/);
+    assert.ok(!bot.output().includes(PROCESS_TOKEN), 'no token in the logs');
   });
 });

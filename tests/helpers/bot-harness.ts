@@ -67,7 +67,7 @@ export async function startHarness(
       ...options.deps?.({ library, chats, dataDir }),
     };
     const bot = createBot(TOKEN, deps, { client: { apiRoot: running.apiRoot } });
-    const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
+    const polling = await startBot(bot, logger, { pollTimeoutS: 1, ...(deps.adminIds ? { operatorIds: deps.adminIds } : {}) });
     return { library, chats, bot, conversationStorage, polling };
   };
   {

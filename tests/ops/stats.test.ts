@@ -20,7 +20,7 @@ describe('summariseSubscribers', () => {
       chat(5, { subscription: sub, inactive: { reason: 'kicked', at: AT } }),
       chat(6),
     ];
-    assert.deepEqual(summariseSubscribers(chats), { active: 3, inactive: 3, byReason: { blocked: 2, kicked: 1 }, lastOutcomes: { sent: 2, empty: 1 } });
+    assert.deepEqual(summariseSubscribers(chats), { active: 3, inactive: 3, byReason: { blocked: 2, kicked: 1 }, lastOutcomes: { sent: 2, empty: 1 }, rejections: [] });
   });
 });
 
@@ -62,6 +62,26 @@ describe('summarise and renderStats', () => {
     assert.match(text, /مدة التشغيل: ١س ١د ١ث/);
     assert.match(text, /آخر جولة للخلاصة: لا جولة منذ التشغيل/);
     assert.match(text, /الأخطاء في آخر ٢٤ ساعة: ٠/);
+  });
+
+  it("shows digests Telegram refused for good, with its reasons, escaped, most chats first", () => {
+    const refused = (chatId: number, lastDigestError?: string) => chat(chatId, { subscription: sub, lastDigestOutcome: 'rejected', ...(lastDigestError ? { lastDigestError } : {}) });
+    const chats = [
+      refused(1, 'Bad Request: message is too long'),
+      refused(2, "Bad Request: can't parse entities: Unsupported start tag \"<x>\""),
+      refused(3, "Bad Request: can't parse entities: Unsupported start tag \"<x>\""),
+      refused(4),
+      chat(5, { subscription: sub, lastDigestOutcome: 'sent' }),
+    ];
+    assert.deepEqual(summariseSubscribers(chats).rejections.map((r) => r.chats), [2, 1, 1]);
+    const telemetry = { startedAt: Date.parse(AT), lastDigestRun: { at: AT, counts: { sent: 1, rejected: 3 } }, digestRunCount: 1, errorsInWindow: () => 0 };
+    const text = renderStats(summarise({ ...base, chats, telemetry }));
+    assert.match(text, /آخر خلاصة لكل مشترك: رفضها تيليجرام ٤، أُرسلت ١/);
+    assert.match(text, /آخر جولة للخلاصة: .* — أُرسلت ١، رفضها تيليجرام ٣/);
+    assert.match(text, /رفض تيليجرام خلاصة ٢ من المحادثات نهائياً، ولن تُعاد اليوم: Bad Request: can't parse entities: Unsupported start tag &quot;&lt;x&gt;&quot;\n/);
+    assert.match(text, /خلاصة ١ من المحادثات نهائياً، ولن تُعاد اليوم: Bad Request: message is too long/);
+    assert.match(text, /خلاصة ١ من المحادثات نهائياً، ولن تُعاد اليوم: دون سبب مذكور/);
+    assert.doesNotMatch(text, /rejected/, 'no English outcome name');
   });
 
   it('an index still loading reads as such', () => {

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createShutdown } from '../../src/shutdown.ts';
+import { tempDir } from '../helpers/tmp.ts';
 import { PLAYGROUND_TOKEN, PlaygroundStartError, withPlayground } from '../../src/playground/start-playground.ts';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
@@ -26,6 +31,26 @@ describe('withPlayground', () => {
       assert.match(playground.banner, /Data: \/srv\/khulasa \(DATA_DIR\)/);
     } finally {
       await playground?.close();
+    }
+  });
+
+  it("resets only the chats with the operator's DATA_DIR: the bot keeps running and no file is deleted", async () => {
+    const dataDir = await tempDir();
+    await writeFile(join(dataDir, 'chats.json'), '{"keep":true}');
+    const { playground } = await withPlayground(parseConfig({ PLAYGROUND_PORT: '0', DATA_DIR: dataDir }));
+    assert.ok(playground);
+    const shutdown = createShutdown(createLogger({ level: 'silent' }), () => undefined);
+    let starts = 0;
+    try {
+      await playground.runBot(async () => (starts++, { ingest: async () => ({ pages: 0, new: 0, updated: 0, unchanged: 0, rejected: [], changedIds: [] }) }), shutdown, createLogger({ level: 'silent' }));
+      const res = await fetch(`${playground.url}/api/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      assert.equal(res.status, 200);
+      assert.equal(starts, 1, 'the bot is not restarted');
+      assert.equal(await readFile(join(dataDir, 'chats.json'), 'utf8'), '{"keep":true}');
+      const state = (await (await fetch(`${playground.url}/api/state`)).json()) as { resetsData: boolean };
+      assert.equal(state.resetsData, false, 'the page tells the reader that stored news stay');
+    } finally {
+      await playground.close();
     }
   });
 

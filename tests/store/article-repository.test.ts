@@ -2,21 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Article } from '../../src/domain.ts';
 import { mergeArticle } from '../../src/ingest/merge.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import { bodyKeyOf, bodyShardPath, metaShardPath } from '../../src/store/shards.ts';
+import { storedArticle as article } from '../helpers/articles.ts';
 import { tempDir } from '../helpers/tmp.ts';
-
-function article(n: number, day = '2026-03-01'): Article {
-  const at = `${day}T10:00:00.000Z`;
-  return {
-    id: `id${n}`, kind: 'article', title: `عنوان ${n}`, keywords: [], related: [], publishedAt: at, ingestedAt: at,
-    updatedAt: at, origin: `page${n}.txt`, pageOrder: 0, summary: `ملخص ${n}`, digestLine: `سطر ${n}`,
-    paragraphs: [`فقرة ${n}`], contentHash: `h${n}`,
-  };
-}
 
 describe('ArticleRepository', () => {
   it('stores, reloads and returns articles with their bodies', async () => {

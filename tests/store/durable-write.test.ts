@@ -2,29 +2,23 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import type { Article, Subscription } from '../../src/domain.ts';
+import type { Subscription } from '../../src/domain.ts';
 import { mergeArticle } from '../../src/ingest/merge.ts';
 import { Library } from '../../src/library.ts';
-import { createLogger } from '../../src/logger.ts';
 import { INDEX_FILE } from '../../src/search/build-index.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { ChatRepository, CHATS_FILE } from '../../src/store/chat-repository.ts';
 import { ConversationStorage, CONVERSATIONS_FILE } from '../../src/store/conversation-storage.ts';
 import { GroupCommit, StoreWriteError } from '../../src/store/durable-write.ts';
 import { metaShardPath } from '../../src/store/shards.ts';
+import { storedArticle as article } from '../helpers/articles.ts';
+import { captureLogs } from '../helpers/log-capture.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const sub: Subscription = { time: '08:00', timeZone: 'Asia/Riyadh', topics: [], size: 5, createdAt: '2026-06-01T00:00:00.000Z', updatedAt: '2026-06-01T00:00:00.000Z' };
 const NOW = '2026-06-01T09:00:00.000Z';
 const FAST = { retryDelaysMs: [0] };
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({ write(chunk, _enc, done) { lines.push(...String(chunk).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>)); done(); } });
-  return { lines, logger: createLogger({ level: 'info', destination: sink }) };
-}
 
 /**
  * lowdb writes through steno: `.<name>.tmp`, then a rename. A folder in the temporary file's
@@ -37,19 +31,10 @@ async function breakWrites(file: string) {
   return () => rm(dir, { recursive: true, force: true });
 }
 
-function article(n: number): Article {
-  const at = '2026-03-01T10:00:00.000Z';
-  return {
-    id: `id${n}`, kind: 'article', title: `عنوان ${n}`, keywords: [], related: [], publishedAt: at, ingestedAt: at,
-    updatedAt: at, origin: `page${n}.txt`, pageOrder: 0, summary: `ملخص ${n}`, digestLine: `سطر ${n}`,
-    paragraphs: [`فقرة ${n}`], contentHash: `h${n}`,
-  };
-}
-
 describe('a failed write', () => {
   it('rejects only its own callers in the chats file; later changes and flush reach disk', async () => {
     const dir = await tempDir();
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs();
     const chats = await ChatRepository.open(dir, { logger, ...FAST });
     const repair = await breakWrites(join(dir, CHATS_FILE));
     await assert.rejects(chats.subscribe(1, sub, { type: 'private' }, NOW), StoreWriteError);
@@ -99,7 +84,7 @@ describe('a failed write', () => {
 
   it('of the search index does not stop the next one', async () => {
     const dir = await tempDir();
-    const { logger } = capture();
+    const { logger } = captureLogs();
     const library = Library.open(await ArticleRepository.open(dir), dir, logger);
     await library.ready();
     const blocker = join(dir, `${INDEX_FILE}.tmp`);

@@ -1,7 +1,7 @@
 // Reading a subscription answer from a typed message or a pressed button. Pure.
 import { DIGEST_SIZES, type DigestSize } from '../../domain.ts';
 import { canonicalTimeZone, parseClock } from '../../digest/time.ts';
-import { normalize } from '../../text/normalize.ts';
+import { cleanDisplayText, normalize } from '../../text/normalize.ts';
 import type { SubscriptionField } from '../callback-data.ts';
 import { MAX_TOPIC_CHARS, MAX_TOPICS, ZONES } from '../messages.ts';
 
@@ -24,7 +24,9 @@ export function readAnswer(field: SubscriptionField, input: { text?: string; pic
     case 'topics': {
       if (input.picked === 'all') return { field, value: [] };
       if (input.picked !== undefined) return null;
-      const topics = [...new Set(raw.split(/[,،؛;\n]+/u).map((t) => t.trim()).filter(Boolean))];
+      // Cleaned as titles are: a right-to-left override or a zero-width character kept in a topic
+      // would be echoed in every settings message and reorder it.
+      const topics = [...new Set(raw.split(/[,،؛;\n]+/u).map(cleanDisplayText).filter(Boolean))];
       const valid = topics.length > 0 && topics.length <= MAX_TOPICS && topics.every((t) => t.length <= MAX_TOPIC_CHARS && /\p{L}/u.test(t));
       return valid ? { field, value: topics } : null;
     }

@@ -25,6 +25,12 @@ export function formatDuration(totalS: number): string {
 
 const line = (label: string, value: string) => rtl(`${label}: ${value}`);
 
+/** Distinct refusal reasons listed; the rest are in the log. */
+const MAX_REJECTION_REASONS = 3;
+/** Characters of a refusal reason shown: Telegram's descriptions are short, this bounds the message. */
+const MAX_REASON_CHARS = 120;
+const shortReason = (reason: string) => (reason.length > MAX_REASON_CHARS ? `${reason.slice(0, MAX_REASON_CHARS)}…` : reason);
+
 /** "أُرسلت ٤، بلا جديد ١": outcomes with a count, in the order given. */
 function outcomeCounts(counts: Record<string, number | undefined>): string {
   return Object.entries(counts)
@@ -40,6 +46,10 @@ function subscriberLines(s: OperatorStats['subscribers']): string[] {
   }
   const outcomes = Object.entries(s.lastOutcomes);
   if (outcomes.length > 0) lines.push(line(`   ${m.lastOutcomes}`, outcomeCounts(Object.fromEntries(outcomes))));
+  // A permanent refusal is not retried: the operator must act on Telegram's reason, so it is shown.
+  for (const { reason, chats } of s.rejections.slice(0, MAX_REJECTION_REASONS)) {
+    lines.push(rtl(`   ⛔ ${m.rejectedDigests(n(chats), reason ? escapeHtml(shortReason(reason)) : m.unknownReason)}`));
+  }
   return lines;
 }
 

@@ -2,6 +2,7 @@
 // feedsmith is lenient where real Arabic feeds are sloppy: it keeps a bare "&" and raw HTML in a
 // description where rss-parser (xml2js) refuses the whole feed.
 import { type AnyFeed, parseFeed } from 'feedsmith';
+import { escapeHtml } from '../../render-html.ts';
 
 export interface FeedItem {
   /** The feed's own id for the item (RSS guid, Atom id, JSON Feed id). */
@@ -141,8 +142,7 @@ export function parseFeedText(text: string): ParsedFeed {
 
 /** JSON Feed's plain-text fields, made safe to read as HTML (one paragraph per blank-line block). */
 function escapeText(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return escaped
+  return escapeHtml(text)
     .split(/\n\s*\n/)
     .map((p) => `<p>${p}</p>`)
     .join('');

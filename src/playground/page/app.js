@@ -273,7 +273,10 @@ ui.reader.addEventListener('change', () => {
 ui.block.addEventListener('click', () => api('block', { userId: readerId, blocked: true }).catch((e) => toast(e.message, true)));
 $('unblock').addEventListener('click', () => api('block', { userId: readerId, blocked: false }).catch((e) => toast(e.message, true)));
 $('reset').addEventListener('click', () => {
-  if (window.confirm('إعادة ضبط المحادثات؟ تُمحى الرسائل على هذه الصفحة، وتبقى الأخبار المخزّنة.')) api('reset', {}).catch((e) => toast(e.message, true));
+  const question = state.resetsData
+    ? 'إعادة ضبط الملعب؟ تُمحى الرسائل والأخبار والاشتراكات، ويبدأ البوت من جديد ببيانات جديدة.'
+    : 'إعادة ضبط المحادثات؟ تُمحى الرسائل على هذه الصفحة، وتبقى الأخبار المخزّنة.';
+  if (window.confirm(question)) api('reset', {}).catch((e) => toast(e.message, true));
 });
 wireUploads();
 

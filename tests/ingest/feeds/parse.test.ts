@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { htmlToParagraphs } from '../../../src/ingest/feeds/html-text.ts';
 import { FeedParseError, parseFeedText } from '../../../src/ingest/feeds/parse.ts';
 import { fixture } from '../../helpers/feed-server.ts';
 
@@ -50,6 +51,14 @@ describe('parseFeedText', () => {
     assert.equal(item?.link, 'https://json.example/tech/phones?fbclid=abc');
     assert.deepEqual(item?.categories, ['تقنية', 'هواتف']);
     assert.match(item?.contentHtml ?? '', /هاتف ذكي جديد/);
+  });
+
+  it("reads JSON Feed's plain text as text: markup characters and quotes come back as typed, a paragraph per blank line", () => {
+    const text = 'قال الوزير "إن <b>الخطة</b> & الميزانية جاهزتان"\n\nوأضاف أن التنفيذ يبدأ غداً';
+    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'مصدر', items: [{ id: 'x1', url: 'https://json.example/x1', title: 'خبر', content_text: text, summary: '<i>ملخص</i> & "مقتبس"' }] });
+    const [item] = parseFeedText(json).items;
+    assert.deepEqual(htmlToParagraphs(item?.contentHtml ?? ''), ['قال الوزير "إن <b>الخطة</b> & الميزانية جاهزتان"', 'وأضاف أن التنفيذ يبدأ غداً']);
+    assert.deepEqual(htmlToParagraphs(item?.summaryHtml ?? ''), ['<i>ملخص</i> & "مقتبس"']);
   });
 
   it('keeps a bare & in titles, links and descriptions', () => {

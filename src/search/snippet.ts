@@ -33,8 +33,12 @@ function termOf(word: string): string | null {
   return term;
 }
 
-/** Where the window of `size` words holding the most distinct matches starts (earliest on ties). */
-function bestWindow(matches: readonly (string | null)[], size: number): number {
+/**
+ * Where the window of `size` words holding the most distinct matches starts (earliest on ties).
+ * `matchAt` is asked in reading order and only as far as needed: a window holding `most` distinct
+ * matches (every query term) cannot be beaten by a later one, so the scan stops there.
+ */
+function bestWindow(matchAt: (i: number) => string | null, length: number, size: number, most: number): number {
   const inWindow = new Map<string, number>();
   const enter = (m: string | null) => {
     if (m !== null) inWindow.set(m, (inWindow.get(m) ?? 0) + 1);
@@ -45,26 +49,36 @@ function bestWindow(matches: readonly (string | null)[], size: number): number {
     if (left > 0) inWindow.set(m, left);
     else inWindow.delete(m);
   };
-  for (let i = 0; i < Math.min(size, matches.length); i++) enter(matches[i] ?? null);
+  for (let i = 0; i < Math.min(size, length); i++) enter(matchAt(i));
   let best = 0;
   let bestScore = inWindow.size;
-  for (let start = 1; start < matches.length - size + 1; start++) {
-    leave(matches[start - 1] ?? null);
-    enter(matches[start + size - 1] ?? null);
+  for (let start = 1; start < length - size + 1 && bestScore < most; start++) {
+    leave(matchAt(start - 1));
+    enter(matchAt(start + size - 1));
     if (inWindow.size > bestScore) [bestScore, best] = [inWindow.size, start];
   }
   return best;
 }
 
-/** The words a snippet is cut from, with their index terms: the same for every query. */
+/**
+ * The words a snippet is cut from, with their index terms: the same for every query. Terms are
+ * worked out on demand (`terms` holds those of the first words so far), since most snippets find
+ * their window in the opening words.
+ */
 export interface SnippetSource {
-  words: readonly string[];
-  terms: readonly (string | null)[];
+  readonly words: readonly string[];
+  readonly terms: (string | null)[];
 }
 
 export function snippetSource(text: string): SnippetSource {
-  const scanned = words(text).slice(0, SNIPPET_SCAN_WORDS);
-  return { words: scanned, terms: scanned.map(termOf) };
+  return { words: words(text).slice(0, SNIPPET_SCAN_WORDS), terms: [] };
+}
+
+/** The index term of the source's word `i`, analysing the words before it first if not yet done. */
+export function sourceTerm(source: SnippetSource, i: number): string | null {
+  const { words: all, terms } = source;
+  while (terms.length <= i) terms.push(termOf(all[terms.length] as string));
+  return terms[i] as string | null;
 }
 
 /**
@@ -74,12 +88,16 @@ export function snippetSource(text: string): SnippetSource {
 export function snippet(text: string | SnippetSource, terms: readonly { term: string; prefix: boolean }[], size = SNIPPET_WORDS): SnippetPart[] {
   const source = typeof text === 'string' ? snippetSource(text) : text;
   const all = source.words;
-  const matches = source.terms.map((t) => {
-    if (t === null) return null;
-    const hit = terms.find((q) => q.term === t || (q.prefix && t.startsWith(q.term)));
-    return hit ? hit.term : null;
-  });
-  const bestStart = bestWindow(matches, size);
+  const matches: (string | null)[] = [];
+  const matchAt = (i: number): string | null => {
+    while (matches.length <= i) {
+      const t = sourceTerm(source, matches.length);
+      const hit = t === null ? undefined : terms.find((q) => q.term === t || (q.prefix && t.startsWith(q.term)));
+      matches.push(hit ? hit.term : null);
+    }
+    return matches[i] as string | null;
+  };
+  const bestStart = bestWindow(matchAt, all.length, size, new Set(terms.map((q) => q.term)).size);
   const end = Math.min(all.length, bestStart + size);
   const parts: SnippetPart[] = [];
   const push = (text: string, match: boolean) => {
@@ -89,7 +107,7 @@ export function snippet(text: string | SnippetSource, terms: readonly { term: st
   };
   if (bestStart > 0) push('… ', false);
   for (let i = bestStart; i < end; i++) {
-    push(all[i] as string, matches[i] !== null);
+    push(all[i] as string, matchAt(i) !== null);
     if (i < end - 1) push(' ', false);
   }
   if (end < all.length) push(' …', false);

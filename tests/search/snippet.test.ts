@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { snippet } from '../../src/search/snippet.ts';
+import { snippet, snippetSource, sourceTerm } from '../../src/search/snippet.ts';
 
 const text = 'أعلنت الصين موافقتها على بعض الطلبات لتصدير معادن أرضية نادرة في خطوة قد تخفف من التوترات قبل المفاوضات التجارية بين الولايات المتحدة والصين الأسبوع الجاري';
 
@@ -44,4 +44,29 @@ describe('snippet', () => {
     const again = snippet(text, [{ term: 'صين', prefix: false }]);
     assert.deepEqual(again, first);
   });
+
+  // A window holding every query term cannot be beaten by a later one: the words after it are
+  // not analysed, and the snippet is the one a full scan gives.
+  const long = `${text} ${'وقالت وزارة التجارة إن الشركات الأمريكية ستحصل على المعادن النادرة خلال الأسابيع المقبلة. '.repeat(20)}`;
+  const cases: { name: string; terms: { term: string; prefix: boolean }[]; size: number; analysedAll: boolean }[] = [
+    { name: 'one term found in the opening words', terms: [{ term: 'صين', prefix: false }], size: 24, analysedAll: false },
+    { name: 'two terms, both in the first window', terms: [{ term: 'صين', prefix: false }, { term: 'معادن', prefix: false }], size: 24, analysedAll: false },
+    { name: 'a prefix term', terms: [{ term: 'مفاوض', prefix: true }], size: 6, analysedAll: false },
+    { name: 'a term found later only', terms: [{ term: 'وزار', prefix: false }], size: 6, analysedAll: false },
+    { name: 'a term that never occurs', terms: [{ term: 'برازيل', prefix: false }], size: 24, analysedAll: true },
+    { name: 'one term found, one never', terms: [{ term: 'صين', prefix: false }, { term: 'برازيل', prefix: false }], size: 24, analysedAll: true },
+  ];
+  for (const c of cases) {
+    it(`stops analysing once every query term is in the window: ${c.name}`, () => {
+      const source = snippetSource(long);
+      const parts = snippet(source, c.terms, c.size);
+      assert.equal(source.terms.length === source.words.length, c.analysedAll);
+      const full = snippetSource(long);
+      sourceTerm(full, full.words.length - 1);
+      assert.equal(full.terms.length, full.words.length);
+      assert.deepEqual(snippet(full, c.terms, c.size), parts);
+      assert.deepEqual(snippet(long, c.terms, c.size), parts);
+    });
+  }
 });
+

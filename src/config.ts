@@ -7,13 +7,16 @@ import { resolveTimeZone } from './time.ts';
 const TELEGRAM_API_ROOT = 'https://api.telegram.org';
 const PORT_RANGE = 'must be a port number from 1 to 65535 (or empty to turn it off)';
 
-const isHttpsUrl = (s: string) => {
-  try {
-    return new URL(s).protocol === 'https:';
-  } catch {
-    return false;
-  }
-};
+/** A check that a string is a URL with one of these protocols ('https:', …). */
+const urlWith =
+  (...protocols: string[]) =>
+  (s: string) => {
+    try {
+      return protocols.includes(new URL(s).protocol);
+    } catch {
+      return false;
+    }
+  };
 
 /** Telegram's charset and length for a webhook's secret_token. */
 const WEBHOOK_SECRET_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
@@ -22,14 +25,6 @@ const WEBHOOK_SECRET_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
  * accepts (443, 80, 88, 8443: the proxy's); 3000 is the usual port of a Node service.
  */
 const DEFAULT_WEBHOOK_PORT = 3000;
-
-const isHttpUrl = (s: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(s).protocol);
-  } catch {
-    return false;
-  }
-};
 
 const schema = z.object({
   BOT_TOKEN: z
@@ -59,13 +54,13 @@ const schema = z.object({
     .string()
     .default('')
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.string().refine(isHttpUrl, 'must be comma-separated http(s) feed addresses'))),
+    .pipe(z.array(z.string().refine(urlWith('http:', 'https:'), 'must be comma-separated http(s) feed addresses'))),
   FEED_POLL_CRON: z.string().refine((s) => cron.validate(s), 'must be a cron expression such as */10 * * * * (node-cron; an optional first field is seconds)').default('*/10 * * * *'),
   FEED_TIMEOUT_MS: z.coerce.number().int('must be a whole number of milliseconds').min(100, 'must be at least 100 ms').default(15_000),
   FEED_FULL_TEXT: z.enum(['0', '1', 'true', 'false'], 'must be 1 or 0').default('0').transform((v) => v === '1' || v === 'true'),
   RETENTION_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1 day (leave it unset to keep everything)').optional(),
   /** Unset: long polling. Set: Telegram POSTs updates to this public address (see start-webhook). */
-  WEBHOOK_URL: z.string().refine(isHttpsUrl, 'must be the public https:// address Telegram posts updates to, such as https://bot.example.com/telegram').optional(),
+  WEBHOOK_URL: z.string().refine(urlWith('https:'), 'must be the public https:// address Telegram posts updates to, such as https://bot.example.com/telegram').optional(),
   WEBHOOK_SECRET: z.string().regex(WEBHOOK_SECRET_PATTERN, 'must be 1 to 256 characters from A-Z a-z 0-9 _ - (Telegram sends it back in every webhook request)').optional(),
   /** Webhook mode only: where the bot's own HTTP server listens (0: any free port). */
   PORT: z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0, 'must be 0 (any free port) to 65535').max(65535, 'must be 0 (any free port) to 65535').default(DEFAULT_WEBHOOK_PORT),

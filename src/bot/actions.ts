@@ -1,6 +1,6 @@
 // Routing inline-button presses by their typed action.
 import { Composer } from 'grammy';
-import { type Action, unpack } from './callback-data.ts';
+import { type Action, unpack } from '../callback-data.ts';
 import type { BotContext } from './context.ts';
 
 type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Action, MAX_CALLBACK_BYTES, pack, unpack } from '../../src/bot/callback-data.ts';
+import { type Action, MAX_CALLBACK_BYTES, pack, unpack } from '../../src/callback-data.ts';
 
 describe('callback data', () => {
   const actions: Action[] = [

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderCard } from '../../src/bot/render/card.ts';
 import { chunkParagraphs, renderFullText, TELEGRAM_TEXT_LIMIT } from '../../src/bot/render/full-text.ts';
-import { arabicDate, arabicDigits, escapeHtml, rtl, truncate } from '../../src/bot/render/html.ts';
+import { arabicDate, arabicDigits, escapeHtml, rtl, truncate } from '../../src/render-html.ts';
 import { parseTelegramHtml } from '../../src/emulator/html.ts';
 import { seedArticles } from '../helpers/seed-articles.ts';
 

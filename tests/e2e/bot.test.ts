@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { unpack } from '../../src/bot/callback-data.ts';
+import { unpack } from '../../src/callback-data.ts';
 import { MAX_MESSAGE_LENGTH } from '../../src/emulator/emulator.ts';
 import type { StoredMessage } from '../../src/emulator/types.ts';
 import { startHarness } from '../helpers/bot-harness.ts';

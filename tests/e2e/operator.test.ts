@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { messages } from '../../src/bot/messages.ts';
-import { arabicDigits } from '../../src/bot/render/html.ts';
+import { arabicDigits } from '../../src/render-html.ts';
 import { createLogger } from '../../src/logger.ts';
 import { rescanSeeds } from '../../src/ops/seeds.ts';
 import { Telemetry } from '../../src/ops/telemetry.ts';

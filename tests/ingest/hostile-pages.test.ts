@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { pack } from '../../src/bot/callback-data.ts';
+import { pack } from '../../src/callback-data.ts';
 import type { Article } from '../../src/domain.ts';
 import { pageArticles, type PageArticles } from '../../src/ingest/page-articles.ts';
 import { shardKeyOf } from '../../src/store/shards.ts';

@@ -2,7 +2,7 @@
 import { DIGEST_SIZES, type DigestSize } from '../../domain.ts';
 import { canonicalTimeZone, parseClock } from '../../digest/time.ts';
 import { cleanDisplayText, normalize } from '../../text/normalize.ts';
-import type { SubscriptionField } from '../callback-data.ts';
+import type { SubscriptionField } from '../../callback-data.ts';
 import { MAX_TOPIC_CHARS, MAX_TOPICS, ZONES } from '../messages.ts';
 
 export type Answer = { field: 'time'; value: string } | { field: 'zone'; value: string } | { field: 'topics'; value: string[] } | { field: 'size'; value: DigestSize };

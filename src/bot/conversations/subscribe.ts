@@ -6,12 +6,12 @@ import type { Conversation } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
 import type { DigestSize, Subscription } from '../../domain.ts';
 import type { ChatRepository } from '../../store/chat-repository.ts';
-import { type Action, SUBSCRIPTION_FIELDS, type SubscriptionField, unpack } from '../callback-data.ts';
+import { type Action, SUBSCRIPTION_FIELDS, type SubscriptionField, unpack } from '../../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { sizeKeyboard, timeKeyboard, topicsKeyboard, zoneKeyboard } from '../keyboards/subscription.ts';
 import { messages } from '../messages.ts';
 import { describeSubscription, zoneLabel } from '../render/subscription.ts';
-import { escapeHtml } from '../render/html.ts';
+import { escapeHtml } from '../../render-html.ts';
 import { readAnswer } from './answers.ts';
 
 export const SUBSCRIBE_CONVERSATION = 'subscribe';

@@ -4,7 +4,7 @@ import { Composer } from 'grammy';
 import { onAction } from '../actions.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { messages } from '../messages.ts';
-import { shortTitle } from '../render/html.ts';
+import { shortTitle } from '../../render-html.ts';
 import type { Replies } from '../replies.ts';
 
 export function articleFeature(deps: BotDeps, replies: Replies): Composer<BotContext> {

@@ -4,7 +4,7 @@ import { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
 import { feedMessages } from '../messages.ts';
 import { forOperators } from '../operators.ts';
-import { arabicDigits, escapeHtml } from '../render/html.ts';
+import { arabicDigits, escapeHtml } from '../../render-html.ts';
 import { renderFeedList } from '../render/feeds.ts';
 
 const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;

@@ -6,7 +6,7 @@ import type { BotContext, BotDeps } from '../context.ts';
 import { inlineArticleKeyboard } from '../keyboards/article.ts';
 import { renderCard } from '../render/card.ts';
 import { cleanDisplayText } from '../../text/normalize.ts';
-import { shortTitle, truncate } from '../render/html.ts';
+import { shortTitle, truncate } from '../../render-html.ts';
 import { MAX_QUERY_CHARS } from './search.ts';
 
 /** Results per answer: Telegram shows about this many without scrolling. */

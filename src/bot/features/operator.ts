@@ -6,7 +6,7 @@ import { gatherStats } from '../../ops/stats.ts';
 import type { IngestCounts } from '../../ops/telemetry.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { messages } from '../messages.ts';
-import { escapeHtml } from '../render/html.ts';
+import { escapeHtml } from '../../render-html.ts';
 import { renderReload, renderStats } from '../render/stats.ts';
 import { forOperators } from '../operators.ts';
 

@@ -2,7 +2,7 @@
 import { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
 import { messages } from '../messages.ts';
-import { escapeHtml } from '../render/html.ts';
+import { escapeHtml } from '../../render-html.ts';
 import type { Replies } from '../replies.ts';
 
 const DEEP_LINK = /^a_([A-Za-z0-9_-]{1,12})$/;

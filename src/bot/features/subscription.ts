@@ -8,7 +8,7 @@ import type { ChatRecord } from '../../domain.ts';
 import { Cooldown } from '../cooldown.ts';
 import { onAction } from '../actions.ts';
 import type { BotContext, BotDeps } from '../context.ts';
-import type { SubscriptionField } from '../callback-data.ts';
+import type { SubscriptionField } from '../../callback-data.ts';
 import { createSubscribeConversation, SUBSCRIBE_CONVERSATION } from '../conversations/subscribe.ts';
 import { settingsKeyboard } from '../keyboards/subscription.ts';
 import { arabicMinutes, messages } from '../messages.ts';

@@ -1,7 +1,7 @@
 // Buttons under an article card. Pure.
 import { InlineKeyboard } from 'grammy';
 import type { ArticleMeta } from '../../domain.ts';
-import { pack } from '../callback-data.ts';
+import { pack } from '../../callback-data.ts';
 import { messages } from '../messages.ts';
 
 /** Only links a client can open: a malformed source URL would make Telegram refuse the message. */

@@ -1,9 +1,9 @@
 // Buttons under a list page: one per item to open it, then previous / page / next. Pure.
 import { InlineKeyboard } from 'grammy';
 import type { ArticleMeta } from '../../domain.ts';
-import { type Action, pack } from '../callback-data.ts';
+import { type Action, pack } from '../../callback-data.ts';
 import { messages } from '../messages.ts';
-import { arabicDigits, truncate } from '../render/html.ts';
+import { arabicDigits, truncate } from '../../render-html.ts';
 
 /** Characters of a title on a button: Telegram shows about this much on a phone. */
 const BUTTON_TITLE_CHARS = 40;

@@ -1,9 +1,9 @@
 // Buttons of the subscription conversation and of /settings. Pure.
 import { InlineKeyboard } from 'grammy';
 import { DIGEST_SIZES } from '../../domain.ts';
-import { pack } from '../callback-data.ts';
+import { pack } from '../../callback-data.ts';
 import { messages, TIMES, ZONES } from '../messages.ts';
-import { arabicDigits } from '../render/html.ts';
+import { arabicDigits } from '../../render-html.ts';
 
 const PER_ROW = 4;
 

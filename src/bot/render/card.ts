@@ -1,7 +1,7 @@
 // Article → card message (HTML). Pure.
 import type { Article, ArticleMeta } from '../../domain.ts';
 import { feedMessages, messages } from '../messages.ts';
-import { arabicDate, escapeHtml, rtl, shortTitle } from './html.ts';
+import { arabicDate, escapeHtml, rtl, shortTitle } from '../../render-html.ts';
 
 /** Keywords as hashtags: tappable in Telegram, and a quick "what is this about". */
 function hashtags(keywords: string[]): string {

@@ -1,7 +1,7 @@
 // The operators' feed list: one block per feed with its status, split into messages. Pure.
 import type { FeedStatus } from '../../ingest/feeds/manager.ts';
 import { feedMessages } from '../messages.ts';
-import { arabicDigits, escapeHtml, rtl, truncate } from './html.ts';
+import { arabicDigits, escapeHtml, rtl, truncate } from '../../render-html.ts';
 
 /** Characters per message: under Telegram's 4096, with room for the markup. */
 const MESSAGE_BUDGET = 3_500;

@@ -3,7 +3,7 @@
 import type { Article } from '../../domain.ts';
 import { splitSentences } from '../../text/sentences.ts';
 import { messages } from '../messages.ts';
-import { escapeHtml, rtl, shortTitle, TELEGRAM_TEXT_LIMIT } from './html.ts';
+import { escapeHtml, rtl, shortTitle, TELEGRAM_TEXT_LIMIT } from '../../render-html.ts';
 
 export { TELEGRAM_TEXT_LIMIT };
 

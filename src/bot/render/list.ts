@@ -2,7 +2,7 @@
 import type { ArticleMeta } from '../../domain.ts';
 import type { SnippetPart } from '../../search/snippet.ts';
 import { byline } from './card.ts';
-import { arabicDigits, escapeHtml, rtl, shortTitle } from './html.ts';
+import { arabicDigits, escapeHtml, rtl, shortTitle } from '../../render-html.ts';
 
 export interface ListItem {
   article: ArticleMeta;

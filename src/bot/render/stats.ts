@@ -2,7 +2,7 @@
 import type { IngestCounts } from '../../ops/telemetry.ts';
 import type { OperatorStats } from '../../ops/stats.ts';
 import { messages } from '../messages.ts';
-import { arabicDigits, escapeHtml, rtl } from './html.ts';
+import { arabicDigits, escapeHtml, rtl } from '../../render-html.ts';
 
 const m = messages.operator;
 const MB = 1024 * 1024;

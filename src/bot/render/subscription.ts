@@ -1,7 +1,7 @@
 // A subscription described in Arabic. Pure.
 import type { Subscription } from '../../domain.ts';
 import { messages, ZONES } from '../messages.ts';
-import { arabicDigits, escapeHtml } from './html.ts';
+import { arabicDigits, escapeHtml } from '../../render-html.ts';
 
 export function zoneLabel(zone: string): string {
   const known = ZONES.find((z) => z.zone === zone);

@@ -34,9 +34,6 @@ function feedFigures(list: FeedStatus[]): FeedFigures {
   return { total: list.length, failing: list.filter((f) => f.state.failures > 0).length };
 }
 
-/** Pages per ingestion batch at start: shutdown waits for at most one batch. */
-const SEED_BATCH_PAGES = 200;
-
 interface Stores {
   articles: ArticleRepository;
   library: Library;
@@ -63,12 +60,6 @@ async function openStores(config: Config, logger: Logger, shutdown: Shutdown): P
   return { articles, library, chats, conversations };
 }
 
-async function ingestSeeds(files: string[], library: Library, logger: Logger, telemetry: Telemetry, signal: AbortSignal): Promise<void> {
-  for (let i = 0; i < files.length && !signal.aborted; i += SEED_BATCH_PAGES) {
-    await ingestPages(files.slice(i, i + SEED_BATCH_PAGES), library, logger, telemetry, signal);
-  }
-}
-
 /**
  * Seeds are ingested once the search index has loaded (in the background): the bot already
  * answers meanwhile, and a search simply waits for the index on a fresh start.
@@ -78,8 +69,8 @@ async function startSeeding(config: Config, library: Library, logger: Logger, te
     logger.warn({ seedsDir: config.SEEDS_DIR, reason: error.message }, 'seeds folder unreadable; serving the stored articles');
     return [];
   });
-  const seeded = ingestSeeds(seedFiles, library, logger, telemetry, shutdown.signal).catch((error: unknown) => logger.error({ err: error }, 'seed ingestion failed'));
-  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestSeeds(files, library, logger, telemetry, shutdown.signal), logger);
+  const seeded = ingestPages(seedFiles, library, logger, telemetry, shutdown.signal).catch((error: unknown) => logger.error({ err: error }, 'seed ingestion failed'));
+  const watcher = await watchFolder(config.SEEDS_DIR, (files) => ingestPages(files, library, logger, telemetry, shutdown.signal).then(() => undefined), logger);
   shutdown.add('stop seed ingestion', async () => {
     watcher.close();
     await seeded;
@@ -136,7 +127,7 @@ async function runBot(config: Config & { BOT_TOKEN: string }, logger: Logger, te
       feeds: feeds.manager,
       ops: {
         telemetry,
-        reloadSeeds: () => rescanSeeds(config.SEEDS_DIR, stores.library, logger, telemetry),
+        reloadSeeds: () => rescanSeeds(config.SEEDS_DIR, stores.library, logger, telemetry, shutdown.signal),
         feeds: () => feedFigures(feeds.manager.list()),
         indexFile: join(config.DATA_DIR, INDEX_FILE),
       },

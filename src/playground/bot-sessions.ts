@@ -33,7 +33,8 @@ export class BotSessions {
   async start(): Promise<void> {
     let finished: (code: number) => void = () => undefined;
     const stopped = new Promise<number>((resolve) => (finished = resolve));
-    const session: Session = { steps: createShutdown(this.#logger, (code) => { finished(code); if (!session.stopping) this.#onOwnStop(code); }), stopped, stopping: false };
+    // Its own lines say they are the bot's, apart from the process's own shutdown that follows.
+    const session: Session = { steps: createShutdown(this.#logger.child({ part: 'playground bot' }), (code) => { finished(code); if (!session.stopping) this.#onOwnStop(code); }), stopped, stopping: false };
     this.#current = session;
     const started = this.#start(session.steps);
     session.steps.awaitStartup(started);

@@ -8,7 +8,7 @@ import type { Logger } from './logger.ts';
 import { loadOrBuildIndex, persistIndex } from './search/build-index.ts';
 import { relatedIds } from './search/related.ts';
 import type { SearchHit, SearchIndex } from './search/search-index.ts';
-import type { ArticleRepository, UpsertReport } from './store/article-repository.ts';
+import type { ArticleStore, UpsertReport } from './store/stores.ts';
 
 /**
  * Milliseconds between a change and the index write it schedules. A write compacts the index and
@@ -26,7 +26,7 @@ export interface SearchResultItem {
 }
 
 export class Library {
-  readonly articles: ArticleRepository;
+  readonly articles: ArticleStore;
   /** The search index, loading in the background: everything but search works before it is ready. */
   readonly #index: Promise<SearchIndex>;
   readonly #dataDir: string;
@@ -38,7 +38,7 @@ export class Library {
   /** How pages are read: the seeds folder their origins are relative to, the zone of their dates. */
   #pages: PageOptions = {};
 
-  private constructor(articles: ArticleRepository, index: Promise<SearchIndex>, dataDir: string, logger: Logger) {
+  private constructor(articles: ArticleStore, index: Promise<SearchIndex>, dataDir: string, logger: Logger) {
     this.articles = articles;
     this.#index = index;
     index.then((loaded) => (this.#loadedIndex = loaded), () => undefined);
@@ -51,7 +51,7 @@ export class Library {
    * file, longer when it must be built from the store (README, Benchmarks), and readers can use
    * everything else meanwhile.
    */
-  static open(articles: ArticleRepository, dataDir: string, logger: Logger, pages: PageOptions = {}): Library {
+  static open(articles: ArticleStore, dataDir: string, logger: Logger, pages: PageOptions = {}): Library {
     const started = Date.now();
     const sync = loadOrBuildIndex(articles, dataDir, logger);
     const library = new Library(articles, sync.then((s) => s.index), dataDir, logger);

@@ -4,17 +4,16 @@ import type { FeedManager } from '../ingest/feeds/manager.ts';
 import type { Library } from '../library.ts';
 import type { Logger } from '../logger.ts';
 import type { OpsDeps } from '../ops/stats.ts';
-import type { ChatRepository } from '../store/chat-repository.ts';
-import type { ConversationStorage } from '../store/conversation-storage.ts';
+import type { ChatStore, ConversationStore } from '../store/stores.ts';
 
 export type BotContext = ConversationFlavor<Context>;
 
 /** What the bot's features need, passed in (no module-level singletons). */
 export interface BotDeps {
   library: Library;
-  chats: ChatRepository;
+  chats: ChatStore;
   /** Where conversation state lives, so a restart resumes an unfinished /subscribe. */
-  conversationStorage: ConversationStorage<ConversationData>;
+  conversationStorage: ConversationStore<ConversationData>;
   logger: Logger;
   /** Time zone for dates on cards and the first choice for subscriptions (DEFAULT_TIMEZONE). */
   timeZone: string;

@@ -1,10 +1,10 @@
 // One chat's digest message from the run's shared candidates: the window it covers, the items
 // it picks, and only those items' bodies loaded.
 import type { Article, ArticleMeta, ChatRecord } from '../domain.ts';
-import type { ArticleRepository } from '../store/article-repository.ts';
 import { type Candidate, pickDigestItems, prepareCandidates } from './build.ts';
 import type { Outbound } from './deliver.ts';
 import { digestKeyboard, renderDigest } from './render.ts';
+import type { ArticleStore } from '../store/stores.ts';
 
 /**
  * Milliseconds a digest reaches back at most: a week's news is already more than one digest
@@ -19,14 +19,14 @@ export function windowStart(lastDigestAt: string | undefined, now: Date): string
 }
 
 /** Articles that arrived after `since`, analysed and newest first, from metadata alone (no bodies). */
-export function candidatesSince(articles: ArticleRepository, since: string): Candidate[] {
+export function candidatesSince(articles: ArticleStore, since: string): Candidate[] {
   return prepareCandidates(articles.all(), since);
 }
 
 export type LoadArticle = (id: string) => Promise<Article | undefined>;
 
 /** Loads each body once however many chats pick it: one run's cache. */
-export function loaderFor(articles: ArticleRepository): LoadArticle {
+export function loaderFor(articles: ArticleStore): LoadArticle {
   const loaded = new Map<string, Promise<Article | undefined>>();
   return (id) => {
     let article = loaded.get(id);

@@ -1,14 +1,13 @@
 // One run of the digest schedule: find due chats, build each digest, deliver, record.
 import type { Logger } from '../logger.ts';
-import type { ArticleRepository } from '../store/article-repository.ts';
-import type { ChatRepository } from '../store/chat-repository.ts';
 import { candidatesSince, composeDigest, loaderFor, windowStart } from './compose.ts';
 import { deliverAll, type DeliveryOutcome, type Outbound, type SendMessage, type SenderOptions } from './deliver.ts';
 import { dueDigests } from './schedule.ts';
+import type { ArticleStore, ChatStore } from '../store/stores.ts';
 
 export interface DigestDeps {
-  chats: ChatRepository;
-  articles: ArticleRepository;
+  chats: ChatStore;
+  articles: ArticleStore;
   send: SendMessage;
   logger: Logger;
   graceHours: number;

@@ -2,11 +2,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { Article } from '../domain.ts';
-import type { ArticleRepository } from '../store/article-repository.ts';
 import { idForTitleKey, titleKey } from './ids.ts';
 import { mergeArticle } from './merge.ts';
 import { pageArticles } from './page-articles.ts';
 import { MAX_PAGE_BYTES, tooLarge } from './validate-page.ts';
+import type { ArticleStore } from '../store/stores.ts';
 
 /** Page files are plain text. Other files in a seeds folder (README, .DS_Store) are not pages. */
 const PAGE_FILE = /\.txt$/i;
@@ -72,7 +72,7 @@ export async function listPageFiles(paths: string[]): Promise<string[]> {
  */
 export async function ingestFiles(
   files: string[],
-  repo: ArticleRepository,
+  repo: ArticleStore,
   now = new Date(),
   options: PageOptions = {},
   signal?: AbortSignal,

@@ -4,12 +4,12 @@ import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../domain.ts';
 import type { Logger } from '../logger.ts';
-import type { ArticleRepository } from '../store/article-repository.ts';
 import { StoreError } from '../store/errors.ts';
 import { checkIndexHeader, decodeIndexFile, encodeIndexFile, MAX_HEADER_BYTES } from './index-file.ts';
 import { FIELD_COUNT, toIndexedDoc, WORD_FIELD_COUNT } from './indexed-doc.ts';
 import { PostingsBuilder } from './postings-builder.ts';
 import { INDEX_FORMAT, SearchIndex } from './search-index.ts';
+import type { ArticleStore } from '../store/stores.ts';
 
 export const INDEX_FILE = 'search-index.bin';
 /** Written by earlier versions (MiniSearch as JSON): removed once the new file is in place. */
@@ -80,7 +80,7 @@ export async function checkIndexFile(dataDir: string): Promise<void> {
 }
 
 /** The index, synchronised with the store. The index file is only a cache: it can always be rebuilt. */
-export async function loadOrBuildIndex(repo: ArticleRepository, dataDir: string, logger: Logger): Promise<IndexSync> {
+export async function loadOrBuildIndex(repo: ArticleStore, dataDir: string, logger: Logger): Promise<IndexSync> {
   const restored = await readIndexFile(join(dataDir, INDEX_FILE), logger);
   if (!restored) return { index: await buildIndex(repo.articlesWithBodies()), reindexed: repo.size, removed: 0, rebuilt: true };
   const { index, versions } = restored;
@@ -115,7 +115,7 @@ export async function buildIndex(articles: AsyncIterable<Article>): Promise<Sear
 }
 
 /** Writes the index beside the store: a temporary file, then a rename, so it is never half-written. */
-export async function persistIndex(index: SearchIndex, repo: ArticleRepository, dataDir: string): Promise<void> {
+export async function persistIndex(index: SearchIndex, repo: ArticleStore, dataDir: string): Promise<void> {
   const path = join(dataDir, INDEX_FILE);
   await mkdir(dataDir, { recursive: true });
   const snapshot = index.snapshot();

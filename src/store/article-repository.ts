@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Low } from 'lowdb';
 import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
+import type { ArticleStore, MergeFn, UpsertReport } from './stores.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
 import { sliceDetails } from './body-slice.ts';
@@ -21,17 +22,6 @@ const BODY_SHARD_CACHE = 256;
 /** Meta shards opened in parallel at start: enough to overlap I/O without a file-handle storm. */
 const OPEN_CONCURRENCY = 16;
 
-export type Change = 'created' | 'updated' | 'unchanged';
-
-/** Decides what to store for an incoming article, given what is stored (pure). */
-export type MergeFn = (existing: ArticleMeta | undefined, incoming: Article) => { article: Article; change: Change };
-
-export interface UpsertReport {
-  created: string[];
-  updated: string[];
-  unchanged: string[];
-}
-
 const newestFirst = (a: ArticleMeta, b: ArticleMeta) =>
   b.publishedAt.localeCompare(a.publishedAt) || a.origin.localeCompare(b.origin) || a.pageOrder - b.pageOrder;
 
@@ -42,7 +32,9 @@ function split(article: Article): { meta: ArticleMeta; details: ArticleDetails }
   return { meta, details: { paragraphs, summary, digestLine } };
 }
 
-export class ArticleRepository {
+export type { Change, MergeFn, UpsertReport } from './stores.ts';
+
+export class ArticleRepository implements ArticleStore {
   readonly #dataDir: string;
   readonly #metaShards = new Map<string, Low<MetaShard>>();
   readonly #bodyShards = new Map<string, Promise<Low<BodyShard>>>();

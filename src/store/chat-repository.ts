@@ -1,5 +1,6 @@
 // Chats and their digest subscriptions, in a lowdb file of their own: a subscription change never
 // rewrites the article corpus. Every update is serialised and written before it resolves.
+import type { ChatStore } from './stores.ts';
 import type { Low } from 'lowdb';
 import type { ChatRecord, InactiveReason, Subscription } from '../domain.ts';
 import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
@@ -29,7 +30,7 @@ const schema: FileSchema<ChatsFile> = {
   },
 };
 
-export class ChatRepository {
+export class ChatRepository implements ChatStore {
   readonly #db: Low<ChatsFile>;
   readonly #commit: GroupCommit;
 

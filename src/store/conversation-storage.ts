@@ -1,7 +1,8 @@
 // Conversation state (grammY conversations v2) in its own lowdb file, so that a restart in the
 // middle of a conversation resumes it where the reader left off. State nobody came back to is
 // pruned, so the file holds only conversations that may still continue.
-import type { VersionedState, VersionedStateStorage } from '@grammyjs/conversations';
+import type { VersionedState } from '@grammyjs/conversations';
+import type { ConversationStore } from './stores.ts';
 import type { Low } from 'lowdb';
 import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
 import type { FileSchema } from './versioned-file.ts';
@@ -34,7 +35,7 @@ export interface StorageOptions extends WriteOptions {
   staleMs?: number;
 }
 
-export class ConversationStorage<S> implements VersionedStateStorage<string, S> {
+export class ConversationStorage<S> implements ConversationStore<S> {
   readonly #db: Low<ConversationsFile>;
   readonly #commit: GroupCommit;
   readonly #clock: () => number;

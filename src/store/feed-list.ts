@@ -1,5 +1,6 @@
 // The operator's feed list, DATA_DIR/feeds.json: url, optional display name and category. Written
 // by /feeds add and /feeds remove, and readable and editable by hand (a versioned JSON file).
+import type { FeedListStore } from './stores.ts';
 import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
 import type { FileSchema } from './versioned-file.ts';
 
@@ -34,7 +35,7 @@ const schema: FileSchema<FeedsFile> = {
   },
 };
 
-export class FeedListRepository {
+export class FeedListRepository implements FeedListStore {
   readonly #data: FeedsFile;
   readonly #commit: GroupCommit;
 

@@ -1,5 +1,6 @@
 // What the poller knows about each feed (DATA_DIR/feed-state.json): validators for conditional
 // GET, the last success and error, the backoff, and which article each of its current items became.
+import type { FeedStateStore } from './stores.ts';
 import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
 import type { FileSchema } from './versioned-file.ts';
 
@@ -47,7 +48,7 @@ const schema: FileSchema<FeedStateFile> = {
 
 export const emptyFeedState = (): FeedState => ({ failures: 0, items: 0, itemIds: {} });
 
-export class FeedStateRepository {
+export class FeedStateRepository implements FeedStateStore {
   readonly #data: FeedStateFile;
   readonly #commit: GroupCommit;
 

@@ -5,7 +5,6 @@
 import type { Conversation } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
 import type { DigestSize, Subscription } from '../../domain.ts';
-import type { ChatRepository } from '../../store/chat-repository.ts';
 import { type Action, SUBSCRIPTION_FIELDS, type SubscriptionField, unpack } from '../../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { sizeKeyboard, timeKeyboard, topicsKeyboard, zoneKeyboard } from '../keyboards/subscription.ts';
@@ -13,6 +12,7 @@ import { messages } from '../messages.ts';
 import { describeSubscription, zoneLabel } from '../render/subscription.ts';
 import { escapeHtml } from '../../render-html.ts';
 import { readAnswer } from './answers.ts';
+import type { ChatStore } from '../../store/stores.ts';
 
 export const SUBSCRIBE_CONVERSATION = 'subscribe';
 /**
@@ -74,7 +74,7 @@ async function notice(ctx: Context, text: string): Promise<void> {
 }
 
 export interface SubscribeDeps {
-  chats: ChatRepository;
+  chats: ChatStore;
   defaultTimeZone: string;
   /** Milliseconds since the epoch (Date.now unless a test moves time). */
   clock?: () => number;

@@ -3,13 +3,14 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from '../../domain.ts';
 import type { FeedSource } from '../../store/feed-list.ts';
-import type { FeedState, FeedStateRepository } from '../../store/feed-state.ts';
+import type { FeedState } from '../../store/feed-state.ts';
 import { nextAttemptAt } from './backoff.ts';
 import { decodeBytes } from './decode.ts';
 import type { DuplicateFinder, StoredArticles } from './dedupe.ts';
 import { FetchError, fetchLimited, type FetchLimits } from './fetch.ts';
 import { canonicalLink, itemParagraphs, itemTitle, mapItem } from './map-item.ts';
 import { FeedParseError, type FeedItem, parseFeedText } from './parse.ts';
+import type { FeedStateStore } from '../../store/stores.ts';
 
 export interface StoreReport {
   created: string[];
@@ -36,7 +37,7 @@ export interface FeedReport {
 }
 
 export interface FeedIngestDeps {
-  state: FeedStateRepository;
+  state: FeedStateStore;
   articles: StoredArticles;
   finder: DuplicateFinder;
   store: StoreArticles;

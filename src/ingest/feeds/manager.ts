@@ -1,9 +1,10 @@
 // The feeds an operator manages: those named in FEEDS (fixed) and those in feeds.json (added and
 // removed from the bot), with what the poller knows of each.
-import type { FeedListRepository, FeedSource } from '../../store/feed-list.ts';
-import type { FeedState, FeedStateRepository } from '../../store/feed-state.ts';
+import type { FeedSource } from '../../store/feed-list.ts';
+import type { FeedState } from '../../store/feed-state.ts';
 import { FetchError, parseHttpUrl } from './fetch.ts';
 import type { FeedReport } from './ingest-feed.ts';
+import type { FeedListStore, FeedStateStore } from '../../store/stores.ts';
 
 export interface FeedStatus {
   /** 1-based, as /feeds lists it and /feeds remove N takes it. */
@@ -21,8 +22,8 @@ export type RemoveResult = { ok: true; source: FeedSource } | { ok: false; reaso
 
 export interface FeedManagerDeps {
   envFeeds: readonly string[];
-  list: FeedListRepository;
-  state: FeedStateRepository;
+  list: FeedListStore;
+  state: FeedStateStore;
   /** Fetches and stores one feed once (the same path as a poll). */
   ingestOne: (source: FeedSource) => Promise<FeedReport>;
   nextPoll: () => Date | undefined;

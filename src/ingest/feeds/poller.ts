@@ -1,8 +1,8 @@
 // One poll: every feed that is due (not backing off), a few at a time, never two polls at once.
 import type { FeedSource } from '../../store/feed-list.ts';
-import type { FeedStateRepository } from '../../store/feed-state.ts';
 import type { DuplicateFinder } from './dedupe.ts';
 import type { FeedReport } from './ingest-feed.ts';
+import type { FeedStateStore } from '../../store/stores.ts';
 
 /**
  * Feeds fetched at once: enough to hide network latency, few enough that parsing and summarising
@@ -29,7 +29,7 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (
 
 export interface PollerDeps {
   sources: () => readonly FeedSource[];
-  state: FeedStateRepository;
+  state: FeedStateStore;
   finder: DuplicateFinder;
   ingest: (source: FeedSource) => Promise<FeedReport>;
   now: () => Date;

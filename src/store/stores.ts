@@ -1,0 +1,80 @@
+// What the rest of the program may ask of storage: one interface per repository, implemented by
+// the lowdb files under DATA_DIR (the embedded default) and by PostgreSQL (DATABASE_URL). Callers
+// depend on these, never on a backend, so both behave the same (tests/store/contract/).
+import type { VersionedStateStorage } from '@grammyjs/conversations';
+import type { Article, ArticleMeta, ChatRecord, InactiveReason, Subscription } from '../domain.ts';
+import type { FeedSource } from './feed-list.ts';
+import type { FeedState } from './feed-state.ts';
+
+export type Change = 'created' | 'updated' | 'unchanged';
+
+/** Decides what to store for an incoming article, given what is stored (pure). */
+export type MergeFn = (existing: ArticleMeta | undefined, incoming: Article) => { article: Article; change: Change };
+
+export interface UpsertReport {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+}
+
+/** Articles: metadata answered from memory, bodies read when a reader opens one. */
+export interface ArticleStore {
+  readonly size: number;
+  byId(id: string): ArticleMeta | undefined;
+  all(): IterableIterator<ArticleMeta>;
+  /** Full articles (not headlines), newest first, page order kept among equals. */
+  latest(limit: number, offset?: number): ArticleMeta[];
+  /** How many full articles there are (what /latest pages through). */
+  readonly articleCount: number;
+  /** The stored article with its paragraphs and summaries (empty for headlines). */
+  get(id: string): Promise<Article | undefined>;
+  /** Every article with its body (for rebuilding the search index and for export). */
+  articlesWithBodies(): AsyncIterable<Article>;
+  /** Stores a batch; concurrent batches never interleave and lose nothing. */
+  upsertMany(incoming: Article[], merge: MergeFn): Promise<UpsertReport>;
+  /** Removes every article published before `day` (YYYY-MM-DD, UTC); returns the removed ids. */
+  removePublishedBefore(day: string): Promise<string[]>;
+  /** Resolves once every write queued so far is durable. */
+  flush(): Promise<void>;
+}
+
+/** Chats and their digest subscriptions and delivery markers. */
+export interface ChatStore {
+  get(chatId: number): ChatRecord | undefined;
+  all(): ChatRecord[];
+  /** Chats with a subscription that delivers. */
+  subscribed(): ChatRecord[];
+  /** Applies a change to one chat (creating it when new) and resolves once it is durable. */
+  update(chatId: number, change: (record: ChatRecord) => void, create?: Pick<ChatRecord, 'type' | 'title'>): Promise<ChatRecord | undefined>;
+  subscribe(chatId: number, subscription: Subscription, chat: Pick<ChatRecord, 'type' | 'title'>, now: string): Promise<ChatRecord | undefined>;
+  deactivate(chatId: number, reason: InactiveReason, now: string): Promise<ChatRecord | undefined>;
+  /** Moves a chat to its new id (a group upgraded to a supergroup keeps its subscription). */
+  migrate(fromId: number, toId: number): Promise<ChatRecord | undefined>;
+  flush(): Promise<void>;
+}
+
+/** Conversation state (grammY conversations v2), kept across restarts. */
+export interface ConversationStore<S> extends VersionedStateStorage<string, S> {
+  flush(): Promise<void>;
+}
+
+/** The operator's feed list. */
+export interface FeedListStore {
+  all(): readonly FeedSource[];
+  /** Adds a feed (false when the address is already listed) and resolves once it is durable. */
+  add(feed: FeedSource): Promise<boolean>;
+  /** Removes a feed by address; false when it was not listed. */
+  remove(url: string): Promise<boolean>;
+  flush(): Promise<void>;
+}
+
+/** What the poller knows about each feed. */
+export interface FeedStateStore {
+  get(url: string): FeedState;
+  /** Replaces a feed's state and resolves once it is durable. */
+  set(url: string, state: FeedState): Promise<void>;
+  /** Every item link the feeds carried at their last fetch, with its article id. */
+  links(): Iterable<[link: string, id: string]>;
+  delete(url: string): Promise<void>;
+  flush(): Promise<void>;
+}

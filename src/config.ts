@@ -66,6 +66,8 @@ const schema = z.object({
   PORT: z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0, 'must be 0 (any free port) to 65535').max(65535, 'must be 0 (any free port) to 65535').default(DEFAULT_WEBHOOK_PORT),
   /** Loopback unless told otherwise: only the reverse proxy on this machine should reach the bot. */
   WEBHOOK_LISTEN_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  /** Unset: lowdb files under DATA_DIR. Set: everything the bot keeps lives in this PostgreSQL database. */
+  DATABASE_URL: z.string().refine(urlWith('postgres:', 'postgresql:'), 'must be a PostgreSQL address such as postgres://khulasa:secret@db.example.com:5432/khulasa').optional(),
 }).superRefine((c, ctx) => {
   if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set: 1 to 256 characters from A-Z a-z 0-9 _ - (for example from `openssl rand -hex 32`)' });

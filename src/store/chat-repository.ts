@@ -49,6 +49,11 @@ export class ChatRepository implements ChatStore {
     return this.#db.data.chats[String(chatId)];
   }
 
+  /** This process is the only writer of its DATA_DIR (the data lock), so memory is the truth. */
+  fresh(chatId: number): Promise<ChatRecord | undefined> {
+    return Promise.resolve(this.get(chatId));
+  }
+
   all(): ChatRecord[] {
     return Object.values(this.#db.data.chats);
   }

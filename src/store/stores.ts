@@ -40,7 +40,10 @@ export interface ArticleStore {
 
 /** Chats and their digest subscriptions and delivery markers. */
 export interface ChatStore {
+  /** From this instance's copy: current within moments of a change made by another instance. */
   get(chatId: number): ChatRecord | undefined;
+  /** From the source of truth: for decisions another instance's change must not escape (digest markers). */
+  fresh(chatId: number): Promise<ChatRecord | undefined>;
   all(): ChatRecord[];
   /** Chats with a subscription that delivers. */
   subscribed(): ChatRecord[];

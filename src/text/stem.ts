@@ -37,11 +37,20 @@ export function looksForeign(word: string): boolean {
   return alefs >= FOREIGN_ALEFS;
 }
 
+/**
+ * An "ال" left after the article is the word's own first letters, since two articles never meet.
+ * Normalising folds إلغاء and ألمانيا (and التزام is written so) to the shape of an article, and
+ * their bare forms lose those letters, which cannot be told from an article there; forms with the
+ * article ("الإلغاء", "بالألمانية") lose them too, so that every form of the word meets.
+ */
+const OWN_ARTICLE_SHAPE = 'ال';
+
 /** A normalised token without its conjunction and article prefixes, its ending untouched. */
 export function stripPrefix(word: string): string {
   for (const prefix of ARTICLE_PREFIXES) {
     if (word.startsWith(prefix) && word.length - prefix.length >= MIN_STEM - 1 + (prefix === 'لل' ? 0 : 1)) {
-      return word.slice(prefix.length);
+      const rest = word.slice(prefix.length);
+      return rest.startsWith(OWN_ARTICLE_SHAPE) && rest.length - 2 >= MIN_STEM ? rest.slice(2) : rest;
     }
   }
   // A bare conjunction و, unless the و is the word's own first letter.

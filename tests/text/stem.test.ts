@@ -18,6 +18,13 @@ describe('stem: forms that must meet', () => {
     ['باكستان', 'باكستاني'],
     ['فلسطين', 'فلسطيني', 'الفلسطينيين'],
     ['المسؤولون', 'مسؤولين', 'المسؤول'],
+    // Words whose first letters are أل / إل / ال: with and without the article.
+    ['إلغاء', 'الإلغاء', 'بإلغاء', 'وإلغاء', 'والإلغاء', 'بالإلغاء'],
+    ['ألمانيا', 'وألمانيا', 'بألمانيا'],
+    ['ألمانية', 'الألمانية', 'والألمانية', 'بالألمانية', 'الألماني'],
+    ['إلكترونية', 'الإلكترونية', 'الإلكتروني', 'والإلكترونية'],
+    ['التزام', 'الالتزام', 'والالتزام', 'بالالتزام', 'بالتزام'],
+    ['إلقاء', 'الإلقاء', 'بإلقاء'],
   ];
   for (const group of groups) {
     it(`${group.join(' / ')} share one stem`, () => assert.equal(new Set(group.map(s)).size, 1, group.map(s).join(' ')));
@@ -35,6 +42,8 @@ describe('stem: what must stay apart or whole', () => {
     ['واشنطن', 'واشنطن'],
     ['تعاون', 'تعاون'], // ون is part of the word, not a plural
     ['لبنان', 'لبنان'],
+    ['الحرب', 'حرب'], // one article, one strip
+    ['الألم', 'الم'], // three letters stay whole
     ['2026', '2026'],
     ['cnn', 'cnn'],
   ];

@@ -4,9 +4,13 @@
 
 /** Letters: no stem is cut shorter than this. */
 const MIN_STEM = 3;
-/** Letters: ان, ون, ين are also word endings (يابان, تعاون, فلسطين): cut only when this much remains. */
-const MIN_STEM_BEFORE_PLURAL = 4;
-const PLURAL_ENDINGS = new Set(['ان', 'ون', 'ين']);
+/**
+ * Letters: ان, ون, ين are also word endings (يابان, تعاون, فلسطين), and the relative ending ي (with
+ * its plurals) cut from a three-letter word leaves another word (رسمي → رسم, دولي → دول, أولية →
+ * أول): these are cut only when this much remains.
+ */
+const MIN_STEM_BEFORE_ENDING = 4;
+const WORD_LIKE_ENDINGS = new Set(['ان', 'ون', 'ين', 'ي', 'يون', 'يين', 'يات']);
 // Attached pronouns. Before one, ة is written ت ("وظيفتها" is وظيفة + ها), so it is restored.
 const PRONOUNS = new Set(['هما', 'كما', 'ها', 'هم', 'هن', 'كم', 'نا']);
 /** Passes over the suffix list: a pronoun then a plural ("اتفاقياتها" → "اتفاقي"). */
@@ -66,7 +70,7 @@ function stripSuffixes(word: string): string {
   for (let pass = 0; pass < SUFFIX_PASSES; pass++) {
     const suffix = SUFFIXES.find((s) => {
       const left = stem.length - s.length;
-      return stem.endsWith(s) && left >= (PLURAL_ENDINGS.has(s) ? MIN_STEM_BEFORE_PLURAL : MIN_STEM);
+      return stem.endsWith(s) && left >= (WORD_LIKE_ENDINGS.has(s) ? MIN_STEM_BEFORE_ENDING : MIN_STEM);
     });
     if (!suffix) break;
     stem = stem.slice(0, -suffix.length);

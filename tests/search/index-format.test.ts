@@ -20,13 +20,15 @@ const FORMAT = 6;
 const TERMS: [string, string][] = [
   ['الإلغاء', 'غاء'], // format 6: an "ال" after the article is the word's own letters
   ['إلغاء', 'غاء'],
-  ['بالألمانية', 'مان'],
+  ['بالألمانية', 'ماني'],
   ['الالتزام', 'تزام'],
   ['والمعادن', 'معادن'],
   ['وزير', 'وزير'],
   ['الفلسطينيين', 'فلسط'],
   ['وظيفتها', 'وظيف'],
   ['ناكاتاني', 'ناكاتاني'],
+  ['الرسمية', 'رسمي'], // format 6: the relative ending stays on a three-letter word
+  ['الولايات', 'ولاي'],
 ];
 
 describe('index format', () => {

@@ -25,6 +25,11 @@ describe('stem: forms that must meet', () => {
     ['إلكترونية', 'الإلكترونية', 'الإلكتروني', 'والإلكترونية'],
     ['التزام', 'الالتزام', 'والالتزام', 'بالالتزام', 'بالتزام'],
     ['إلقاء', 'الإلقاء', 'بإلقاء'],
+    // The relative ending on a three-letter word stays, with all its forms.
+    ['رسمي', 'الرسمية', 'رسمية', 'الرسميين'],
+    ['الدولي', 'الدولية', 'دوليين'],
+    ['سوري', 'السورية', 'السوريين', 'سوريون'],
+    ['الولايات', 'ولاية', 'الولاية'],
   ];
   for (const group of groups) {
     it(`${group.join(' / ')} share one stem`, () => assert.equal(new Set(group.map(s)).size, 1, group.map(s).join(' ')));
@@ -48,6 +53,12 @@ describe('stem: what must stay apart or whole', () => {
     ['cnn', 'cnn'],
   ];
   for (const [word, expected] of table) it(`${word} → ${expected}`, () => assert.equal(s(word), expected));
+
+  it('keeps a word with the relative ending apart from the word without it', () => {
+    for (const [a, b] of [['رسمي', 'رسم'], ['الدولية', 'الدول'], ['أولية', 'أول'], ['عملية', 'عمل'], ['الحالي', 'الحال']]) {
+      assert.notEqual(s(a), s(b), `${a} / ${b}`);
+    }
+  });
 
   it('never leaves fewer than three letters', () => {
     for (const w of ['والي', 'بالها', 'لهم', 'كتبها', 'وقال']) assert.ok(s(w).length >= 3 || s(w) === normalize(w), `${w} → ${s(w)}`);

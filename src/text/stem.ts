@@ -42,19 +42,22 @@ export function looksForeign(word: string): boolean {
 }
 
 /**
- * An "ال" left after the article is the word's own first letters, since two articles never meet.
- * Normalising folds إلغاء and ألمانيا (and التزام is written so) to the shape of an article, and
- * their bare forms lose those letters, which cannot be told from an article there; forms with the
- * article ("الإلغاء", "بالألمانية") lose them too, so that every form of the word meets.
+ * After the article, what looks like an article again (or a preposition with one) is the word's
+ * own first letters: those clitics come before the article, never after it. Normalising folds
+ * إلغاء and ألمانيا to that shape, التزام and كالسيوم are written so, and their bare forms lose
+ * those letters, which cannot be told from clitics there; their forms with the article ("الإلغاء",
+ * "بالألمانية", "الكالسيوم") lose them too, so that every form of the word meets.
  */
-const OWN_ARTICLE_SHAPE = 'ال';
+function ownLettersStripped(rest: string): string {
+  const again = ARTICLE_PREFIXES.find((prefix) => rest.startsWith(prefix) && rest.length - prefix.length >= MIN_STEM);
+  return again ? rest.slice(again.length) : rest;
+}
 
 /** A normalised token without its conjunction and article prefixes, its ending untouched. */
 export function stripPrefix(word: string): string {
   for (const prefix of ARTICLE_PREFIXES) {
     if (word.startsWith(prefix) && word.length - prefix.length >= MIN_STEM - 1 + (prefix === 'لل' ? 0 : 1)) {
-      const rest = word.slice(prefix.length);
-      return rest.startsWith(OWN_ARTICLE_SHAPE) && rest.length - 2 >= MIN_STEM ? rest.slice(2) : rest;
+      return ownLettersStripped(word.slice(prefix.length));
     }
   }
   // A bare conjunction و, unless the و is the word's own first letter.

@@ -56,7 +56,8 @@ describe('stem: what must stay apart or whole', () => {
   for (const [word, expected] of table) it(`${word} → ${expected}`, () => assert.equal(s(word), expected));
 
   it('keeps a word with the relative ending apart from the word without it', () => {
-    for (const [a, b] of [['رسمي', 'رسم'], ['الدولية', 'الدول'], ['أولية', 'أول'], ['عملية', 'عمل'], ['الحالي', 'الحال']]) {
+    const pairs: [string, string][] = [['رسمي', 'رسم'], ['الدولية', 'الدول'], ['أولية', 'أول'], ['عملية', 'عمل'], ['الحالي', 'الحال']];
+    for (const [a, b] of pairs) {
       assert.notEqual(s(a), s(b), `${a} / ${b}`);
     }
   });

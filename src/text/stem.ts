@@ -91,11 +91,13 @@ export function stem(token: string): string {
 
 // Imperfect-verb prefixes (يفعل تفعل نفعل افعل) and the future سـ; stripped only by rootStem.
 const VERB_PREFIX = /^(?:سي|ست|سن|ي|ت|ن|ا)(?=[\u0621-\u064A]{3,})/u;
-const WEAK_ENDING = /[يواته]$/u;
+// One weak final letter, or "يا" whole, so that a country named in -يا meets its people's
+// adjective in -ي (روسيا and الروسي, ألمانيا and الألمانية), as its reader expects.
+const WEAK_ENDING = /(?<=^[\u0621-\u064A]{3,})يا$|[يواته]$/u;
 
 /**
  * A coarser stem that reaches nearer the root: the light stem, then an imperfect-verb prefix and
- * one weak final letter, keeping three letters. Joins "يحدها" and "الحدود" or "تقع" and "يقع",
+ * one weak final letter (or "يا"), keeping three letters. Joins "يحدها" and "الحدود" or "تقع" and "يقع",
  * and also joins words that are unrelated, so search gives it a small weight beside the light stem.
  */
 export function rootStem(token: string): string {

@@ -9,6 +9,7 @@ import { encodeIndexFile } from '../../src/search/index-file.ts';
 import { INDEX_FORMAT } from '../../src/search/search-index.ts';
 import { processTerm } from '../../src/text/analyze.ts';
 import { normalize } from '../../src/text/normalize.ts';
+import { rootStem } from '../../src/text/stem.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { seedArticles } from '../helpers/seed-articles.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -32,10 +33,18 @@ const TERMS: [string, string][] = [
   ['الولايات', 'ولاي'],
 ];
 
+/** The low-weight roots field is stored too. */
+const ROOTS: [string, string][] = [
+  ['روسيا', 'روس'], // format 6: "يا" is one weak ending
+  ['الروسي', 'روس'],
+  ['يكتب', 'كتب'],
+];
+
 describe('index format', () => {
   it(`format ${FORMAT} stores these terms`, () => {
     assert.equal(INDEX_FORMAT, FORMAT);
     for (const [word, term] of TERMS) assert.equal(processTerm(normalize(word)), term, word);
+    for (const [word, root] of ROOTS) assert.equal(rootStem(normalize(word)), root, word);
   });
 
   it('a start rebuilds an index the previous format wrote', async () => {

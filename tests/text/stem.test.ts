@@ -74,6 +74,13 @@ describe('stem: what must stay apart or whole', () => {
 });
 
 describe('rootStem', () => {
+  it('joins a country named in -يا with its people\'s adjective, keeping three letters', () => {
+    for (const group of [['روسيا', 'الروسي', 'الروسية'], ['ألمانيا', 'الألمانية', 'ألماني'], ['سوريا', 'السوري', 'السوريين'], ['إسبانيا', 'الإسباني']]) {
+      assert.equal(new Set(group.map((w) => rootStem(normalize(w)))).size, 1, group.map((w) => rootStem(normalize(w))).join(' '));
+    }
+    assert.equal(rootStem(normalize('دنيا')).length, 3);
+  });
+
   it('joins present-tense verb forms with their past tense, which the light stem keeps apart', () => {
     for (const group of [['يكتب', 'تكتب', 'نكتب', 'كتب'], ['يتزوج', 'تتزوج', 'سيتزوج']]) {
       assert.equal(new Set(group.map((w) => rootStem(normalize(w)))).size, 1, group.join(' '));

@@ -89,6 +89,15 @@ export function stem(token: string): string {
   return looksForeign(withoutPrefix) ? withoutPrefix : stripSuffixes(withoutPrefix);
 }
 
+/**
+ * A bare "ل" (to, for) that the light stem leaves on is mostly the preposition in news ("لمشروع",
+ * "لقوات"), so the coarse stem reads the word without it; ب is so only about half the time, ك and ف
+ * rarely, and they stay. Four letters must remain; "لبنان" read as "بنان" is the cost.
+ */
+function withoutLam(token: string): string {
+  return token.startsWith('ل') && token.length - 1 >= MIN_STEM + 1 && stripPrefix(token) === token ? token.slice(1) : token;
+}
+
 // Imperfect-verb prefixes (يفعل تفعل نفعل افعل) and the future سـ; stripped only by rootStem.
 const VERB_PREFIX = /^(?:سي|ست|سن|ي|ت|ن|ا)(?=[\u0621-\u064A]{3,})/u;
 // One weak final letter, or "يا" whole, so that a country named in -يا meets its people's
@@ -101,7 +110,7 @@ const WEAK_ENDING = /(?<=^[\u0621-\u064A]{3,})يا$|[يواته]$/u;
  * and also joins words that are unrelated, so search gives it a small weight beside the light stem.
  */
 export function rootStem(token: string): string {
-  let s = stem(token);
+  let s = stem(withoutLam(token));
   if (s.length <= MIN_STEM || looksForeign(s) || !/^[\u0621-\u064A]+$/u.test(s)) return s;
   if (s.length > MIN_STEM) s = s.replace(VERB_PREFIX, '');
   if (s.length > MIN_STEM) s = s.replace(WEAK_ENDING, '');

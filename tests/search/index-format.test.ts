@@ -38,6 +38,8 @@ const ROOTS: [string, string][] = [
   ['روسيا', 'روس'], // format 6: "يا" is one weak ending
   ['الروسي', 'روس'],
   ['يكتب', 'كتب'],
+  ['لمشروع', 'مشروع'], // format 6: a bare ل is read off
+  ['لبنان', 'بنن'],
 ];
 
 describe('index format', () => {

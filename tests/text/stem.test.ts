@@ -81,6 +81,14 @@ describe('rootStem', () => {
     assert.equal(rootStem(normalize('دنيا')).length, 3);
   });
 
+  it('reads a word without the preposition ل the light stem leaves on, when four letters remain', () => {
+    for (const group of [['لمشروع', 'مشروع', 'للمشروع', 'والمشروع'], ['لقوات', 'قوات', 'القوات'], ['لإلغاء', 'إلغاء', 'الإلغاء']]) {
+      assert.equal(new Set(group.map((w) => rootStem(normalize(w)))).size, 1, group.map((w) => rootStem(normalize(w))).join(' '));
+    }
+    assert.equal(rootStem(normalize('لقاء')), rootStem(normalize('اللقاء')));
+    assert.notEqual(rootStem(normalize('لقاء')), rootStem(normalize('قاء')));
+  });
+
   it('joins present-tense verb forms with their past tense, which the light stem keeps apart', () => {
     for (const group of [['يكتب', 'تكتب', 'نكتب', 'كتب'], ['يتزوج', 'تتزوج', 'سيتزوج']]) {
       assert.equal(new Set(group.map((w) => rootStem(normalize(w)))).size, 1, group.join(' '));

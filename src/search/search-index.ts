@@ -34,7 +34,7 @@ const FUZZY_FALLBACK_BELOW = 3;
  */
 const COMPACT_AFTER_POSTINGS = { min: 1_000_000, max: 4_000_000 };
 /** Index format; bump when analysis or layout changes so persisted indexes are rebuilt, never misread. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 export interface IndexSnapshot {
   format: number;

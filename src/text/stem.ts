@@ -4,9 +4,13 @@
 
 /** Letters: no stem is cut shorter than this. */
 const MIN_STEM = 3;
-/** Letters: ان, ون, ين are also word endings (يابان, تعاون, فلسطين): cut only when this much remains. */
-const MIN_STEM_BEFORE_PLURAL = 4;
-const PLURAL_ENDINGS = new Set(['ان', 'ون', 'ين']);
+/**
+ * Letters: ان, ون, ين are also word endings (يابان, تعاون, فلسطين), and the relative ending ي (with
+ * its plurals) cut from a three-letter word leaves another word (رسمي → رسم, دولي → دول, أولية →
+ * أول): these are cut only when this much remains.
+ */
+const MIN_STEM_BEFORE_ENDING = 4;
+const WORD_LIKE_ENDINGS = new Set(['ان', 'ون', 'ين', 'ي', 'يون', 'يين', 'يات']);
 // Attached pronouns. Before one, ة is written ت ("وظيفتها" is وظيفة + ها), so it is restored.
 const PRONOUNS = new Set(['هما', 'كما', 'ها', 'هم', 'هن', 'كم', 'نا']);
 /** Passes over the suffix list: a pronoun then a plural ("اتفاقياتها" → "اتفاقي"). */
@@ -37,11 +41,23 @@ export function looksForeign(word: string): boolean {
   return alefs >= FOREIGN_ALEFS;
 }
 
+/**
+ * After the article, what looks like an article again (or a preposition with one) is the word's
+ * own first letters: those clitics come before the article, never after it. Normalising folds
+ * إلغاء and ألمانيا to that shape, التزام and كالسيوم are written so, and their bare forms lose
+ * those letters, which cannot be told from clitics there; their forms with the article ("الإلغاء",
+ * "بالألمانية", "الكالسيوم") lose them too, so that every form of the word meets.
+ */
+function ownLettersStripped(rest: string): string {
+  const again = ARTICLE_PREFIXES.find((prefix) => rest.startsWith(prefix) && rest.length - prefix.length >= MIN_STEM);
+  return again ? rest.slice(again.length) : rest;
+}
+
 /** A normalised token without its conjunction and article prefixes, its ending untouched. */
 export function stripPrefix(word: string): string {
   for (const prefix of ARTICLE_PREFIXES) {
     if (word.startsWith(prefix) && word.length - prefix.length >= MIN_STEM - 1 + (prefix === 'لل' ? 0 : 1)) {
-      return word.slice(prefix.length);
+      return ownLettersStripped(word.slice(prefix.length));
     }
   }
   // A bare conjunction و, unless the و is the word's own first letter.
@@ -57,7 +73,7 @@ function stripSuffixes(word: string): string {
   for (let pass = 0; pass < SUFFIX_PASSES; pass++) {
     const suffix = SUFFIXES.find((s) => {
       const left = stem.length - s.length;
-      return stem.endsWith(s) && left >= (PLURAL_ENDINGS.has(s) ? MIN_STEM_BEFORE_PLURAL : MIN_STEM);
+      return stem.endsWith(s) && left >= (WORD_LIKE_ENDINGS.has(s) ? MIN_STEM_BEFORE_ENDING : MIN_STEM);
     });
     if (!suffix) break;
     stem = stem.slice(0, -suffix.length);
@@ -73,17 +89,28 @@ export function stem(token: string): string {
   return looksForeign(withoutPrefix) ? withoutPrefix : stripSuffixes(withoutPrefix);
 }
 
+/**
+ * A bare "ل" (to, for) that the light stem leaves on is mostly the preposition in news ("لمشروع",
+ * "لقوات"), so the coarse stem reads the word without it; ب is so only about half the time, ك and ف
+ * rarely, and they stay. Four letters must remain; "لبنان" read as "بنان" is the cost.
+ */
+function withoutLam(token: string): string {
+  return token.startsWith('ل') && token.length - 1 >= MIN_STEM + 1 && stripPrefix(token) === token ? token.slice(1) : token;
+}
+
 // Imperfect-verb prefixes (يفعل تفعل نفعل افعل) and the future سـ; stripped only by rootStem.
 const VERB_PREFIX = /^(?:سي|ست|سن|ي|ت|ن|ا)(?=[\u0621-\u064A]{3,})/u;
-const WEAK_ENDING = /[يواته]$/u;
+// One weak final letter, or "يا" whole, so that a country named in -يا meets its people's
+// adjective in -ي (روسيا and الروسي, ألمانيا and الألمانية), as its reader expects.
+const WEAK_ENDING = /(?<=^[\u0621-\u064A]{3,})يا$|[يواته]$/u;
 
 /**
  * A coarser stem that reaches nearer the root: the light stem, then an imperfect-verb prefix and
- * one weak final letter, keeping three letters. Joins "يحدها" and "الحدود" or "تقع" and "يقع",
+ * one weak final letter (or "يا"), keeping three letters. Joins "يحدها" and "الحدود" or "تقع" and "يقع",
  * and also joins words that are unrelated, so search gives it a small weight beside the light stem.
  */
 export function rootStem(token: string): string {
-  let s = stem(token);
+  let s = stem(withoutLam(token));
   if (s.length <= MIN_STEM || looksForeign(s) || !/^[\u0621-\u064A]+$/u.test(s)) return s;
   if (s.length > MIN_STEM) s = s.replace(VERB_PREFIX, '');
   if (s.length > MIN_STEM) s = s.replace(WEAK_ENDING, '');

@@ -11,7 +11,7 @@ describe('snippet', () => {
   });
 
   it('cuts around the best window and says so', () => {
-    const parts = snippet(text, [{ term: 'ولا', prefix: false }, { term: 'متحد', prefix: false }], 6);
+    const parts = snippet(text, [{ term: 'ولاي', prefix: false }, { term: 'متحد', prefix: false }], 6);
     const shown = parts.map((p) => p.text).join('');
     assert.ok(shown.startsWith('… '));
     assert.ok(shown.includes('الولايات المتحدة'));
@@ -29,7 +29,7 @@ describe('snippet', () => {
 
   it('prefers the window with more distinct words over one word repeated', () => {
     const repeated = 'الصين والصين بالصين الصين كلام آخر هنا ثم جاءت الولايات المتحدة';
-    const parts = snippet(repeated, [{ term: 'صين', prefix: false }, { term: 'ولا', prefix: false }, { term: 'متحد', prefix: false }], 4);
+    const parts = snippet(repeated, [{ term: 'صين', prefix: false }, { term: 'ولاي', prefix: false }, { term: 'متحد', prefix: false }], 4);
     assert.deepEqual(parts.filter((p) => p.match).map((p) => p.text), ['الولايات', 'المتحدة']);
   });
 

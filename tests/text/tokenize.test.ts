@@ -24,6 +24,8 @@ describe('countWords', () => {
     'الـــعـــربـــيـــة «المعادن» (النادرة)، نعم!',
     'Rare-earth metals, ﻻ شك',
     '… - ، .',
+    'كيف كان عرضك الأخير؟ ـ قدمت في عرض روما مجموعة',
+    'ـــ ً الشهر المقبل',
   ];
   for (const text of texts) it(`counts what tokenize finds: ${text}`, () => assert.equal(countWords(text), tokenize(text).length));
   it('counts one more, never fewer, where an invisible joiner sits inside a word', () => {

@@ -41,7 +41,7 @@ export function listen(source: pg.Pool | string, channel: string, onPayload: (pa
   };
 
   const connect = async (): Promise<void> => {
-    const client = new pg.Client({ ...config, application_name: `khulasa-listen:${channel}` });
+    const client = new pg.Client({ ...config, application_name: `khulasa listen ${channel}` });
     let dropped = false;
     // 'error' and 'end' both fire when the server or the network drops the connection.
     const drop = (error?: Error) => {

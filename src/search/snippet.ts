@@ -1,36 +1,13 @@
 // A short passage around the best match, with the matched words marked. Pure.
-import { processTerm } from '../text/analyze.ts';
-import { normalize } from '../text/normalize.ts';
+import { type OpeningTerms, openingWords, termOfWord, trustedTerms } from '../text/opening-terms.ts';
 
 /** Words shown around the match: about two lines on a phone. */
 export const SNIPPET_WORDS = 24;
-/** Words of the text searched for the best window: the search index reads no further either. */
-export const SNIPPET_SCAN_WORDS = 300;
+export { SNIPPET_SCAN_WORDS } from '../text/opening-terms.ts';
 
 export interface SnippetPart {
   text: string;
   match: boolean;
-}
-
-/** Splits the text into words and gaps, keeping punctuation with its word for display. */
-function words(text: string): string[] {
-  return text.split(/\s+/u).filter(Boolean);
-}
-
-/** Display words remembered with their terms: a news vocabulary with its punctuation fits. */
-const WORD_CACHE_SIZE = 200_000;
-// Every search result runs each of its first 300 words through normalisation; the same words
-// recur from article to article, so their terms are remembered (analysis is pure).
-const termCache = new Map<string, string | null>();
-
-function termOf(word: string): string | null {
-  let term = termCache.get(word);
-  if (term !== undefined) return term;
-  const core = normalize(word).replace(/[^\p{L}\p{N}]+/gu, '');
-  term = core ? processTerm(core) : null;
-  if (termCache.size >= WORD_CACHE_SIZE) termCache.clear();
-  termCache.set(word, term);
-  return term;
 }
 
 /**
@@ -61,24 +38,27 @@ function bestWindow(matchAt: (i: number) => string | null, length: number, size:
 }
 
 /**
- * The words a snippet is cut from, with their index terms: the same for every query. Terms are
- * worked out on demand (`terms` holds those of the first words so far), since most snippets find
- * their window in the opening words.
+ * The words a snippet is cut from, with their index terms: the same for every query. Terms come
+ * stored with the article, or are worked out on demand (`terms` holds those of the first words so
+ * far), since most snippets find their window in the opening words.
  */
 export interface SnippetSource {
   readonly words: readonly string[];
+  /** Index term of each word analysed so far; null or '' for a word without one. */
   readonly terms: (string | null)[];
 }
 
-export function snippetSource(text: string): SnippetSource {
-  return { words: words(text).slice(0, SNIPPET_SCAN_WORDS), terms: [] };
+/** The source for `text`, with the terms stored for it when they can be trusted. */
+export function snippetSource(text: string, stored?: OpeningTerms): SnippetSource {
+  const words = openingWords(text);
+  return { words, terms: trustedTerms(stored, words.length) ?? [] };
 }
 
 /** The index term of the source's word `i`, analysing the words before it first if not yet done. */
 export function sourceTerm(source: SnippetSource, i: number): string | null {
   const { words: all, terms } = source;
-  while (terms.length <= i) terms.push(termOf(all[terms.length] as string));
-  return terms[i] as string | null;
+  while (terms.length <= i) terms.push(termOfWord(all[terms.length] as string));
+  return terms[i] || null;
 }
 
 /**

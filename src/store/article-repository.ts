@@ -7,6 +7,7 @@ import type { Low } from 'lowdb';
 import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
+import { openingTerms } from '../text/opening-terms.ts';
 import { sliceDetails } from './body-slice.ts';
 import { SerialQueue } from './serial.ts';
 import { ARTICLES_DIR, BODY_DIR, bodyKeyOf, bodyShardPath, bodyShardPathsIn, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
@@ -37,9 +38,16 @@ const newestFirst = (a: ArticleMeta, b: ArticleMeta) =>
 
 const NO_DETAILS: ArticleDetails = { paragraphs: [], summary: '', digestLine: '' };
 
-function split(article: Article): { meta: ArticleMeta; details: ArticleDetails } {
-  const { paragraphs, summary, digestLine, ...meta } = article;
-  return { meta, details: { paragraphs, summary, digestLine } };
+/** Metadata and details apart; the details get the opening words' terms of today's analysis. */
+function split(article: Article): { meta: ArticleMeta; details: () => ArticleDetails } {
+  const { paragraphs, summary, digestLine, openingTerms: _stale, ...meta } = article;
+  return {
+    meta,
+    details: () => {
+      const terms = openingTerms(paragraphs);
+      return { paragraphs, summary, digestLine, ...(terms ? { openingTerms: terms } : {}) };
+    },
+  };
 }
 
 export class ArticleRepository {
@@ -198,7 +206,7 @@ export class ArticleRepository {
         (await touchMeta(key)).data.articles[article.id] = meta;
         this.#byId.set(article.id, meta);
         if (article.kind === 'article' && (existing?.contentHash !== article.contentHash || existing.publishedAt !== article.publishedAt)) {
-          (await touchBody(bodyKeyOf(article.publishedAt, article.id))).data.bodies[article.id] = details;
+          (await touchBody(bodyKeyOf(article.publishedAt, article.id))).data.bodies[article.id] = details();
         }
       }
       await this.#writeUnwritten();

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SnippetSources } from '../../src/bot/snippet-sources.ts';
 import type { Article } from '../../src/domain.ts';
+import { snippet } from '../../src/search/snippet.ts';
+import { ANALYSIS_STAMP } from '../../src/text/opening-terms.ts';
 import { seedArticles } from '../helpers/seed-articles.ts';
 
 /** A loader over the seed articles that counts the bodies it reads. */
@@ -46,5 +48,24 @@ describe('SnippetSources', () => {
   it('falls back to the title when the body is gone', async () => {
     const sources = new SnippetSources(async () => undefined);
     assert.deepEqual((await sources.get(china)).words, china.title.split(/\s+/u));
+  });
+
+  // Terms stored with the article are used as they are: here they are made up on purpose, so the
+  // marked word shows which terms the snippet went by.
+  const body: Article = { ...japan, paragraphs: ['أعلنت الصين موافقتها'], contentHash: 'stored' };
+  const madeUp = { terms: 'صين  صين', analysis: ANALYSIS_STAMP };
+  const marked = async (article: Article) => {
+    const source = await new SnippetSources(async () => article).get(article);
+    return snippet(source, [{ term: 'صين', prefix: false }]).filter((p) => p.match).map((p) => p.text);
+  };
+
+  it('uses the opening words\' terms stored with the article instead of analysing them', async () => {
+    assert.deepEqual(await marked({ ...body, openingTerms: madeUp }), ['أعلنت', 'موافقتها']);
+  });
+
+  it('analyses the words itself when the stored terms come from another analysis or another text, or are absent', async () => {
+    for (const openingTerms of [{ ...madeUp, analysis: 'older' }, { ...madeUp, terms: 'صين صين' }, undefined]) {
+      assert.deepEqual(await marked({ ...body, ...(openingTerms ? { openingTerms } : {}) }), ['الصين']);
+    }
   });
 });

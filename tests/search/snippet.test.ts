@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { snippet, snippetSource, sourceTerm } from '../../src/search/snippet.ts';
+import { openingTerms } from '../../src/text/opening-terms.ts';
 
 const text = 'أعلنت الصين موافقتها على بعض الطلبات لتصدير معادن أرضية نادرة في خطوة قد تخفف من التوترات قبل المفاوضات التجارية بين الولايات المتحدة والصين الأسبوع الجاري';
 
@@ -66,6 +67,9 @@ describe('snippet', () => {
       assert.equal(full.terms.length, full.words.length);
       assert.deepEqual(snippet(full, c.terms, c.size), parts);
       assert.deepEqual(snippet(long, c.terms, c.size), parts);
+      const stored = snippetSource(long, openingTerms([long]));
+      assert.equal(stored.terms.length, stored.words.length, 'stored terms taken whole');
+      assert.deepEqual(snippet(stored, c.terms, c.size), parts, 'stored terms give the same snippet');
     });
   }
 });

@@ -7,10 +7,11 @@ import { normalize } from './normalize.ts';
 /** Words of the text searched for a snippet's window: the search index reads no further either. */
 export const SNIPPET_SCAN_WORDS = 300;
 
-/** The display words (punctuation kept) a snippet is cut from, in reading order. */
-export function openingWords(text: string): string[] {
+/** The display words (punctuation kept) a snippet is cut from, in reading order: the first `limit`. */
+export function openingWords(text: string, limit = SNIPPET_SCAN_WORDS): string[] {
+  const count = Math.min(limit, SNIPPET_SCAN_WORDS);
   // One more piece than needed: a leading space gives an empty first piece, dropped here.
-  return text.split(/\s+/u, SNIPPET_SCAN_WORDS + 1).filter(Boolean).slice(0, SNIPPET_SCAN_WORDS);
+  return text.split(/\s+/u, count + 1).filter(Boolean).slice(0, count);
 }
 
 /** Display words remembered with their terms: a news vocabulary with its punctuation fits. */
@@ -60,18 +61,17 @@ export interface OpeningTerms {
   terms: string;
 }
 
-/** Terms of a body's opening words, for storing with the article (none if a term held a space). */
+/**
+ * Terms of a body's opening words, for storing with the article: none for a body without words
+ * ('' is one word without a term) or if a term held a space (the separator).
+ */
 export function openingTerms(paragraphs: readonly string[]): OpeningTerms | undefined {
   const terms = openingWords(paragraphs.join(' ')).map((w) => termOfWord(w) ?? '');
-  return terms.some((t) => t.includes(' ')) ? undefined : { analysis: ANALYSIS_STAMP, terms: terms.join(' ') };
+  if (terms.length === 0 || terms.some((t) => t.includes(' '))) return undefined;
+  return { analysis: ANALYSIS_STAMP, terms: terms.join(' ') };
 }
 
-/**
- * The stored terms of `count` opening words ('' for a word with none), or undefined when they
- * cannot be trusted: made by another analysis, or not one per word (made from another text).
- */
-export function trustedTerms(stored: OpeningTerms | undefined, count: number): string[] | undefined {
-  if (stored?.analysis !== ANALYSIS_STAMP || typeof stored.terms !== 'string') return undefined;
-  const terms = stored.terms.split(' ');
-  return terms.length === count ? terms : undefined;
+/** The stored terms (space-separated, '' for a word without one) when made by this analysis. */
+export function trustedTerms(stored: OpeningTerms | undefined): string | undefined {
+  return stored?.analysis === ANALYSIS_STAMP && typeof stored.terms === 'string' ? stored.terms : undefined;
 }

@@ -44,6 +44,11 @@ export interface ArticleDetails {
   summary: string;
   /** Digest line: one sentence. Empty for headlines. */
   digestLine: string;
+  /**
+   * Index terms of the body's opening words for search snippets, worked out when the article was
+   * stored, stamped with the analysis that made them (text/opening-terms.ts). Absent in older stores.
+   */
+  openingTerms?: { analysis: string; terms: string };
 }
 
 /** A full article with its body. Headline-only items have no paragraphs and empty summaries. */

@@ -18,6 +18,7 @@ import { subscriptionFeature } from './features/subscription.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { messages } from './messages.ts';
 import { observeApi, observeUpdates } from './observe.ts';
+import { RecentArticles } from './recent-articles.ts';
 import { createReplies } from './replies.ts';
 import { SearchMemory } from './search-memory.ts';
 
@@ -73,7 +74,8 @@ export function createBot(token: string, deps: BotDeps, config: BotConfig<BotCon
   if (lock) bot.use((ctx, next) => (ctx.chat ? lock.run(ctx.chat.id, next) : next()));
 
   const memory = new SearchMemory();
-  const replies = createReplies(deps, memory);
+  const recent = new RecentArticles(deps.library.articles);
+  const replies = createReplies(deps, memory, recent);
   bot.use(membershipFeature(deps));
   bot.use(conversations({ storage: { type: 'key', version: 1, adapter: deps.conversationStorage } }));
   // The conversation sees updates first while it waits for an answer; it passes on the rest.
@@ -82,7 +84,7 @@ export function createBot(token: string, deps: BotDeps, config: BotConfig<BotCon
   bot.use(helpFeature());
   bot.use(latestFeature(replies));
   bot.use(searchFeature(replies, memory));
-  bot.use(articleFeature(deps, replies));
+  bot.use(articleFeature(replies, recent));
   bot.use(inlineFeature(deps));
   bot.use(operatorFeature(deps));
   bot.use(feedsFeature(deps));

@@ -13,6 +13,7 @@ import { renderFullText } from './render/full-text.ts';
 import { escapeHtml, shortTitle } from '../render-html.ts';
 import { type ListItem, renderList } from './render/list.ts';
 import type { SearchMemory } from './search-memory.ts';
+import type { RecentArticles } from './recent-articles.ts';
 import { SnippetSources } from './snippet-sources.ts';
 
 /** Items per list page: five numbered buttons fit one row on a phone. */
@@ -33,9 +34,9 @@ async function show(ctx: BotContext, text: string, reply_markup: InlineKeyboard,
   await ctx.reply(text, { ...HTML, reply_markup, link_preview_options: { is_disabled: true } });
 }
 
-export function createReplies(deps: BotDeps, memory: SearchMemory) {
+export function createReplies(deps: BotDeps, memory: SearchMemory, recent: RecentArticles) {
   const { library, timeZone } = deps;
-  const snippetSources = new SnippetSources((id) => library.articles.get(id));
+  const snippetSources = new SnippetSources((id) => recent.get(id));
 
   async function latestPage(ctx: BotContext, offset: number, edit: boolean) {
     const total = library.articles.articleCount;

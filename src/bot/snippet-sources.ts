@@ -1,6 +1,6 @@
 // The words search snippets are cut from, remembered for the articles readers keep finding: a
-// snippet otherwise reads the article's body bucket from disk and analyses its opening words,
-// for each of the five results of every search.
+// snippet otherwise reads the article's body bucket from disk (and, in stores written before
+// the terms were kept with the body, analyses its opening words) for each of five results.
 import type { Article, ArticleMeta } from '../domain.ts';
 import { type SnippetSource, snippetSource } from '../search/snippet.ts';
 
@@ -26,7 +26,8 @@ export class SnippetSources {
       return known.source;
     }
     const body = await this.#load(article.id);
-    const source = snippetSource(body?.paragraphs.join(' ') || article.title);
+    const text = body?.paragraphs.join(' ');
+    const source = text ? snippetSource(text, body?.openingTerms) : snippetSource(article.title);
     this.#sources.set(article.id, { contentHash: article.contentHash, source });
     if (this.#sources.size > this.#capacity) this.#sources.delete(this.#sources.keys().next().value as string);
     return source;

@@ -12,6 +12,9 @@ export class EntityParseError extends Error {
 const SUPPORTED = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'a', 'code', 'pre', 'blockquote', 'tg-spoiler', 'tg-emoji', 'span']);
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
 
+const LESS_THAN = 0x3c;
+const AMPERSAND = 0x26;
+
 const byteOffset = (text: string, index: number) => Buffer.byteLength(text.slice(0, index), 'utf8');
 
 /** A formatting span over the visible text, in UTF-16 code units, as the Bot API returns it. */
@@ -60,16 +63,19 @@ export function parseTelegramHtml(source: string): ParsedHtml {
   const entities: HtmlEntity[] = [];
   let i = 0;
   while (i < source.length) {
-    const ch = source[i] as string;
-    if (ch === '&') {
+    const ch = source.charCodeAt(i);
+    if (ch === AMPERSAND) {
       const { char, end } = decodeEntity(source, i);
       text += char;
       i = end;
       continue;
     }
-    if (ch !== '<') {
-      text += ch;
-      i++;
+    if (ch !== LESS_THAN) {
+      // Plain text up to the next tag or entity, taken in one piece rather than character by character.
+      let end = i + 1;
+      while (end < source.length && source.charCodeAt(end) !== LESS_THAN && source.charCodeAt(end) !== AMPERSAND) end++;
+      text += source.slice(i, end);
+      i = end;
       continue;
     }
     const close = source.indexOf('>', i);

@@ -28,7 +28,8 @@ export const UNCOUNTED_BIT = 2 ** 31;
  * that repeats one word rank above one that holds the whole query. The root sits between.
  */
 const coordination = (matchedWords: number) => Math.sqrt(matchedWords);
-const before = (a: ScoredDoc, b: ScoredDoc) => a.score > b.score || (a.score === b.score && a.doc < b.doc);
+const beats = (score: number, doc: number, b: ScoredDoc) => score > b.score || (score === b.score && doc < b.doc);
+const before = (a: ScoredDoc, b: ScoredDoc) => beats(a.score, a.doc, b);
 
 export class ScoreBoard {
   #scores = new Float64Array(1024);
@@ -94,9 +95,11 @@ export class ScoreBoard {
     const heap: ScoredDoc[] = []; // the worst kept result at heap[0]
     for (const doc of this.#touched) {
       const mask = this.#masks[doc] ?? 0;
-      const candidate = { doc, score: (this.#scores[doc] ?? 0) * coordination(Math.max(1, bitCount(mask & ~UNCOUNTED_BIT))), mask };
-      if (heap.length === limit && (limit === 0 || !before(candidate, heap[0] as ScoredDoc))) continue;
+      const score = (this.#scores[doc] ?? 0) * coordination(Math.max(1, bitCount(mask & ~UNCOUNTED_BIT)));
+      // Compared before a candidate is made: a common word touches thousands that never make it.
+      if (heap.length === limit && (limit === 0 || !beats(score, doc, heap[0] as ScoredDoc))) continue;
       if (!keep(doc)) continue;
+      const candidate = { doc, score, mask };
       if (heap.length < limit) siftUp(heap, candidate);
       else siftDown(heap, candidate);
     }

@@ -163,12 +163,13 @@ export class SearchIndex {
     const frequentFields = specific.length > 0 ? NARROWING_FIELDS : TITLE_FIELDS;
     for (const t of terms.filter(titleOnly)) score(t.word, t, t.prefix ? TITLE_FIELDS : frequentFields);
     const keep = (doc: number) => (options.includeHeadlines || !postings.isHeadline(doc)) && !options.exclude?.has(postings.id(doc));
-    return board.top(options.limit ?? 50, keep).map(({ doc, score: value, mask }) => ({
-      id: postings.id(doc),
-      score: value,
-      terms: [...bits].filter(([, bit]) => (mask & bit) !== 0).map(([source]) => source),
-      queryTerms: terms,
-    }));
+    const wordBits = [...bits];
+    const matched = (mask: number) => {
+      const words: string[] = [];
+      for (const [source, bit] of wordBits) if ((mask & bit) !== 0) words.push(source);
+      return words;
+    };
+    return board.top(options.limit ?? 50, keep).map(({ doc, score: value, mask }) => ({ id: postings.id(doc), score: value, terms: matched(mask), queryTerms: terms }));
   }
 
   /** True when no title, keywords or body holds the term: as typed, it matches nothing. */

@@ -1,36 +1,16 @@
 // A short passage around the best match, with the matched words marked. Pure.
-import { processTerm } from '../text/analyze.ts';
-import { normalize } from '../text/normalize.ts';
+import { type OpeningTerms, termOfWord } from '../text/opening-terms.ts';
+import { matchOf, type QueryWord, SnippetSource } from './snippet-source.ts';
+
+export { SnippetSource } from './snippet-source.ts';
 
 /** Words shown around the match: about two lines on a phone. */
 export const SNIPPET_WORDS = 24;
-/** Words of the text searched for the best window: the search index reads no further either. */
-export const SNIPPET_SCAN_WORDS = 300;
+export { SNIPPET_SCAN_WORDS } from '../text/opening-terms.ts';
 
 export interface SnippetPart {
   text: string;
   match: boolean;
-}
-
-/** Splits the text into words and gaps, keeping punctuation with its word for display. */
-function words(text: string): string[] {
-  return text.split(/\s+/u).filter(Boolean);
-}
-
-/** Display words remembered with their terms: a news vocabulary with its punctuation fits. */
-const WORD_CACHE_SIZE = 200_000;
-// Every search result runs each of its first 300 words through normalisation; the same words
-// recur from article to article, so their terms are remembered (analysis is pure).
-const termCache = new Map<string, string | null>();
-
-function termOf(word: string): string | null {
-  let term = termCache.get(word);
-  if (term !== undefined) return term;
-  const core = normalize(word).replace(/[^\p{L}\p{N}]+/gu, '');
-  term = core ? processTerm(core) : null;
-  if (termCache.size >= WORD_CACHE_SIZE) termCache.clear();
-  termCache.set(word, term);
-  return term;
 }
 
 /**
@@ -60,45 +40,30 @@ function bestWindow(matchAt: (i: number) => string | null, length: number, size:
   return best;
 }
 
-/**
- * The words a snippet is cut from, with their index terms: the same for every query. Terms are
- * worked out on demand (`terms` holds those of the first words so far), since most snippets find
- * their window in the opening words.
- */
-export interface SnippetSource {
-  readonly words: readonly string[];
-  readonly terms: (string | null)[];
-}
-
-export function snippetSource(text: string): SnippetSource {
-  return { words: words(text).slice(0, SNIPPET_SCAN_WORDS), terms: [] };
-}
-
-/** The index term of the source's word `i`, analysing the words before it first if not yet done. */
-export function sourceTerm(source: SnippetSource, i: number): string | null {
-  const { words: all, terms } = source;
-  while (terms.length <= i) terms.push(termOf(all[terms.length] as string));
-  return terms[i] as string | null;
+/** The source for `text`, with the terms stored for it when they were made by this analysis. */
+export function snippetSource(text: string, stored?: OpeningTerms): SnippetSource {
+  return new SnippetSource(text, stored);
 }
 
 /**
  * The window of `size` words holding the most distinct query terms (earliest on ties), as parts
  * to render: matched words flagged, the rest plain, "…" where the text was cut.
  */
-export function snippet(text: string | SnippetSource, terms: readonly { term: string; prefix: boolean }[], size = SNIPPET_WORDS): SnippetPart[] {
+export function snippet(text: string | SnippetSource, terms: readonly QueryWord[], size = SNIPPET_WORDS): SnippetPart[] {
   const source = typeof text === 'string' ? snippetSource(text) : text;
-  const all = source.words;
+  const next = source.matches(terms);
   const matches: (string | null)[] = [];
   const matchAt = (i: number): string | null => {
-    while (matches.length <= i) {
-      const t = sourceTerm(source, matches.length);
-      const hit = t === null ? undefined : terms.find((q) => q.term === t || (q.prefix && t.startsWith(q.term)));
-      matches.push(hit ? hit.term : null);
-    }
+    while (matches.length <= i) matches.push(next());
     return matches[i] as string | null;
   };
-  const bestStart = bestWindow(matchAt, all.length, size, new Set(terms.map((q) => q.term)).size);
-  const end = Math.min(all.length, bestStart + size);
+  const bestStart = bestWindow(matchAt, source.length, size, new Set(terms.map((q) => q.term)).size);
+  const end = Math.min(source.length, bestStart + size);
+  const words = source.words(end);
+  // Stored terms made from another text (a hand-edited body) must not mark the wrong words: the
+  // words shown and marked are checked, and on any disagreement the words themselves decide.
+  const disagrees = (i: number) => words[i] === undefined || (matchAt(i) !== null && matchOf(termOfWord(words[i] as string), terms) !== matchAt(i));
+  if (source.stored) for (let i = bestStart; i < end; i++) if (disagrees(i)) return snippet(source.text, terms, size);
   const parts: SnippetPart[] = [];
   const push = (text: string, match: boolean) => {
     const last = parts.at(-1);
@@ -107,9 +72,9 @@ export function snippet(text: string | SnippetSource, terms: readonly { term: st
   };
   if (bestStart > 0) push('… ', false);
   for (let i = bestStart; i < end; i++) {
-    push(all[i] as string, matchAt(i) !== null);
+    push(words[i] as string, matchAt(i) !== null);
     if (i < end - 1) push(' ', false);
   }
-  if (end < all.length) push(' …', false);
+  if (end < source.length) push(' …', false);
   return parts;
 }

@@ -8,6 +8,7 @@ import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
 import type { ArticleStore, MergeFn, UpsertReport } from './stores.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
+import { openingTerms } from '../text/opening-terms.ts';
 import { sliceDetails } from './body-slice.ts';
 import { ArticleMetas } from './article-metas.ts';
 import { SerialQueue } from './serial.ts';
@@ -25,9 +26,16 @@ const OPEN_CONCURRENCY = 16;
 
 const NO_DETAILS: ArticleDetails = { paragraphs: [], summary: '', digestLine: '' };
 
-function split(article: Article): { meta: ArticleMeta; details: ArticleDetails } {
-  const { paragraphs, summary, digestLine, ...meta } = article;
-  return { meta, details: { paragraphs, summary, digestLine } };
+/** Metadata and details apart; the details get the opening words' terms of today's analysis. */
+function split(article: Article): { meta: ArticleMeta; details: () => ArticleDetails } {
+  const { paragraphs, summary, digestLine, openingTerms: _stale, ...meta } = article;
+  return {
+    meta,
+    details: () => {
+      const terms = openingTerms(paragraphs);
+      return { paragraphs, summary, digestLine, ...(terms ? { openingTerms: terms } : {}) };
+    },
+  };
 }
 
 export type { Change, MergeFn, UpsertReport } from './stores.ts';
@@ -159,7 +167,7 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
         (await touchMeta(key)).data.articles[article.id] = meta;
         this.putMeta(meta);
         if (article.kind === 'article' && (existing?.contentHash !== article.contentHash || existing.publishedAt !== article.publishedAt)) {
-          (await touchBody(bodyKeyOf(article.publishedAt, article.id))).data.bodies[article.id] = details;
+          (await touchBody(bodyKeyOf(article.publishedAt, article.id))).data.bodies[article.id] = details();
         }
       }
       await this.#writeUnwritten();

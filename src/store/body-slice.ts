@@ -13,6 +13,16 @@ const BACKSLASH = 92;
 const OPENERS = new Set([123, 91]); // { [
 const CLOSERS = new Set([125, 93]); // } ]
 
+/** Where the JSON string opening at `open` ends: the next quote not escaped by a backslash; -1 if none. */
+function closingQuote(file: Buffer, open: number): number {
+  for (let q = file.indexOf(QUOTE, open + 1); q >= 0; q = file.indexOf(QUOTE, q + 1)) {
+    let backslashes = 0;
+    while (file[q - 1 - backslashes] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return q;
+  }
+  return -1;
+}
+
 const isDetails = (x: unknown): x is ArticleDetails =>
   typeof x === 'object' && x !== null && Array.isArray((x as ArticleDetails).paragraphs) && typeof (x as ArticleDetails).summary === 'string';
 
@@ -29,14 +39,13 @@ export function sliceDetails(file: Buffer, id: string): ArticleDetails | null | 
   if (at < 0) return null;
   const start = at + key.length - 1;
   let depth = 0;
-  let inString = false;
   for (let i = start; i < file.length; i++) {
     const c = file[i] as number;
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) inString = true;
-    else if (OPENERS.has(c)) depth++;
+    if (c === QUOTE) {
+      // Strings are most of an article's bytes: jump to the closing quote (native search).
+      i = closingQuote(file, i);
+      if (i < 0) return undefined;
+    } else if (OPENERS.has(c)) depth++;
     else if (CLOSERS.has(c) && --depth === 0) {
       try {
         const details: unknown = JSON.parse(file.toString('utf8', start, i + 1));

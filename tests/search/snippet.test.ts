@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { snippet, snippetSource, sourceTerm } from '../../src/search/snippet.ts';
+import { snippet, snippetSource } from '../../src/search/snippet.ts';
+import { openingTerms } from '../../src/text/opening-terms.ts';
 
 const text = 'أعلنت الصين موافقتها على بعض الطلبات لتصدير معادن أرضية نادرة في خطوة قد تخفف من التوترات قبل المفاوضات التجارية بين الولايات المتحدة والصين الأسبوع الجاري';
 
@@ -60,12 +61,15 @@ describe('snippet', () => {
     it(`stops analysing once every query term is in the window: ${c.name}`, () => {
       const source = snippetSource(long);
       const parts = snippet(source, c.terms, c.size);
-      assert.equal(source.terms.length === source.words.length, c.analysedAll);
+      assert.equal(source.analysed.length === source.length, c.analysedAll);
       const full = snippetSource(long);
-      sourceTerm(full, full.words.length - 1);
-      assert.equal(full.terms.length, full.words.length);
+      full.analyse(full.length - 1);
+      assert.equal(full.analysed.length, full.length);
       assert.deepEqual(snippet(full, c.terms, c.size), parts);
       assert.deepEqual(snippet(long, c.terms, c.size), parts);
+      const stored = snippetSource(long, openingTerms([long]));
+      assert.deepEqual(snippet(stored, c.terms, c.size), parts, 'stored terms give the same snippet');
+      assert.deepEqual([stored.stored, stored.analysed.length], [true, 0], 'no word analysed');
     });
   }
 });

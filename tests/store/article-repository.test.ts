@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { mergeArticle } from '../../src/ingest/merge.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { StoreError } from '../../src/store/errors.ts';
+import { openingTerms } from '../../src/text/opening-terms.ts';
 import { bodyKeyOf, bodyShardPath, metaShardPath } from '../../src/store/shards.ts';
 import { storedArticle as article } from '../helpers/articles.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -26,6 +27,21 @@ describe('ArticleRepository', () => {
     await reopened.upsertMany([{ ...a, paragraphs: ['فقرة معدلة'], contentHash: 'h1b' }], mergeArticle);
     assert.deepEqual((await reopened.get(a.id))?.paragraphs, ['فقرة معدلة']);
     assert.deepEqual((await (await ArticleRepository.open(dir)).get(a.id))?.paragraphs, ['فقرة معدلة']);
+  });
+
+  it('stores the opening words\' terms with the body, and still reads buckets written without them', async () => {
+    const dir = await tempDir();
+    const repo = await ArticleRepository.open(dir);
+    const a = { ...article(1), paragraphs: ['أعلنت الصين', 'موافقتها اليوم'] };
+    await repo.upsertMany([a], mergeArticle);
+    assert.deepEqual((await (await ArticleRepository.open(dir)).get(a.id))?.openingTerms, openingTerms(a.paragraphs));
+    // A bucket as stores wrote it before the terms were kept: read as it is.
+    const path = bodyShardPath(dir, bodyKeyOf(a.publishedAt, a.id));
+    const { bodies } = JSON.parse(await readFile(path, 'utf8')) as { bodies: Record<string, Record<string, unknown>> };
+    delete bodies[a.id]?.openingTerms;
+    await writeFile(path, JSON.stringify({ version: 1, bodies }));
+    const older = await (await ArticleRepository.open(dir)).get(a.id);
+    assert.deepEqual([older?.paragraphs, older?.summary, older?.openingTerms], [a.paragraphs, a.summary, undefined]);
   });
 
   it('writes one shard per day, with no temporary files left behind', async () => {

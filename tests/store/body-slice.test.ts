@@ -14,6 +14,9 @@ describe('sliceDetails', () => {
     quoted: details('قال: "second":{"paragraphs":[]} } ] \\ {'),
     second: details('الخبر الثاني'),
     'معرّف "عربي"': details('معرف غير مألوف'),
+    // A string that ends in backslashes, and an escaped quote after one: where a string ends.
+    slashes: details('مسار C:\\ و \\\\'),
+    escaped: details('اقتباس \\" و \\\\\\" داخل'),
   };
   const text = bucket(tricky);
 

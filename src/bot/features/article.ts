@@ -2,15 +2,16 @@
 // "search for this headline" for items with no body.
 import { Composer } from 'grammy';
 import { onAction } from '../actions.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext } from '../context.ts';
+import type { RecentArticles } from '../recent-articles.ts';
 import { messages } from '../messages.ts';
 import { shortTitle } from '../../render-html.ts';
 import type { Replies } from '../replies.ts';
 
-export function articleFeature(deps: BotDeps, replies: Replies): Composer<BotContext> {
+export function articleFeature(replies: Replies, recent: RecentArticles): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const load = async (ctx: BotContext, id: string) => {
-    const article = await deps.library.articles.get(id);
+    const article = await recent.get(id);
     if (!article) await ctx.answerCallbackQuery({ text: messages.articleMissing });
     return article;
   };

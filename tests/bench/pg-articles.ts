@@ -94,7 +94,7 @@ async function measureOpen(url: string, withIndex: boolean): Promise<void> {
   process.stdout.write(`${JSON.stringify({ items: repo.size, openMs, heapMb: heap, get: latencySummary(gets), firstLatestMs, index })}\n`);
 }
 
-export async function benchPgArticles(adminUrl: string, sizes: number[], log: (line: string) => void, records: NewsRecord[], indexUpTo = 100_000): Promise<void> {
+export async function benchPgArticles(adminUrl: string, sizes: number[], log: (line: string) => void, records: NewsRecord[], indexUpTo = 100_000, keep = false): Promise<void> {
   const name = `khulasa_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -119,14 +119,15 @@ export async function benchPgArticles(adminUrl: string, sizes: number[], log: (l
     }
   } finally {
     await pool.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (keep) log(`pg articles: database kept at ${url.href}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { url: { type: 'string' }, open: { type: 'string' }, index: { type: 'boolean', default: false }, sizes: { type: 'string', default: '100000' } } });
+  const { values } = parseArgs({ options: { url: { type: 'string' }, open: { type: 'string' }, index: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, sizes: { type: 'string', default: '100000' }, 'index-up-to': { type: 'string', default: '100000' } } });
   if (values.open) await measureOpen(values.open, values.index ?? false);
-  else if (values.url) await benchPgArticles(values.url, (values.sizes ?? '').split(',').map(Number), (line) => console.log(line), await readRealCorpus());
+  else if (values.url) await benchPgArticles(values.url, (values.sizes ?? '').split(',').map(Number), (line) => console.log(line), await readRealCorpus(), Number(values['index-up-to']), values.keep);
   else throw new Error('--url postgres://… is required');
 }

@@ -41,6 +41,8 @@ export class Library {
   #pages: PageOptions = {};
   /** Articles other instances changed, waiting to be (re-)indexed or dropped from the index. */
   readonly #remote = new Set<string>();
+  /** The one of them being read and indexed right now. */
+  #indexing: string | undefined;
   #draining: Promise<void> | undefined;
 
   private constructor(articles: ArticleStore, index: Promise<SearchIndex>, dataDir: string, logger: Logger) {
@@ -157,15 +159,18 @@ export class Library {
           if (done++ > 0 && done % INDEX_BATCH === 0) await nextTurn();
           // Taken off before the read: a change heard during it queues the article again.
           this.#remote.delete(id);
+          this.#indexing = id;
           const article = await this.articles.get(id).catch((error: unknown) => {
             this.#remote.add(id);
             throw error;
           });
           if (article) index.upsert(article);
           else index.remove(id);
+          this.#indexing = undefined;
         }
         this.#schedulePersist();
       } catch (error) {
+        this.#indexing = undefined;
         if (!this.#loadedIndex) this.#remote.clear();
         this.#logger.error({ err: error, waiting: this.#remote.size }, 'could not index other instances’ article changes; trying again shortly');
         setTimeout(() => this.#indexRemote({ upserted: [], removed: [] }), REMOTE_RETRY_MS).unref();
@@ -197,7 +202,9 @@ export class Library {
     await this.articles.flush();
     if (!this.#loadedIndex) return;
     const index = await this.#index;
-    const write = this.#persisting.then(() => persistIndex(index, this.articles, this.#dataDir));
+    // Articles other instances changed that are not indexed yet are written as stale.
+    const indexed = { byId: (id: string) => (this.#remote.has(id) || this.#indexing === id ? undefined : this.articles.byId(id)) };
+    const write = this.#persisting.then(() => persistIndex(index, indexed, this.#dataDir));
     this.#persisting = write.catch(() => undefined);
     await write;
   }

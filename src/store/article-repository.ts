@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Low } from 'lowdb';
 import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
+import { splitArticle } from './article-split.ts';
 import type { ArticleStore, MergeFn, UpsertReport } from './stores.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
-import { openingTerms } from '../text/opening-terms.ts';
 import { sliceDetails } from './body-slice.ts';
 import { ArticleMetas } from './article-metas.ts';
 import { SerialQueue } from './serial.ts';
@@ -25,18 +25,6 @@ const BODY_SHARD_CACHE = 256;
 const OPEN_CONCURRENCY = 16;
 
 const NO_DETAILS: ArticleDetails = { paragraphs: [], summary: '', digestLine: '' };
-
-/** Metadata and details apart; the details get the opening words' terms of today's analysis. */
-function split(article: Article): { meta: ArticleMeta; details: () => ArticleDetails } {
-  const { paragraphs, summary, digestLine, openingTerms: _stale, ...meta } = article;
-  return {
-    meta,
-    details: () => {
-      const terms = openingTerms(paragraphs);
-      return { paragraphs, summary, digestLine, ...(terms ? { openingTerms: terms } : {}) };
-    },
-  };
-}
 
 export type { Change, MergeFn, UpsertReport } from './stores.ts';
 
@@ -163,7 +151,7 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
           delete (await touchMeta(oldKey)).data.articles[article.id];
           delete (await touchBody(bodyKeyOf(existing.publishedAt, article.id))).data.bodies[article.id];
         }
-        const { meta, details } = split(article);
+        const { meta, details } = splitArticle(article);
         (await touchMeta(key)).data.articles[article.id] = meta;
         this.putMeta(meta);
         if (article.kind === 'article' && (existing?.contentHash !== article.contentHash || existing.publishedAt !== article.publishedAt)) {

@@ -3,6 +3,7 @@
 // seen change N has seen every change before it, and a cursor never skips one.
 import type pg from 'pg';
 import type { Article, ArticleDetails, ArticleMeta } from '../../domain.ts';
+import { splitArticle } from '../article-split.ts';
 import type { MergeFn, UpsertReport } from '../stores.ts';
 
 export const ARTICLES_CHANNEL = 'khulasa_articles';
@@ -124,11 +125,6 @@ function storableArticle(article: Article): Article {
   return unstorable(article) ? (JSON.parse(JSON.stringify(article, storable)) as Article) : article;
 }
 
-function metaOf(article: Article): ArticleMeta {
-  const { paragraphs: _p, summary: _s, digestLine: _d, ...meta } = article;
-  return meta;
-}
-
 interface Planned {
   meta: ArticleMeta;
   /** The body to write, or undefined to keep the stored one (unchanged content, or a headline). */
@@ -144,10 +140,9 @@ function plan(incoming: Article[], stored: Map<string, ArticleMeta>, merge: Merg
     const { article, change } = merge(existing, candidate);
     report[change].push(article.id);
     if (change === 'unchanged') continue;
-    const meta = metaOf(article);
+    const { meta, details } = splitArticle(article);
     const bodyChanged = article.kind === 'article' && (existing?.contentHash !== article.contentHash || existing.publishedAt !== article.publishedAt);
-    const { paragraphs, summary, digestLine } = article;
-    rows.set(article.id, { meta, body: bodyChanged ? { paragraphs, summary, digestLine } : rows.get(article.id)?.body });
+    rows.set(article.id, { meta, body: bodyChanged ? details() : rows.get(article.id)?.body });
   }
   return { report, rows };
 }

@@ -1,40 +1,24 @@
 // npm start in PostgreSQL mode (DATABASE_URL): the digest goes through the job queue and the
 // shared send rate, the feeds through the poll lock, and the process stops cleanly.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { TelegramEmulator } from '../../src/emulator/emulator.ts';
-import { startEmulatorServer } from '../../src/emulator/server.ts';
-import { Library } from '../../src/library.ts';
-import { createLogger } from '../../src/logger.ts';
-import { ArticleRepository } from '../../src/store/article-repository.ts';
+import { describe, it } from 'node:test';
 import { ChatRepository } from '../../src/store/chat-repository.ts';
 import { eventually } from '../helpers/bot-harness.ts';
-import { spawnBot } from '../helpers/bot-process.ts';
+import { emulatorAndSeededData, spawnBot } from '../helpers/bot-process.ts';
 import { dueTime } from '../helpers/digest-instances.ts';
 import { freshDatabase, pgSkip } from '../helpers/pg.ts';
-import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 
 describe('npm start with DATABASE_URL', { skip: pgSkip }, () => {
   it('sends a due digest through the job queue and stops cleanly', async () => {
     const { url, pool } = await freshDatabase();
-    const emulator = new TelegramEmulator();
-    const running = await startEmulatorServer(emulator);
-    after(() => running.close());
-    const dir = await tempDir();
-    const dataDir = join(dir, 'data');
-    await mkdir(join(dir, 'seeds'));
-    const library = await Library.open(await ArticleRepository.open(dataDir), dataDir, createLogger({ level: 'silent' }));
-    await library.ingest([SEED_FILE]);
-    await library.persistNow();
+    const { emulator, dataDir, env } = await emulatorAndSeededData();
     const chat = emulator.privateChat(emulator.user(7));
     const chats = await ChatRepository.open(dataDir);
     const now = new Date();
     await chats.update(chat.id, (r) => Object.assign(r, { subscription: { time: dueTime(now), timeZone: 'Asia/Riyadh', topics: [], size: 3, createdAt: '2020-01-01T00:00:00.000Z', updatedAt: '2020-01-01T00:00:00.000Z' }, lastDigestAt: '2020-01-01T00:00:00.000Z' }), { type: 'private' });
     await chats.flush();
 
-    const bot = spawnBot({ BOT_API_ROOT: running.apiRoot, DATA_DIR: dataDir, SEEDS_DIR: join(dir, 'seeds'), DATABASE_URL: url });
+    const bot = spawnBot({ ...env, DATABASE_URL: url });
     const digests = () => emulator.botMessages(chat.id).filter((m) => (m.message.text ?? '').startsWith('📬'));
     await eventually(() => digests().length > 0, 'the digest', 30_000).catch((error: Error) => {
       throw new Error(`${error.message}; the bot's output:\n${bot.output().slice(-3000)}`);

@@ -2,7 +2,6 @@
 // undoes them in order. The only module that knows every part; each start-up step is a small
 // function so that a new part is one more line in `main`.
 import { join } from 'node:path';
-import type { ConversationData } from '@grammyjs/conversations';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, type Bot } from 'grammy';
 import type pg from 'pg';
@@ -27,44 +26,26 @@ import type { FeedFigures } from './ops/stats.ts';
 import { Telemetry } from './ops/telemetry.ts';
 import { checkIndexFile, INDEX_FILE } from './search/build-index.ts';
 import { createShutdown, type Shutdown } from './shutdown.ts';
-import { ArticleRepository } from './store/article-repository.ts';
-import { ChatRepository } from './store/chat-repository.ts';
-import { ConversationStorage } from './store/conversation-storage.ts';
-import { DataDirLockedError, lockDataDir } from './store/data-lock.ts';
+import { DataDirLockedError } from './store/data-lock.ts';
 import { StoreError } from './store/errors.ts';
+import { openStores, type Stores } from './store/open-stores.ts';
 import { LOCK_SPACE, tryExclusive } from './store/pg/advisory-lock.ts';
-import { migrate, readMigrations } from './store/pg/migrate.ts';
-import { DatabaseError, openPool } from './store/pg/pool.ts';
+import { DatabaseError } from './store/pg/pool.ts';
 import { PlaygroundStartError, withPlayground } from './playground/start-playground.ts';
 
 function feedFigures(list: FeedStatus[]): FeedFigures {
   return { total: list.length, failing: list.filter((f) => f.state.failures > 0).length };
 }
 
-interface Stores {
-  articles: ArticleRepository;
-  library: Library;
-  chats: ChatRepository;
-  conversations: ConversationStorage<ConversationData>;
-}
-
-async function openStores(config: Config, logger: Logger, shutdown: Shutdown): Promise<Stores> {
-  const lock = await lockDataDir(config.DATA_DIR, { role: 'bot', seedsDir: config.SEEDS_DIR });
-  const writes = { logger };
-  const articles = await ArticleRepository.open(config.DATA_DIR, writes);
+/** The configured stores (lowdb or PostgreSQL) and the search library over their articles. */
+async function openLibrary(config: Config, logger: Logger, shutdown: Shutdown): Promise<Stores & { library: Library }> {
+  const stores = await openStores(config, logger, shutdown);
   await checkIndexFile(config.DATA_DIR);
-  logger.info({ items: articles.size, dataDir: config.DATA_DIR }, 'store loaded');
-  const library = Library.open(articles, config.DATA_DIR, logger, { seedsDir: config.SEEDS_DIR, timeZone: config.DEFAULT_TIMEZONE });
-  const chats = await ChatRepository.open(config.DATA_DIR, writes);
-  const conversations = await ConversationStorage.open<ConversationData>(config.DATA_DIR, writes);
-  // Added first, so run last: the other steps stop the writers, this one makes the writes durable.
-  shutdown.add('finish writes', async () => {
-    const results = await Promise.allSettled([library.persistNow(), chats.flush(), conversations.flush()]);
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    await lock.release();
-  });
-  return { articles, library, chats, conversations };
+  logger.info({ items: stores.articles.size, dataDir: config.DATA_DIR, backend: stores.backend }, 'store loaded');
+  const library = Library.open(stores.articles, config.DATA_DIR, logger, { seedsDir: config.SEEDS_DIR, timeZone: config.DEFAULT_TIMEZONE });
+  // Added after the stores' step, so it runs before it: the index is written while they are open.
+  shutdown.add('persist the search index', () => library.persistNow());
+  return { ...stores, library };
 }
 
 /**
@@ -106,14 +87,6 @@ function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logg
   shutdown.add('stop digests', () => scheduler.stop());
 }
 
-/** PostgreSQL mode (DATABASE_URL): the process's pool, on the newest schema, closed last. */
-async function openDatabase(url: string, logger: Logger, shutdown: Shutdown): Promise<pg.Pool> {
-  const pool = await openPool(url, { logger });
-  shutdown.add('close the database pool', () => pool.end());
-  await migrate(pool, await readMigrations());
-  return pool;
-}
-
 /**
  * PostgreSQL mode: digests through the job queue shared by every instance. Its sends go through
  * an Api of their own whose 429s reach the shared pace (which holds every instance), where the
@@ -144,10 +117,10 @@ async function main(loaded: Config, logger: Logger, telemetry: Telemetry, shutdo
 
 /** The bot and its stores; each step's undo goes to `shutdown`. Returns the library. */
 async function runBot(config: Config & { BOT_TOKEN: string }, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<Library> {
-  const pool = config.DATABASE_URL ? await openDatabase(config.DATABASE_URL, logger, shutdown) : undefined;
-  const stores = await openStores(config, logger, shutdown);
+  const stores = await openLibrary(config, logger, shutdown);
+  const { pool } = stores;
   // With PostgreSQL, several instances may run: one of them polls the feeds at each tick.
-  const feeds = await startFeedsFromConfig(config, stores.library, logger, pool && ((task) => tryExclusive(pool, LOCK_SPACE.feedPoll, task)));
+  const feeds = await startFeedsFromConfig(config, stores.feeds, stores.library, logger, pool && ((task) => tryExclusive(pool, LOCK_SPACE.feedPoll, task)));
   shutdown.add('stop feeds', () => feeds.stop());
   const bot = createBot(
     config.BOT_TOKEN,
@@ -155,6 +128,7 @@ async function runBot(config: Config & { BOT_TOKEN: string }, logger: Logger, te
       library: stores.library,
       chats: stores.chats,
       conversationStorage: stores.conversations,
+      ...(stores.chatLock ? { chatLock: stores.chatLock } : {}),
       logger,
       timeZone: config.DEFAULT_TIMEZONE,
       adminIds: config.ADMIN_IDS,

@@ -17,6 +17,12 @@ export interface UpsertReport {
   unchanged: string[];
 }
 
+/** Articles another instance stored (created or updated) or removed. */
+export interface ArticleChange {
+  upserted: string[];
+  removed: string[];
+}
+
 /** Articles: metadata answered from memory, bodies read when a reader opens one. */
 export interface ArticleStore {
   readonly size: number;
@@ -36,6 +42,11 @@ export interface ArticleStore {
   removePublishedBefore(day: string): Promise<string[]>;
   /** Resolves once every write queued so far is durable. */
   flush(): Promise<void>;
+  /**
+   * Hears about other instances' changes once this copy has them (a shared backend only; this
+   * instance's own writes are not reported). Returns a function that stops listening.
+   */
+  onChange?(listener: (change: ArticleChange) => void): () => void;
 }
 
 /** Chats and their digest subscriptions and delivery markers. */
@@ -71,6 +82,12 @@ export interface FeedListStore {
   flush(): Promise<void>;
 }
 
+/** The feeds' two stores, as the feed service takes them. */
+export interface FeedStores {
+  list: FeedListStore;
+  state: FeedStateStore;
+}
+
 /** What the poller knows about each feed. */
 export interface FeedStateStore {
   get(url: string): FeedState;
@@ -80,4 +97,12 @@ export interface FeedStateStore {
   links(): Iterable<[link: string, id: string]>;
   delete(url: string): Promise<void>;
   flush(): Promise<void>;
+}
+
+/**
+ * One chat's updates handled by one instance at a time (PostgreSQL mode: several instances behind
+ * a load balancer). Without it, each instance keeps its own chats in order (grammY's sequentialize).
+ */
+export interface ChatLock {
+  run<T>(chatId: number, work: () => Promise<T>): Promise<T>;
 }

@@ -2,7 +2,11 @@
 // shared send rate, the feeds through the poll lock, and the process stops cleanly.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ChatRepository } from '../../src/store/chat-repository.ts';
+import { createLogger } from '../../src/logger.ts';
+import { Library } from '../../src/library.ts';
+import { PgArticleRepository } from '../../src/store/pg/article-repository.ts';
+import { PgChatStore } from '../../src/store/pg/chat-store.ts';
+import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 import { eventually } from '../helpers/bot-harness.ts';
 import { emulatorAndSeededData, spawnBot } from '../helpers/bot-process.ts';
 import { dueTime } from '../helpers/digest-instances.ts';
@@ -11,12 +15,18 @@ import { freshDatabase, pgSkip } from '../helpers/pg.ts';
 describe('npm start with DATABASE_URL', { skip: pgSkip }, () => {
   it('sends a due digest through the job queue and stops cleanly', async () => {
     const { url, pool } = await freshDatabase();
-    const { emulator, dataDir, env } = await emulatorAndSeededData();
+    const { emulator, env } = await emulatorAndSeededData();
     const chat = emulator.privateChat(emulator.user(7));
-    const chats = await ChatRepository.open(dataDir);
+    // The seed's articles and the subscriber where PostgreSQL mode keeps them.
+    const logger = createLogger({ level: 'silent' });
+    const articles = await PgArticleRepository.open(pool, { logger });
+    await Library.open(articles, await tempDir(), logger).ingest([SEED_FILE]);
+    await articles.flush();
+    await articles.close();
+    const chats = await PgChatStore.open(pool, logger);
     const now = new Date();
     await chats.update(chat.id, (r) => Object.assign(r, { subscription: { time: dueTime(now), timeZone: 'Asia/Riyadh', topics: [], size: 3, createdAt: '2020-01-01T00:00:00.000Z', updatedAt: '2020-01-01T00:00:00.000Z' }, lastDigestAt: '2020-01-01T00:00:00.000Z' }), { type: 'private' });
-    await chats.flush();
+    await chats.close();
 
     const bot = spawnBot({ ...env, DATABASE_URL: url });
     const digests = () => emulator.botMessages(chat.id).filter((m) => (m.message.text ?? '').startsWith('📬'));

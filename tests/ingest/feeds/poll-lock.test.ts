@@ -8,6 +8,7 @@ import { type FeedService, startFeedService } from '../../../src/ingest/feeds/se
 import { Library } from '../../../src/library.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { ArticleRepository } from '../../../src/store/article-repository.ts';
+import { openFeedFiles } from '../../../src/store/open-stores.ts';
 import { LOCK_SPACE, tryExclusive } from '../../../src/store/pg/advisory-lock.ts';
 import { rss } from '../../helpers/feed-xml.ts';
 import { type FeedServer, startFeedServer } from '../../helpers/feed-server.ts';
@@ -32,7 +33,7 @@ async function instance(url: string, feedUrl: string, name: string): Promise<{ s
   const dataDir = join(await tempDir(), 'data');
   const library = Library.open(await ArticleRepository.open(dataDir), dataDir, logger);
   const service = await startFeedService({
-    dataDir, feeds: [feedUrl], cron: '0 0 1 1 *', timeoutMs: 5_000, fullText: false, library, logger,
+    stores: await openFeedFiles(dataDir), feeds: [feedUrl], cron: '0 0 1 1 *', timeoutMs: 5_000, fullText: false, library, logger,
     exclusive: (task) => tryExclusive(pool, LOCK_SPACE.feedPoll, task),
   });
   return { service, pool };

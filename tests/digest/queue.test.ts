@@ -14,7 +14,7 @@ import { type Instance, openJobs, peakPerSecond, startInstance, startWorld, tota
  */
 async function fanOutOnTwo(count: number, options: { ratePerSecond: number; pace?: 'shared' | 'own'; flood?: FloodLimits }) {
   const { url, pool } = await freshDatabase();
-  const world = await startWorld(options.flood ? { flood: options.flood } : {});
+  const world = await startWorld(pool, options.flood ? { flood: options.flood } : {});
   const now = new Date();
   const chats = await world.subscribe(count, nextUser, now);
   nextUser += count;
@@ -43,7 +43,7 @@ describe('digest jobs across two instances', { skip: pgSkip }, () => {
 
   it('finishes the chats of a worker that died mid-run, once each', async () => {
     const { url, pool } = await freshDatabase();
-    const world = await startWorld();
+    const world = await startWorld(pool);
     const now = new Date();
     const chats = await world.subscribe(60, 5_000, now);
     let dead = false;

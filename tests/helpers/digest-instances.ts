@@ -96,6 +96,8 @@ export interface InstanceOptions {
   poolMax?: number;
   /** Sends in flight per instance (default 4). */
   concurrency?: number;
+  /** The process's shutdown signal. */
+  signal?: AbortSignal;
   /** Called before each send (a test cuts a run short from here). */
   beforeSend?: (count: number) => void;
 }
@@ -134,6 +136,7 @@ export async function startInstance(world: World, url: string, options: Instance
     sender: { ratePerSecond: options.ratePerSecond, concurrency: options.concurrency ?? 4, pace, floodWaitS: 60 },
     ...(options.queue ? { queue: options.queue } : {}),
     onReport: (report) => reports.push(report),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   let stopped = false;
   after(async () => {

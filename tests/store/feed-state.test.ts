@@ -15,6 +15,7 @@ describe('FeedStateRepository', () => {
     const reopened = await FeedStateRepository.open(dir);
     assert.equal(reopened.get('https://a.example/rss').etag, '"1"');
     assert.deepEqual([...reopened.links()], [['https://a.example/1', 'id1']]);
+    assert.deepEqual([...reopened.entries()].map(([url, s]) => [url, s.etag]), [['https://a.example/rss', '"1"']]);
     assert.equal(JSON.parse(await readFile(join(dir, FEED_STATE_FILE), 'utf8')).version, 1);
   });
 

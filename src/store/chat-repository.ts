@@ -3,12 +3,11 @@
 import type { ChatStore } from './stores.ts';
 import type { Low } from 'lowdb';
 import type { ChatRecord, InactiveReason, Subscription } from '../domain.ts';
+import { deactivating, migrated, newChat, subscribing } from './chat-changes.ts';
 import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
 import type { FileSchema } from './versioned-file.ts';
 
 export const CHATS_FILE = 'chats.json';
-/** Hours of news a new subscriber's first digest covers: the day before they subscribed. */
-export const FIRST_DIGEST_LOOKBACK_HOURS = 24;
 const CHATS_VERSION = 1;
 
 interface ChatsFile {
@@ -78,7 +77,7 @@ export class ChatRepository implements ChatStore {
     let record = this.#db.data.chats[key];
     if (!record) {
       if (!create) return undefined;
-      record = { chatId, type: create.type, ...(create.title ? { title: create.title } : {}) };
+      record = newChat(chatId, create);
       this.#db.data.chats[key] = record;
     }
     change(record);
@@ -87,23 +86,11 @@ export class ChatRepository implements ChatStore {
   }
 
   subscribe(chatId: number, subscription: Subscription, chat: Pick<ChatRecord, 'type' | 'title'>, now: string): Promise<ChatRecord | undefined> {
-    return this.update(
-      chatId,
-      (r) => {
-        const wasActive = r.subscription && !r.inactive;
-        r.subscription = subscription;
-        delete r.inactive;
-        // A new subscriber's first digest covers the last day: not empty, not the whole archive.
-        if (!wasActive) r.lastDigestAt ??= new Date(new Date(now).getTime() - FIRST_DIGEST_LOOKBACK_HOURS * 3_600_000).toISOString();
-      },
-      chat,
-    );
+    return this.update(chatId, subscribing(subscription, now), chat);
   }
 
   deactivate(chatId: number, reason: InactiveReason, now: string): Promise<ChatRecord | undefined> {
-    return this.update(chatId, (r) => {
-      r.inactive = { reason, at: now };
-    });
+    return this.update(chatId, deactivating(reason, now));
   }
 
   /** Moves a chat to its new id (a group upgraded to a supergroup keeps its subscription). */
@@ -111,7 +98,7 @@ export class ChatRepository implements ChatStore {
     const record = this.#db.data.chats[String(fromId)];
     if (!record) return undefined;
     delete this.#db.data.chats[String(fromId)];
-    const moved: ChatRecord = { ...record, chatId: toId, type: 'supergroup' };
+    const moved = migrated(record, toId);
     this.#db.data.chats[String(toId)] = moved;
     await this.#persist();
     return moved;

@@ -32,6 +32,8 @@ export async function freshDatabase(options: { migrated?: boolean; max?: number 
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.href, max: options.max ?? 10 });
+  // As openPool does: an idle connection ended by the server is replaced, not an uncaught error.
+  pool.on('error', () => undefined);
   after(async () => {
     await pool.end();
     const dropper = new pg.Client({ connectionString: ADMIN_URL });

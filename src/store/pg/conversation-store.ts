@@ -1,0 +1,65 @@
+// Conversation state (grammY conversations v2) in PostgreSQL: the table design of
+// @grammyjs/storage-psql (one row per key) plus saved_at, so that abandoned states are pruned as
+// the lowdb file prunes them. Nothing is cached: the next step of a conversation may arrive at
+// another instance, which must read what this one wrote.
+import type { VersionedState } from '@grammyjs/conversations';
+import type pg from 'pg';
+import { STALE_STATE_MS, type StorageOptions } from '../conversation-storage.ts';
+import type { ConversationStore } from '../stores.ts';
+import { PendingWrites } from './pending.ts';
+
+/** Milliseconds between two prunings by one instance: a delete per write would be wasted work. */
+export const PRUNE_EVERY_MS = 60_000;
+
+export type PgStorageOptions = Pick<StorageOptions, 'clock' | 'staleMs'>;
+
+export class PgConversationStore<S> implements ConversationStore<S> {
+  readonly #pool: pg.Pool;
+  readonly #clock: () => number;
+  readonly #staleMs: number;
+  #prunedAt = -Infinity;
+  readonly #writes = new PendingWrites();
+
+  private constructor(pool: pg.Pool, options: PgStorageOptions) {
+    this.#pool = pool;
+    this.#clock = options.clock ?? Date.now;
+    this.#staleMs = options.staleMs ?? STALE_STATE_MS;
+  }
+
+  static async open<S>(pool: pg.Pool, options: PgStorageOptions = {}): Promise<PgConversationStore<S>> {
+    const store = new PgConversationStore<S>(pool, options);
+    await store.#prune();
+    return store;
+  }
+
+  /** A stale state reads as absent even before a pruning removes it, as in the lowdb file. */
+  async read(key: string): Promise<VersionedState<S> | undefined> {
+    const { rows } = await this.#pool.query<{ state: VersionedState<S> }>('SELECT state FROM conversations WHERE key = $1 AND saved_at >= $2', [key, this.#clock() - this.#staleMs]);
+    return rows[0]?.state;
+  }
+
+  write(key: string, state: VersionedState<S>): Promise<void> {
+    return this.#writes.track((async () => {
+      await this.#pool.query(
+        'INSERT INTO conversations (key, state, saved_at) VALUES ($1, $2::jsonb, $3) ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, saved_at = EXCLUDED.saved_at',
+        [key, JSON.stringify(state), this.#clock()],
+      );
+      if (this.#clock() - this.#prunedAt >= PRUNE_EVERY_MS) await this.#prune();
+    })());
+  }
+
+  delete(key: string): Promise<void> {
+    return this.#writes.track(this.#pool.query('DELETE FROM conversations WHERE key = $1', [key]).then(() => undefined));
+  }
+
+  /** Writes resolve once committed; this waits for the ones still running. */
+  async flush(): Promise<void> {
+    await this.#writes.settled();
+  }
+
+  async #prune(): Promise<void> {
+    const now = this.#clock();
+    this.#prunedAt = now;
+    await this.#pool.query('DELETE FROM conversations WHERE saved_at < $1', [now - this.#staleMs]);
+  }
+}

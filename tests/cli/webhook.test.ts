@@ -8,12 +8,9 @@ import { Library } from '../../src/library.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { eventually } from '../helpers/bot-harness.ts';
-import { PROCESS_TOKEN, spawnBot } from '../helpers/bot-process.ts';
+import { PROCESS_TOKEN } from '../helpers/bot-process.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
-
-const SECRET = 'khulasa_webhook-secret_0123456789';
-/** Public address, never contacted: the emulator, as the load balancer, forwards to the bot's port. */
-const HOOK = 'https://khulasa.example.test/telegram/hook';
+import { WEBHOOK_HOOK as HOOK, WEBHOOK_SECRET as SECRET, startWebhookInstance } from '../helpers/webhook-instance.ts';
 
 /** An emulator and a data folder holding the seed page's articles. */
 async function setUp() {
@@ -26,15 +23,12 @@ async function setUp() {
   const library = await Library.open(await ArticleRepository.open(dataDir), dataDir, createLogger({ level: 'silent' }));
   await library.ingest([SEED_FILE]);
   await library.persistNow();
-  return { emulator, apiRoot: running.apiRoot, env: { BOT_API_ROOT: running.apiRoot, DATA_DIR: dataDir, SEEDS_DIR: join(dir, 'seeds'), WEBHOOK_URL: HOOK, WEBHOOK_SECRET: SECRET, PORT: '0' } };
+  return { emulator, apiRoot: running.apiRoot, env: { BOT_API_ROOT: running.apiRoot, DATA_DIR: dataDir, SEEDS_DIR: join(dir, 'seeds') } };
 }
 
 /** The real bot process in webhook mode (PORT=0: it logs the port it got), the emulator forwarding to it. */
 async function startWebhookBot(emulator: TelegramEmulator, env: Record<string, string>) {
-  const bot = spawnBot(env);
-  await bot.waitFor('bot is receiving updates by webhook', 'the webhook server to start');
-  const port = /"port":(\d+)[^\n]*bot is receiving updates by webhook/.exec(bot.output())?.[1];
-  const origin = `http://127.0.0.1:${port}`;
+  const { bot, origin } = await startWebhookInstance(env);
   emulator.webhooks.setInstances([origin]);
   return { bot, origin };
 }

@@ -6,16 +6,12 @@ import { StoreError } from '../../src/store/errors.ts';
 import { emptyFeedState, FEED_STATE_FILE, FeedStateRepository } from '../../src/store/feed-state.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
+// What every FeedStateStore does is in contract/feed-state.contract.ts; here, the file.
 describe('FeedStateRepository', () => {
-  it('keeps each feed\'s state across a reopen, with a version', async () => {
+  it('writes a versioned file', async () => {
     const dir = await tempDir();
     const states = await FeedStateRepository.open(dir);
-    assert.deepEqual(states.get('https://a.example/rss'), emptyFeedState());
-    await states.set('https://a.example/rss', { ...emptyFeedState(), etag: '"1"', items: 2, itemIds: { g1: 'id1' }, itemLinks: { 'https://a.example/1': 'id1' } });
-    const reopened = await FeedStateRepository.open(dir);
-    assert.equal(reopened.get('https://a.example/rss').etag, '"1"');
-    assert.deepEqual([...reopened.links()], [['https://a.example/1', 'id1']]);
-    assert.deepEqual([...reopened.entries()].map(([url, s]) => [url, s.etag]), [['https://a.example/rss', '"1"']]);
+    await states.set('https://a.example/rss', { ...emptyFeedState(), etag: '"1"' });
     assert.equal(JSON.parse(await readFile(join(dir, FEED_STATE_FILE), 'utf8')).version, 1);
   });
 

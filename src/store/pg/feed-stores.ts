@@ -1,0 +1,153 @@
+// The operator's feed list and what the poller knows of each feed, in PostgreSQL. Both are small
+// and read often (every poll, every /feeds), so each instance keeps a copy, refreshed when
+// another instance announces a change on khulasa_feeds and reloaded after a reconnection.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Logger } from '../../logger.ts';
+import type { FeedSource } from '../feed-list.ts';
+import { emptyFeedState, type FeedState } from '../feed-state.ts';
+import { SerialQueue } from '../serial.ts';
+import type { FeedListStore, FeedStateStore } from '../stores.ts';
+import { listen, type Listener } from './listen.ts';
+
+export const FEEDS_CHANNEL = 'khulasa_feeds';
+/** Bytes of a feed address sent in a notification; a longer one asks for a full reload instead. */
+const MAX_NOTIFIED_URL = 4_000;
+
+/**
+ * Payloads: "list <instance>" or "state <instance> [url]". An instance skips its own changes,
+ * which its copy already holds.
+ */
+abstract class FeedCopy {
+  protected readonly pool: pg.Pool;
+  protected readonly logger: Logger;
+  protected readonly instance = randomUUID();
+  /** Reads run one at a time, in order, so an older read never overwrites a newer one. */
+  protected readonly reads = new SerialQueue();
+  #listener: Listener | undefined;
+
+  protected constructor(pool: pg.Pool, logger: Logger) {
+    this.pool = pool;
+    this.logger = logger;
+  }
+
+  protected async start(kind: 'list' | 'state'): Promise<void> {
+    this.#listener = await listen(this.pool, FEEDS_CHANNEL, (payload) => {
+      const [heardKind, from, url] = payload.split(' ');
+      if (heardKind !== kind || from === this.instance) return;
+      this.reads.run(() => this.refresh(url)).catch((error: unknown) => this.logger.warn({ err: error, kind }, 'could not read a feed change made by another instance'));
+    }, this.logger, { onReconnect: () => this.reads.run(() => this.refresh(undefined)) });
+    try {
+      await this.reads.run(() => this.refresh(undefined));
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+  }
+
+  /** Reads one feed's row (`url`), or everything. */
+  protected abstract refresh(url: string | undefined): Promise<void>;
+
+  async flush(): Promise<void> {
+    await this.reads.idle();
+  }
+
+  async close(): Promise<void> {
+    await this.#listener?.close();
+  }
+}
+
+export class PgFeedListStore extends FeedCopy implements FeedListStore {
+  #feeds: readonly FeedSource[] = [];
+
+  static async open(pool: pg.Pool, logger: Logger): Promise<PgFeedListStore> {
+    const store = new PgFeedListStore(pool, logger);
+    await store.start('list');
+    return store;
+  }
+
+  all(): readonly FeedSource[] {
+    return this.#feeds;
+  }
+
+  /** The notification goes out with the insert, only when there was one. */
+  async add(feed: FeedSource): Promise<boolean> {
+    const { rows } = await this.pool.query(
+      `WITH added AS (INSERT INTO feeds (url, source) VALUES ($1, $2::jsonb) ON CONFLICT (url) DO NOTHING RETURNING url)
+       SELECT pg_notify($3, $4) FROM added`,
+      [feed.url, JSON.stringify(feed), FEEDS_CHANNEL, `list ${this.instance}`],
+    );
+    await this.reads.run(() => this.refresh());
+    return rows.length > 0;
+  }
+
+  async remove(url: string): Promise<boolean> {
+    const { rows } = await this.pool.query(
+      `WITH removed AS (DELETE FROM feeds WHERE url = $1 RETURNING url) SELECT pg_notify($2, $3) FROM removed`,
+      [url, FEEDS_CHANNEL, `list ${this.instance}`],
+    );
+    await this.reads.run(() => this.refresh());
+    return rows.length > 0;
+  }
+
+  protected async refresh(): Promise<void> {
+    this.#feeds = (await this.pool.query<{ source: FeedSource }>('SELECT source FROM feeds ORDER BY position')).rows.map((r) => r.source);
+  }
+}
+
+export class PgFeedStateStore extends FeedCopy implements FeedStateStore {
+  readonly #states = new Map<string, FeedState>();
+
+  static async open(pool: pg.Pool, logger: Logger): Promise<PgFeedStateStore> {
+    const store = new PgFeedStateStore(pool, logger);
+    await store.start('state');
+    return store;
+  }
+
+  get(url: string): FeedState {
+    return this.#states.get(url) ?? emptyFeedState();
+  }
+
+  /** Writes join the reads' queue, so a reload in progress never undoes one. */
+  set(url: string, state: FeedState): Promise<void> {
+    return this.reads.run(async () => {
+      await this.pool.query(
+        `WITH saved AS (INSERT INTO feed_state (url, state) VALUES ($1, $2::jsonb) ON CONFLICT (url) DO UPDATE SET state = EXCLUDED.state RETURNING url)
+         SELECT pg_notify($3, $4) FROM saved`,
+        [url, JSON.stringify(state), FEEDS_CHANNEL, this.#payload(url)],
+      );
+      this.#states.set(url, state);
+    });
+  }
+
+  entries(): Iterable<[url: string, state: FeedState]> {
+    return this.#states.entries();
+  }
+
+  *links(): Generator<[link: string, id: string]> {
+    for (const state of this.#states.values()) yield* Object.entries(state.itemLinks ?? {});
+  }
+
+  delete(url: string): Promise<void> {
+    return this.reads.run(async () => {
+      await this.pool.query('WITH gone AS (DELETE FROM feed_state WHERE url = $1 RETURNING url) SELECT pg_notify($2, $3) FROM gone', [url, FEEDS_CHANNEL, this.#payload(url)]);
+      this.#states.delete(url);
+    });
+  }
+
+  #payload(url: string): string {
+    return Buffer.byteLength(url) > MAX_NOTIFIED_URL ? `state ${this.instance}` : `state ${this.instance} ${url}`;
+  }
+
+  protected async refresh(url: string | undefined): Promise<void> {
+    if (url === undefined) {
+      const { rows } = await this.pool.query<{ url: string; state: FeedState }>('SELECT url, state FROM feed_state');
+      this.#states.clear();
+      for (const row of rows) this.#states.set(row.url, row.state);
+      return;
+    }
+    const row = (await this.pool.query<{ state: FeedState }>('SELECT state FROM feed_state WHERE url = $1', [url])).rows[0];
+    if (row) this.#states.set(url, row.state);
+    else this.#states.delete(url);
+  }
+}

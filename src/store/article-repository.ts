@@ -9,6 +9,7 @@ import type { ArticleStore, MergeFn, UpsertReport } from './stores.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
 import { sliceDetails } from './body-slice.ts';
+import { ArticleMetas } from './article-metas.ts';
 import { SerialQueue } from './serial.ts';
 import { ARTICLES_DIR, BODY_DIR, bodyKeyOf, bodyShardPath, bodyShardPathsIn, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
 import { checkVersionedFileEnds, openVersionedFile } from './versioned-file.ts';
@@ -22,9 +23,6 @@ const BODY_SHARD_CACHE = 256;
 /** Meta shards opened in parallel at start: enough to overlap I/O without a file-handle storm. */
 const OPEN_CONCURRENCY = 16;
 
-const newestFirst = (a: ArticleMeta, b: ArticleMeta) =>
-  b.publishedAt.localeCompare(a.publishedAt) || a.origin.localeCompare(b.origin) || a.pageOrder - b.pageOrder;
-
 const NO_DETAILS: ArticleDetails = { paragraphs: [], summary: '', digestLine: '' };
 
 function split(article: Article): { meta: ArticleMeta; details: ArticleDetails } {
@@ -34,11 +32,10 @@ function split(article: Article): { meta: ArticleMeta; details: ArticleDetails }
 
 export type { Change, MergeFn, UpsertReport } from './stores.ts';
 
-export class ArticleRepository implements ArticleStore {
+export class ArticleRepository extends ArticleMetas implements ArticleStore {
   readonly #dataDir: string;
   readonly #metaShards = new Map<string, Low<MetaShard>>();
   readonly #bodyShards = new Map<string, Promise<Low<BodyShard>>>();
-  readonly #byId = new Map<string, ArticleMeta>();
   readonly #writes = new SerialQueue();
   /** Body shards changed by the batch being written: never evicted, or a reopen would read stale data. */
   readonly #pinned = new Set<string>();
@@ -48,9 +45,9 @@ export class ArticleRepository implements ArticleStore {
    */
   readonly #unwritten = new Map<string, { shard: Low<MetaShard> | Low<BodyShard>; bodyKey?: string }>();
   readonly #writeOptions: WriteOptions;
-  #latest: ArticleMeta[] | null = null;
 
   private constructor(dataDir: string, writeOptions: WriteOptions) {
+    super();
     this.#dataDir = dataDir;
     this.#writeOptions = writeOptions;
   }
@@ -82,42 +79,15 @@ export class ArticleRepository implements ArticleStore {
       batch.forEach((key, j) => {
         const shard = shards[j] as Low<MetaShard>;
         repo.#metaShards.set(key, shard);
-        for (const meta of Object.values(shard.data.articles)) repo.#byId.set(meta.id, meta);
+        for (const meta of Object.values(shard.data.articles)) repo.putMeta(meta);
       });
     }
     return repo;
   }
 
-  get size(): number {
-    return this.#byId.size;
-  }
-
-  byId(id: string): ArticleMeta | undefined {
-    return this.#byId.get(id);
-  }
-
-  all(): IterableIterator<ArticleMeta> {
-    return this.#byId.values();
-  }
-
-  /** Full articles (not headlines), newest first, page order kept among equals. */
-  latest(limit: number, offset = 0): ArticleMeta[] {
-    return this.#newestFirst().slice(offset, offset + limit);
-  }
-
-  /** How many full articles there are (what /latest pages through). */
-  get articleCount(): number {
-    return this.#newestFirst().length;
-  }
-
-  #newestFirst(): ArticleMeta[] {
-    this.#latest ??= [...this.#byId.values()].filter((a) => a.kind === 'article').sort(newestFirst);
-    return this.#latest;
-  }
-
   /** The stored article with its paragraphs and summaries (empty for headlines). */
   async get(id: string): Promise<Article | undefined> {
-    const meta = this.#byId.get(id);
+    const meta = this.byId(id);
     if (!meta) return undefined;
     if (meta.kind === 'headline') return { ...meta, ...NO_DETAILS };
     const key = bodyKeyOf(meta.publishedAt, id);
@@ -141,7 +111,7 @@ export class ArticleRepository implements ArticleStore {
   /** Every full article with its body, one shard at a time (for rebuilding the search index). */
   async *articlesWithBodies(): AsyncGenerator<Article> {
     const byShard = new Map<string, ArticleMeta[]>();
-    for (const meta of this.#byId.values()) {
+    for (const meta of this.all()) {
       if (meta.kind !== 'article') continue;
       const key = bodyKeyOf(meta.publishedAt, meta.id);
       const list = byShard.get(key);
@@ -152,7 +122,7 @@ export class ArticleRepository implements ArticleStore {
       const bodies = (await openVersionedFile(bodyShardPath(this.#dataDir, key), bodyShardSchema)).data.bodies;
       for (const meta of metas) yield { ...meta, ...(bodies[meta.id] ?? NO_DETAILS) };
     }
-    for (const meta of this.#byId.values()) if (meta.kind === 'headline') yield { ...meta, ...NO_DETAILS };
+    for (const meta of this.all()) if (meta.kind === 'headline') yield { ...meta, ...NO_DETAILS };
   }
 
   /**
@@ -172,11 +142,10 @@ export class ArticleRepository implements ArticleStore {
       const touchMeta = async (key: string) => {
         const shard = await this.#metaShard(key);
         touched.set(metaShardPath(this.#dataDir, key), { shard });
-        this.#latest = null;
         return shard;
       };
       for (const candidate of incoming) {
-        const existing = this.#byId.get(candidate.id);
+        const existing = this.byId(candidate.id);
         const { article, change } = merge(existing, candidate);
         report[change].push(article.id);
         if (change === 'unchanged') continue;
@@ -188,7 +157,7 @@ export class ArticleRepository implements ArticleStore {
         }
         const { meta, details } = split(article);
         (await touchMeta(key)).data.articles[article.id] = meta;
-        this.#byId.set(article.id, meta);
+        this.putMeta(meta);
         if (article.kind === 'article' && (existing?.contentHash !== article.contentHash || existing.publishedAt !== article.publishedAt)) {
           (await touchBody(bodyKeyOf(article.publishedAt, article.id))).data.bodies[article.id] = details;
         }
@@ -228,7 +197,7 @@ export class ArticleRepository implements ArticleStore {
       for (const [key, shard] of [...this.#metaShards]) {
         if (key >= day) continue;
         for (const id of Object.keys(shard.data.articles)) {
-          this.#byId.delete(id);
+          this.deleteMeta(id);
           removed.push(id);
         }
         await rm(metaShardPath(this.#dataDir, key), { force: true });
@@ -236,7 +205,6 @@ export class ArticleRepository implements ArticleStore {
         this.#metaShards.delete(key);
         for (const bodyKey of [...this.#bodyShards.keys()]) if (bodyKey.startsWith(`${key}/`)) this.#bodyShards.delete(bodyKey);
       }
-      if (removed.length > 0) this.#latest = null;
       return removed;
     });
   }

@@ -17,6 +17,12 @@ export interface UpsertReport {
   unchanged: string[];
 }
 
+/** Articles another instance stored (created or updated) or removed. */
+export interface ArticleChange {
+  upserted: string[];
+  removed: string[];
+}
+
 /** Articles: metadata answered from memory, bodies read when a reader opens one. */
 export interface ArticleStore {
   readonly size: number;
@@ -36,6 +42,11 @@ export interface ArticleStore {
   removePublishedBefore(day: string): Promise<string[]>;
   /** Resolves once every write queued so far is durable. */
   flush(): Promise<void>;
+  /**
+   * Hears about other instances' changes once this copy has them (a shared backend only; this
+   * instance's own writes are not reported). Returns a function that stops listening.
+   */
+  onChange?(listener: (change: ArticleChange) => void): () => void;
 }
 
 /** Chats and their digest subscriptions and delivery markers. */

@@ -8,7 +8,7 @@ import type { Logger } from './logger.ts';
 import { loadOrBuildIndex, persistIndex } from './search/build-index.ts';
 import { relatedIds } from './search/related.ts';
 import type { SearchHit, SearchIndex } from './search/search-index.ts';
-import type { ArticleStore, UpsertReport } from './store/stores.ts';
+import type { ArticleChange, ArticleStore, UpsertReport } from './store/stores.ts';
 
 /**
  * Milliseconds between a change and the index write it schedules. A write compacts the index and
@@ -19,6 +19,8 @@ import type { ArticleStore, UpsertReport } from './store/stores.ts';
 const PERSIST_DELAY_MS = 5 * 60_000;
 /** Articles indexed between two turns of the event loop (a few milliseconds of work). */
 const INDEX_BATCH = 8;
+/** Milliseconds before indexing other instances' changes again after the store failed to answer. */
+const REMOTE_RETRY_MS = 5_000;
 
 export interface SearchResultItem {
   article: ArticleMeta;
@@ -37,6 +39,9 @@ export class Library {
   #loadedIndex: SearchIndex | undefined;
   /** How pages are read: the seeds folder their origins are relative to, the zone of their dates. */
   #pages: PageOptions = {};
+  /** Articles other instances changed, waiting to be (re-)indexed or dropped from the index. */
+  readonly #remote = new Set<string>();
+  #draining: Promise<void> | undefined;
 
   private constructor(articles: ArticleStore, index: Promise<SearchIndex>, dataDir: string, logger: Logger) {
     this.articles = articles;
@@ -56,6 +61,7 @@ export class Library {
     const sync = loadOrBuildIndex(articles, dataDir, logger);
     const library = new Library(articles, sync.then((s) => s.index), dataDir, logger);
     library.#pages = pages;
+    articles.onChange?.((change) => library.#indexRemote(change));
     sync.then(
       (s) => {
         logger.info({ ms: Date.now() - started, items: s.index.size, reindexed: s.reindexed, removed: s.removed, rebuilt: s.rebuilt }, 'search index ready');
@@ -127,6 +133,46 @@ export class Library {
       if (article) index.upsert(article);
     }
     if (ids.length > 0) this.#schedulePersist();
+  }
+
+  /** Resolves once the other instances' changes heard so far are in the search index. */
+  async remoteIndexed(): Promise<void> {
+    while (this.#draining) await this.#draining;
+  }
+
+  /**
+   * Another instance changed articles: they are indexed in the background, a few between turns
+   * of the event loop, so a flood of them never holds up readers. The store decides each one:
+   * an article still there is (re-)indexed, one gone is dropped.
+   */
+  #indexRemote(change: ArticleChange): void {
+    for (const id of change.upserted) this.#remote.add(id);
+    for (const id of change.removed) this.#remote.add(id);
+    if (this.#draining || this.#remote.size === 0) return;
+    this.#draining = (async () => {
+      try {
+        const index = await this.#index;
+        let done = 0;
+        for (const id of this.#remote) {
+          if (done++ > 0 && done % INDEX_BATCH === 0) await nextTurn();
+          // Taken off before the read: a change heard during it queues the article again.
+          this.#remote.delete(id);
+          const article = await this.articles.get(id).catch((error: unknown) => {
+            this.#remote.add(id);
+            throw error;
+          });
+          if (article) index.upsert(article);
+          else index.remove(id);
+        }
+        this.#schedulePersist();
+      } catch (error) {
+        if (!this.#loadedIndex) this.#remote.clear();
+        this.#logger.error({ err: error, waiting: this.#remote.size }, 'could not index other instances’ article changes; trying again shortly');
+        setTimeout(() => this.#indexRemote({ upserted: [], removed: [] }), REMOTE_RETRY_MS).unref();
+      } finally {
+        this.#draining = undefined;
+      }
+    })();
   }
 
   #schedulePersist(): void {

@@ -68,6 +68,11 @@ const schema = z.object({
   WEBHOOK_LISTEN_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   /** Unset: lowdb files under DATA_DIR. Set: everything the bot keeps lives in this PostgreSQL database. */
   DATABASE_URL: z.string().refine(urlWith('postgres:', 'postgresql:'), 'must be a PostgreSQL address such as postgres://khulasa:secret@db.example.com:5432/khulasa').optional(),
+  /**
+   * Connections each instance's store pool may hold (PostgreSQL only). The per-chat lock has a pool
+   * of the same size, so an instance opens up to twice this, plus one per notification channel.
+   */
+  DATABASE_POOL_MAX: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(2, 'must be at least 2').max(1000, 'must be at most 1000').default(10),
 }).superRefine((c, ctx) => {
   if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set: 1 to 256 characters from A-Z a-z 0-9 _ - (for example from `openssl rand -hex 32`)' });

@@ -2,7 +2,6 @@
 // undoes them in order. The only module that knows every part; each start-up step is a small
 // function so that a new part is one more line in `main`.
 import { join } from 'node:path';
-import type { ConversationData } from '@grammyjs/conversations';
 import type { Bot } from 'grammy';
 import type { BotContext } from './bot/context.ts';
 import { createBot } from './bot/create-bot.ts';
@@ -23,41 +22,25 @@ import type { FeedFigures } from './ops/stats.ts';
 import { Telemetry } from './ops/telemetry.ts';
 import { checkIndexFile, INDEX_FILE } from './search/build-index.ts';
 import { createShutdown, type Shutdown } from './shutdown.ts';
-import { ArticleRepository } from './store/article-repository.ts';
-import { ChatRepository } from './store/chat-repository.ts';
-import { ConversationStorage } from './store/conversation-storage.ts';
-import { DataDirLockedError, lockDataDir } from './store/data-lock.ts';
+import { DataDirLockedError } from './store/data-lock.ts';
 import { StoreError } from './store/errors.ts';
+import { openStores, type Stores } from './store/open-stores.ts';
+import { DatabaseError } from './store/pg/pool.ts';
 import { PlaygroundStartError, withPlayground } from './playground/start-playground.ts';
 
 function feedFigures(list: FeedStatus[]): FeedFigures {
   return { total: list.length, failing: list.filter((f) => f.state.failures > 0).length };
 }
 
-interface Stores {
-  articles: ArticleRepository;
-  library: Library;
-  chats: ChatRepository;
-  conversations: ConversationStorage<ConversationData>;
-}
-
-async function openStores(config: Config, logger: Logger, shutdown: Shutdown): Promise<Stores> {
-  const lock = await lockDataDir(config.DATA_DIR, { role: 'bot', seedsDir: config.SEEDS_DIR });
-  const writes = { logger };
-  const articles = await ArticleRepository.open(config.DATA_DIR, writes);
+/** The configured stores (lowdb or PostgreSQL) and the search library over their articles. */
+async function openLibrary(config: Config, logger: Logger, shutdown: Shutdown): Promise<Stores & { library: Library }> {
+  const stores = await openStores(config, logger, shutdown);
   await checkIndexFile(config.DATA_DIR);
-  logger.info({ items: articles.size, dataDir: config.DATA_DIR }, 'store loaded');
-  const library = Library.open(articles, config.DATA_DIR, logger, { seedsDir: config.SEEDS_DIR, timeZone: config.DEFAULT_TIMEZONE });
-  const chats = await ChatRepository.open(config.DATA_DIR, writes);
-  const conversations = await ConversationStorage.open<ConversationData>(config.DATA_DIR, writes);
-  // Added first, so run last: the other steps stop the writers, this one makes the writes durable.
-  shutdown.add('finish writes', async () => {
-    const results = await Promise.allSettled([library.persistNow(), chats.flush(), conversations.flush()]);
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    await lock.release();
-  });
-  return { articles, library, chats, conversations };
+  logger.info({ items: stores.articles.size, dataDir: config.DATA_DIR, backend: stores.backend }, 'store loaded');
+  const library = Library.open(stores.articles, config.DATA_DIR, logger, { seedsDir: config.SEEDS_DIR, timeZone: config.DEFAULT_TIMEZONE });
+  // Added after the stores' step, so it runs before it: the index is written while they are open.
+  shutdown.add('persist the search index', () => library.persistNow());
+  return { ...stores, library };
 }
 
 /**
@@ -112,8 +95,8 @@ async function main(loaded: Config, logger: Logger, telemetry: Telemetry, shutdo
 
 /** The bot and its stores; each step's undo goes to `shutdown`. Returns the library. */
 async function runBot(config: Config & { BOT_TOKEN: string }, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<Library> {
-  const stores = await openStores(config, logger, shutdown);
-  const feeds = await startFeedsFromConfig(config, stores.library, logger);
+  const stores = await openLibrary(config, logger, shutdown);
+  const feeds = await startFeedsFromConfig(config, stores.feeds, stores.library, logger);
   shutdown.add('stop feeds', () => feeds.stop());
   const bot = createBot(
     config.BOT_TOKEN,
@@ -121,6 +104,7 @@ async function runBot(config: Config & { BOT_TOKEN: string }, logger: Logger, te
       library: stores.library,
       chats: stores.chats,
       conversationStorage: stores.conversations,
+      ...(stores.chatLock ? { chatLock: stores.chatLock } : {}),
       logger,
       timeZone: config.DEFAULT_TIMEZONE,
       adminIds: config.ADMIN_IDS,
@@ -164,7 +148,7 @@ process.on('uncaughtException', (error) => {
 const started = main(config, logger, telemetry, shutdown);
 shutdown.awaitStartup(started);
 started.catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof StoreError || error instanceof PlaygroundStartError || error instanceof BotStartError || error instanceof DataDirLockedError || error instanceof HealthPortError;
+  const known = error instanceof ConfigError || error instanceof StoreError || error instanceof PlaygroundStartError || error instanceof BotStartError || error instanceof DataDirLockedError || error instanceof HealthPortError || error instanceof DatabaseError;
   if (known) writeFailure(`Khulasa cannot start: ${error.message}`, config.BOT_TOKEN);
   else logger.fatal({ err: error }, 'Khulasa stopped on an unexpected error');
   process.exit(1);

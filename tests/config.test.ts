@@ -131,3 +131,23 @@ describe('parseConfig: webhook', () => {
     });
   }
 });
+
+describe('parseConfig: PostgreSQL', () => {
+  it('keeps lowdb by default; a pool of 10 connections once DATABASE_URL is set', () => {
+    const c = parseConfig({});
+    assert.equal(c.DATABASE_URL, undefined);
+    assert.equal(c.DATABASE_POOL_MAX, 10);
+    assert.equal(parseConfig({ DATABASE_URL: 'postgres://khulasa@db.example.com/khulasa', DATABASE_POOL_MAX: '25' }).DATABASE_POOL_MAX, 25);
+  });
+
+  const invalid: [Record<string, string>, RegExp][] = [
+    [{ DATABASE_POOL_MAX: '1' }, /^DATABASE_POOL_MAX must be at least 2/],
+    [{ DATABASE_POOL_MAX: 'ten' }, /^DATABASE_POOL_MAX must be a whole number/],
+    [{ DATABASE_POOL_MAX: '2.5' }, /^DATABASE_POOL_MAX must be a whole number/],
+  ];
+  for (const [env, message] of invalid) {
+    it(`refuses ${JSON.stringify(env)}`, () => {
+      assert.throws(() => parseConfig(env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+    });
+  }
+});

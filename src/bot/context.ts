@@ -4,7 +4,7 @@ import type { FeedManager } from '../ingest/feeds/manager.ts';
 import type { Library } from '../library.ts';
 import type { Logger } from '../logger.ts';
 import type { OpsDeps } from '../ops/stats.ts';
-import type { ChatStore, ConversationStore } from '../store/stores.ts';
+import type { ChatLock, ChatStore, ConversationStore } from '../store/stores.ts';
 
 export type BotContext = ConversationFlavor<Context>;
 
@@ -14,6 +14,8 @@ export interface BotDeps {
   chats: ChatStore;
   /** Where conversation state lives, so a restart resumes an unfinished /subscribe. */
   conversationStorage: ConversationStore<ConversationData>;
+  /** Several instances (PostgreSQL): one chat's updates handled by one instance at a time. */
+  chatLock?: ChatLock;
   logger: Logger;
   /** Time zone for dates on cards and the first choice for subscriptions (DEFAULT_TIMEZONE). */
   timeZone: string;

@@ -66,6 +66,12 @@ export function createBot(token: string, deps: BotDeps, config: BotConfig<BotCon
     }),
   );
 
+  // Several instances: a conversation step and a button press of one chat never run at once on
+  // two of them (the lock is taken before the conversation reads its state). Inline queries have
+  // no chat and touch no conversation.
+  const lock = deps.chatLock;
+  if (lock) bot.use((ctx, next) => (ctx.chat ? lock.run(ctx.chat.id, next) : next()));
+
   const memory = new SearchMemory();
   const replies = createReplies(deps, memory);
   bot.use(membershipFeature(deps));

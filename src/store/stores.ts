@@ -84,6 +84,12 @@ export interface FeedListStore {
   flush(): Promise<void>;
 }
 
+/** The feeds' two stores, as the feed service takes them. */
+export interface FeedStores {
+  list: FeedListStore;
+  state: FeedStateStore;
+}
+
 /** What the poller knows about each feed. */
 export interface FeedStateStore {
   get(url: string): FeedState;
@@ -95,4 +101,12 @@ export interface FeedStateStore {
   entries(): Iterable<[url: string, state: FeedState]>;
   delete(url: string): Promise<void>;
   flush(): Promise<void>;
+}
+
+/**
+ * One chat's updates handled by one instance at a time (PostgreSQL mode: several instances behind
+ * a load balancer). Without it, each instance keeps its own chats in order (grammY's sequentialize).
+ */
+export interface ChatLock {
+  run<T>(chatId: number, work: () => Promise<T>): Promise<T>;
 }

@@ -8,6 +8,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import type { TgUser } from '../../src/emulator/types.ts';
 import { type FeedService, startFeedService } from '../../src/ingest/feeds/service.ts';
+import { openFeedFiles } from '../../src/store/open-stores.ts';
 import { Library } from '../../src/library.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
@@ -112,7 +113,7 @@ export async function benchFeeds(dataDir: string, log: (line: string) => void): 
   const services: FeedService[] = [];
   const start = async (set: string) => {
     const service = await startFeedService({
-      dataDir: join(dataDir, `feeds-${set}`),
+      stores: await openFeedFiles(join(dataDir, `feeds-${set}`)),
       feeds: Array.from({ length: FEEDS }, (_, f) => `${server.base}/${set}/${f}.xml`),
       cron: '0 0 1 1 *',
       timeoutMs: 15_000,

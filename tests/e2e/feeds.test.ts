@@ -9,6 +9,7 @@ import { startBot } from '../../src/bot/start-bot.ts';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import { startFeedService } from '../../src/ingest/feeds/service.ts';
+import { openFeedFiles } from '../../src/store/open-stores.ts';
 import { Library } from '../../src/library.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
@@ -29,7 +30,7 @@ describe('/feeds for operators', async () => {
   const logger = createLogger({ level: 'silent', token: TOKEN });
   const dataDir = join(await tempDir(), 'data');
   const library = Library.open(await ArticleRepository.open(dataDir), dataDir, logger);
-  const feeds = await startFeedService({ dataDir, feeds: [feedServer.url('/env.xml')], cron: '0 0 1 1 *', timeoutMs: 5_000, fullText: false, library, logger });
+  const feeds = await startFeedService({ stores: await openFeedFiles(dataDir), feeds: [feedServer.url('/env.xml')], cron: '0 0 1 1 *', timeoutMs: 5_000, fullText: false, library, logger });
   await feeds.poll();
   const emulator = new TelegramEmulator();
   const running = await startEmulatorServer(emulator);

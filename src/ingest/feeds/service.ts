@@ -3,9 +3,8 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
-import { FeedListRepository } from '../../store/feed-list.ts';
-import { FeedStateRepository } from '../../store/feed-state.ts';
 import { shardKeyOf } from '../../store/shards.ts';
+import type { FeedStores } from '../../store/stores.ts';
 import { DuplicateFinder, type StoredArticles } from './dedupe.ts';
 import { USER_AGENT } from './fetch.ts';
 import { fullTextFetcher } from './full-text.ts';
@@ -23,7 +22,8 @@ export interface FeedLibrary {
 }
 
 export interface FeedServiceOptions {
-  dataDir: string;
+  /** The feed list and what the poller knows of each feed (lowdb files or PostgreSQL). */
+  stores: FeedStores;
   feeds: readonly string[];
   cron: string;
   timeoutMs: number;
@@ -55,7 +55,7 @@ function logReport(logger: Logger, r: FeedReport): void {
 export async function startFeedService(options: FeedServiceOptions): Promise<FeedService> {
   const { logger, library } = options;
   const now = options.now ?? (() => new Date());
-  const [list, state] = await Promise.all([FeedListRepository.open(options.dataDir, { logger: options.logger }), FeedStateRepository.open(options.dataDir, { logger: options.logger })]);
+  const { list, state } = options.stores;
   const limits = { timeoutMs: options.timeoutMs, userAgent: USER_AGENT };
   const finder = new DuplicateFinder(library.articles, () => state.links());
   const ingestOne = (source: Parameters<typeof ingestFeed>[0]) =>
@@ -102,9 +102,9 @@ export async function startFeedService(options: FeedServiceOptions): Promise<Fee
 }
 
 /** The service as configured by the environment (FEEDS, FEED_POLL_CRON, FEED_TIMEOUT_MS, …). */
-export function startFeedsFromConfig(config: Config, library: FeedLibrary, logger: Logger): Promise<FeedService> {
+export function startFeedsFromConfig(config: Config, stores: FeedStores, library: FeedLibrary, logger: Logger): Promise<FeedService> {
   return startFeedService({
-    dataDir: config.DATA_DIR,
+    stores,
     feeds: config.FEEDS,
     cron: config.FEED_POLL_CRON,
     timeoutMs: config.FEED_TIMEOUT_MS,

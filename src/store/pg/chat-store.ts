@@ -45,13 +45,17 @@ export class PgChatStore implements ChatStore {
   /** Listens first, then loads: a change committed in between is heard, never missed. */
   static async open(pool: pg.Pool, logger: Logger): Promise<PgChatStore> {
     const store = new PgChatStore(pool, logger);
-    store.#listener = await listen(pool, CHATS_CHANNEL, (payload) => store.#heard(payload), logger, { onReconnect: () => store.#reload() });
+    let loaded = false;
+    const catchUp = () => store.#reload().catch((error: unknown) => logger.warn({ err: error }, 'could not reload the chats after reconnecting'));
+    store.#listener = listen(pool, CHATS_CHANNEL, (payload) => store.#heard(payload), logger, { onConnect: () => void (loaded && catchUp()) });
     try {
+      await store.#listener.ready;
       await store.#reload();
     } catch (error) {
       await store.#listener.close();
       throw error;
     }
+    loaded = true;
     return store;
   }
 

@@ -32,17 +32,20 @@ abstract class FeedCopy {
   }
 
   protected async start(kind: 'list' | 'state'): Promise<void> {
-    this.#listener = await listen(this.pool, FEEDS_CHANNEL, (payload) => {
+    let loaded = false;
+    const read = (url: string | undefined) => this.reads.run(() => this.refresh(url)).catch((error: unknown) => this.logger.warn({ err: error, kind }, 'could not read the feeds another instance changed'));
+    this.#listener = listen(this.pool, FEEDS_CHANNEL, (payload) => {
       const [heardKind, from, url] = payload.split(' ');
-      if (heardKind !== kind || from === this.instance) return;
-      this.reads.run(() => this.refresh(url)).catch((error: unknown) => this.logger.warn({ err: error, kind }, 'could not read a feed change made by another instance'));
-    }, this.logger, { onReconnect: () => this.reads.run(() => this.refresh(undefined)) });
+      if (heardKind === kind && from !== this.instance) void read(url);
+    }, this.logger, { onConnect: () => void (loaded && read(undefined)) });
     try {
+      await this.#listener.ready;
       await this.reads.run(() => this.refresh(undefined));
     } catch (error) {
       await this.close();
       throw error;
     }
+    loaded = true;
   }
 
   /** Reads one feed's row (`url`), or everything. */

@@ -1,99 +1,84 @@
 // LISTEN on one notification channel with a connection of its own (never one of the pool's,
-// which the stores need), reconnecting with a growing pause when it drops. Notifications sent
-// while it was down are lost, so `onReconnect` tells the caller to catch up (reload).
+// which the stores need), reconnecting with a growing pause when it drops. PostgreSQL forgets a
+// listener with its connection, so notifications sent meanwhile are lost: `onConnect` lets the
+// caller catch up after every (re)connection. (Same signature as pg-articles' helper.)
 import pg from 'pg';
 import type { Logger } from '../../logger.ts';
 
 /** Milliseconds before the first reconnection attempt, doubled per failure up to the cap. */
 const RETRY_FIRST_MS = 200;
 const RETRY_MAX_MS = 10_000;
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export interface ListenOptions {
-  /** Called once LISTEN is active again after a dropped connection (not on the first connect). */
-  onReconnect?: () => Promise<void> | void;
+  /** Called once LISTEN is in place, at the start and after every reconnection. */
+  onConnect?: () => void;
 }
 
 export interface Listener {
+  /** Resolves once the first LISTEN is in place; rejects when the first connection fails. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
-const clientConfig = (source: pg.Pool | string, channel: string): pg.ClientConfig => ({
-  ...(typeof source === 'string' ? { connectionString: source } : (source.options as pg.ClientConfig)),
-  application_name: `khulasa-listen:${channel}`,
-});
-
-/**
- * Resolves once LISTEN is active (so nothing committed afterwards is missed); throws when the
- * first connection fails. `channel` must be a plain identifier (the khulasa_* names).
- */
-export async function listen(source: pg.Pool | string, channel: string, onPayload: (payload: string) => void, logger: Logger, options: ListenOptions = {}): Promise<Listener> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+export function listen(source: pg.Pool | string, channel: string, onPayload: (payload: string) => void, logger: Logger, options: ListenOptions = {}): Listener {
+  if (!CHANNEL_NAME.test(channel)) throw new RangeError(`not a channel name: ${channel}`);
+  const config: pg.ClientConfig = typeof source === 'string' ? { connectionString: source } : { ...(source.options as pg.ClientConfig) };
+  let current: pg.Client | undefined;
   let closed = false;
-  let client: pg.Client | undefined;
+  let connected = false;
+  let failures = 0;
   let timer: NodeJS.Timeout | undefined;
 
-  const connect = async (): Promise<void> => {
-    const next = new pg.Client(clientConfig(source, channel));
-    next.on('notification', (n) => {
-      if (n.channel === channel) onPayload(n.payload ?? '');
-    });
-    // Both fire when the server or the network drops the connection; one reconnection follows.
-    let lost = false;
-    const onLost = (error?: Error) => {
-      if (lost || closed) return;
-      lost = true;
-      logger.warn({ channel, reason: error?.message ?? 'connection ended' }, 'PostgreSQL notifications interrupted; reconnecting');
-      next.end().catch(() => undefined);
-      schedule(0);
-    };
-    next.on('error', onLost);
-    next.on('end', () => onLost());
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${channel}`);
-    } catch (error) {
-      lost = true;
-      await next.end().catch(() => undefined);
-      throw error;
-    }
-    client = next;
-  };
-
-  const later = (failures: number, task: () => void) => {
-    if (closed) return;
+  const reconnectLater = () => {
+    if (closed || timer) return;
     timer = setTimeout(() => {
       timer = undefined;
-      if (!closed) task();
-    }, Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** failures));
+      connect().catch((error: unknown) => logger.warn({ err: error, channel }, 'PostgreSQL notifications still interrupted'));
+    }, Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** failures++));
     // A pending reconnection alone never keeps the process alive.
     timer.unref();
   };
-  // The caller's catch-up is retried on its own: the connection it follows is fine.
-  const catchUp = (failures: number): void =>
-    void Promise.resolve()
-      .then(() => options.onReconnect?.())
-      .then(() => logger.info({ channel }, 'PostgreSQL notifications resumed'))
-      .catch((error: unknown) => {
-        logger.warn({ channel, err: error }, 'catching up after a reconnection failed; retrying');
-        later(failures + 1, () => catchUp(failures + 1));
-      });
-  const schedule = (failures: number): void =>
-    later(failures, () =>
-      connect().then(
-        () => catchUp(0),
-        (error: unknown) => {
-          logger.warn({ channel, err: error }, 'PostgreSQL notifications still interrupted');
-          schedule(failures + 1);
-        },
-      ),
-    );
 
-  await connect();
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ ...config, application_name: `khulasa listen ${channel}` });
+    let dropped = false;
+    // 'error' and 'end' both fire when the server or the network drops the connection.
+    const drop = (error?: Error) => {
+      if (dropped) return;
+      dropped = true;
+      if (current === client) current = undefined;
+      client.end().catch(() => undefined);
+      if (closed || !connected) return;
+      logger.warn({ channel, reason: error?.message ?? 'connection ended' }, 'PostgreSQL notifications interrupted; reconnecting');
+      reconnectLater();
+    };
+    client.on('error', drop);
+    client.on('end', () => drop());
+    client.on('notification', (n) => {
+      if (n.channel === channel) onPayload(n.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      drop(error as Error);
+      if (connected) reconnectLater();
+      throw error;
+    }
+    if (closed) return void (await client.end().catch(() => undefined));
+    current = client;
+    connected = true;
+    failures = 0;
+    options.onConnect?.();
+  };
+
   return {
+    ready: connect(),
     async close() {
       closed = true;
-      if (timer) clearTimeout(timer);
-      await client?.end().catch(() => undefined);
+      clearTimeout(timer);
+      await current?.end().catch(() => undefined);
     },
   };
 }

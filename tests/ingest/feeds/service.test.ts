@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { startFeedService } from '../../../src/ingest/feeds/service.ts';
+import { openFeedFiles } from '../../../src/store/open-stores.ts';
 import { Library } from '../../../src/library.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { ArticleRepository } from '../../../src/store/article-repository.ts';
@@ -24,14 +25,14 @@ describe('startFeedService', async () => {
     server.serve('/other.xml', rss('مصدر آخر', [{ guid: 'o', title: 'افتتاح مستشفى جديد في العاصمة', description: 'افتتح مستشفى.' }]));
     const clock = { now: new Date('2026-11-27T08:00:00Z') };
     const service = await startFeedService({
-      dataDir, feeds: [server.url('/dated.xml'), server.url('/dated.xml')], cron: '0 0 1 1 *', timeoutMs: 5_000, fullText: false, library, logger, now: () => clock.now,
+      stores: await openFeedFiles(dataDir), feeds: [server.url('/dated.xml'), server.url('/dated.xml')], cron: '0 0 1 1 *', timeoutMs: 5_000, fullText: false, library, logger, now: () => clock.now,
     });
     try {
       await service.poll();
       assert.equal(library.articles.size, 2);
       clock.now = new Date('2026-11-30T08:00:00Z');
       const retained = await startFeedService({
-        dataDir: join(dataDir, 'other'), feeds: [], cron: '0 0 1 1 *', timeoutMs: 5_000, fullText: false, retentionDays: 7, library, logger, now: () => clock.now,
+        stores: await openFeedFiles(join(dataDir, 'other')), feeds: [], cron: '0 0 1 1 *', timeoutMs: 5_000, fullText: false, retentionDays: 7, library, logger, now: () => clock.now,
       });
       await retained.poll();
       await retained.stop();

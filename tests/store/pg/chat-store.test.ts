@@ -68,7 +68,7 @@ describe('PgChatStore across instances', { skip: pgSkip }, () => {
     const { a, b, admin } = await twoInstances();
     await a.subscribe(11, sub, { type: 'private' }, '2026-06-01T09:00:00.000Z');
     await eventually(() => b.get(11), 'B to hear of the chat');
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'khulasa-listen:khulasa_chats' AND datname = current_database()");
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'khulasa listen khulasa_chats' AND datname = current_database()");
     await a.subscribe(12, sub, { type: 'private' }, '2026-06-01T09:00:00.000Z');
     await eventually(() => b.get(12), 'B to reload after reconnecting');
   });

@@ -2,7 +2,7 @@
 // with low concurrency on top of auto-retry, a bounded flood wait, and every failure classified.
 import { GrammyError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { Pacer } from './pacer.ts';
+import { Pacer, type SendPace } from './pacer.ts';
 
 export interface Outbound {
   chatId: number;
@@ -29,7 +29,18 @@ export interface SenderOptions {
   ratePerSecond: number;
   /** Sends in flight: enough to hide network latency, few enough to stay polite. */
   concurrency: number;
+  /** The rate to take turns from; absent: a pacer of this run's own at `ratePerSecond`. */
+  pace?: SendPace;
+  /**
+   * Seconds: a 429 asking to wait this long or less holds the pace (every sender sharing it
+   * waits) and the message is sent again; a longer one postpones the chat. Absent: every 429
+   * that reaches here postpones (the bot's auto-retry has already waited out the short ones).
+   */
+  floodWaitS?: number;
 }
+
+/** Sends of one message after 429s before its chat is postponed instead. */
+export const MAX_FLOOD_RETRIES = 5;
 
 /** Telegram allows about 30 messages a second to different chats; stay a little under. */
 export const DEFAULT_SENDER: SenderOptions = { ratePerSecond: 28, concurrency: 4 };
@@ -62,20 +73,28 @@ export async function deliverAll(
   options: SenderOptions = DEFAULT_SENDER,
   signal?: AbortSignal,
 ): Promise<void> {
-  const pacer = new Pacer(options.ratePerSecond);
+  const pace = options.pace ?? new Pacer(options.ratePerSecond);
   const queue = [...messages];
+  const sendOnce = async (next: Outbound): Promise<DeliveryOutcome> => {
+    try {
+      await send(next.chatId, next.text, { parse_mode: 'HTML', ...(next.reply_markup ? { reply_markup: next.reply_markup } : {}), link_preview_options: { is_disabled: true } });
+      return { kind: 'sent' };
+    } catch (error) {
+      return classify(error);
+    }
+  };
   const worker = async () => {
     for (let next = queue.shift(); next && !signal?.aborted; next = queue.shift()) {
-      await pacer.take();
-      if (signal?.aborted) return;
-      let outcome: DeliveryOutcome;
-      try {
-        await send(next.chatId, next.text, { parse_mode: 'HTML', ...(next.reply_markup ? { reply_markup: next.reply_markup } : {}), link_preview_options: { is_disabled: true } });
-        outcome = { kind: 'sent' };
-      } catch (error) {
-        outcome = classify(error);
+      let outcome: DeliveryOutcome | undefined;
+      for (let attempt = 0; attempt <= MAX_FLOOD_RETRIES && !signal?.aborted; attempt++) {
+        await pace.take();
+        if (signal?.aborted) return;
+        outcome = await sendOnce(next);
+        const waitS = outcome.kind === 'postponed' ? outcome.retryAfterS : undefined;
+        if (waitS === undefined || options.floodWaitS === undefined || waitS > options.floodWaitS || attempt === MAX_FLOOD_RETRIES) break;
+        await pace.holdFor(waitS);
       }
-      await onResult(next, outcome);
+      if (outcome) await onResult(next, outcome);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));

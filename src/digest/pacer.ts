@@ -1,8 +1,17 @@
 // Spacing sends to stay under Telegram's broadcast limit: a token bucket with a one-second burst.
 
-export class Pacer {
+/** What a sender asks of the rate it shares: this process's (Pacer) or every instance's (SharedPace). */
+export interface SendPace {
+  /** Resolves when one more send may go out. */
+  take(): Promise<void>;
+  /** Telegram answered "retry after": nothing sharing this pace sends for `seconds` from now. */
+  holdFor(seconds: number): Promise<void>;
+}
+
+export class Pacer implements SendPace {
   #tokens: number;
   #last: number;
+  #heldUntil = 0;
   readonly #perMs: number;
   readonly #capacity: number;
 
@@ -18,10 +27,13 @@ export class Pacer {
     this.#last = clock();
   }
 
-  /** Resolves when one more send may go out. */
   async take(): Promise<void> {
     for (;;) {
       const now = this.clock();
+      if (now < this.#heldUntil) {
+        await this.sleep(this.#heldUntil - now);
+        continue;
+      }
       this.#tokens = Math.min(this.#capacity, this.#tokens + (now - this.#last) * this.#perMs);
       this.#last = now;
       if (this.#tokens >= 1) {
@@ -30,5 +42,9 @@ export class Pacer {
       }
       await this.sleep(Math.ceil((1 - this.#tokens) / this.#perMs));
     }
+  }
+
+  async holdFor(seconds: number): Promise<void> {
+    this.#heldUntil = Math.max(this.#heldUntil, this.clock() + seconds * 1000);
   }
 }

@@ -1,8 +1,11 @@
-// One run of the digest schedule: find due chats, build each digest, deliver, record.
+// One run of the digest schedule: find due chats, build each digest, deliver, record. The part
+// after "which chats are due" is shared with the job queue (queue.ts), whose workers get their
+// due chats from jobs instead of from the whole chat list.
+import type { ChatRecord } from '../domain.ts';
 import type { Logger } from '../logger.ts';
 import { candidatesSince, composeDigest, loaderFor, windowStart } from './compose.ts';
 import { deliverAll, type DeliveryOutcome, type Outbound, type SendMessage, type SenderOptions } from './deliver.ts';
-import { dueDigests } from './schedule.ts';
+import { type DueDigest, dueDigests } from './schedule.ts';
 import type { ArticleStore, ChatStore } from '../store/stores.ts';
 
 export interface DigestDeps {
@@ -26,10 +29,21 @@ export interface RunReport {
   failed: number;
 }
 
+export const emptyReport = (): RunReport => ({ sent: 0, empty: 0, skipped: 0, gone: 0, migrated: 0, postponed: 0, rejected: 0, failed: 0 });
+
 export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortSignal): Promise<RunReport> {
-  const report: RunReport = { sent: 0, empty: 0, skipped: 0, gone: 0, migrated: 0, postponed: 0, rejected: 0, failed: 0 };
-  const due = dueDigests(now, deps.chats.all(), deps.graceHours);
+  const chats = deps.chats.all();
+  return deliverDigests(now, dueDigests(now, chats, deps.graceHours), chats, deps, signal);
+}
+
+/**
+ * Skips, composes, sends and records the given due digests; `records` holds (at least) their
+ * chats as the caller read them. Resolves once every record is durable.
+ */
+export async function deliverDigests(now: Date, due: DueDigest[], records: ChatRecord[], deps: DigestDeps, signal?: AbortSignal): Promise<RunReport> {
+  const report = emptyReport();
   if (due.length === 0) return report;
+  const byId = new Map(records.map((c) => [c.chatId, c]));
   const stamp = now.toISOString();
   const localDateOf = new Map<number, string>();
   // Every record joins the chats file's group writes; the run ends only when all are on disk.
@@ -46,7 +60,7 @@ export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortS
       localDateOf.set(d.chatId, d.localDate);
     }
   }
-  const dueChats = [...localDateOf.keys()].flatMap((id) => deps.chats.get(id) ?? []);
+  const dueChats = [...localDateOf.keys()].flatMap((id) => byId.get(id) ?? []);
   const sinceOf = new Map(dueChats.map((c) => [c.chatId, windowStart(c.lastDigestAt, now)]));
   // Candidates from the earliest window among the due chats, analysed once for all of them.
   const oldest = [...sinceOf.values()].sort()[0];

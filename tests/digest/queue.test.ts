@@ -1,0 +1,87 @@
+// Digests through the PostgreSQL job queue with two instances on one database, sending through
+// the emulator over HTTP: one digest per chat whoever queues it, a dead worker's chats finished by
+// the other, and the send rate shared by both.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { FloodLimits } from '../../src/emulator/flood.ts';
+import { freshDatabase, pgSkip } from '../helpers/pg.ts';
+import { type Instance, openJobs, peakPerSecond, startInstance, startWorld, total, until } from '../helpers/digest-instances.ts';
+
+/**
+ * `count` chats due now, both instances' ticks queueing them, both working the queue until it is
+ * drained; every chat has then had exactly one digest.
+ */
+async function fanOutOnTwo(count: number, options: { ratePerSecond: number; pace?: 'shared' | 'own'; flood?: FloodLimits }) {
+  const { url, pool } = await freshDatabase();
+  const world = await startWorld(options.flood ? { flood: options.flood } : {});
+  const now = new Date();
+  const chats = await world.subscribe(count, nextUser, now);
+  nextUser += count;
+  const instances = await Promise.all(['a', 'b'].map((name) => startInstance(world, url, { name, ratePerSecond: options.ratePerSecond, pace: options.pace ?? 'shared' })));
+  const found = await Promise.all(instances.map((i) => i.queue.enqueueDue(now)));
+  assert.deepEqual(found, [count, count], 'both ticks find every chat due');
+  await until(async () => (await openJobs(pool)) === 0, 'the queue drained');
+  for (const chat of chats) assert.equal(world.digestsIn(chat.id), 1, `chat ${chat.id}`);
+  return { pool, world, instances, now };
+}
+let nextUser = 10_000;
+
+describe('digest jobs across two instances', { skip: pgSkip }, () => {
+  it('sends exactly one digest to each of 200 chats due at once, whichever instance queues it', async () => {
+    const { pool, instances, now } = await fanOutOnTwo(200, { ratePerSecond: 150 });
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'digests'`);
+    assert.equal(rows[0]?.n, 200, 'one job per chat and local date, though both ticks queued all');
+    assert.equal(total(instances, 'sent'), 200);
+    assert.ok(instances.every((i) => i.reports.some((r) => r.sent > 0)), 'both instances sent a share');
+    // A later tick on either instance finds nothing due: the markers say today is done.
+    assert.deepEqual(await Promise.all(instances.map((i) => i.queue.enqueueDue(new Date(now.getTime() + 60_000)))), [0, 0]);
+  });
+
+  it('finishes the chats of a worker that died mid-run, once each', async () => {
+    const { url, pool } = await freshDatabase();
+    const world = await startWorld();
+    const now = new Date();
+    const chats = await world.subscribe(60, 5_000, now);
+    let dead = false;
+    // Short expiry so the dead worker's jobs come back within the test.
+    const queue = { expireInSeconds: 3, batchSize: 20 };
+    const a: Instance = await startInstance(world, url, { name: 'a', ratePerSecond: 40, queue, beforeSend: (n) => {
+      if (n === 10 && !dead) {
+        dead = true;
+        a.kill();
+      }
+    } });
+    assert.equal(await a.queue.enqueueDue(now), 60);
+    // The batch under way when it died stops sending (its in-flight send completes and is recorded).
+    await until(() => a.reports.length === 1, 'instance a dies mid-run');
+    const sentByA = chats.filter((c) => world.digestsIn(c.id) === 1).length;
+    assert.ok(sentByA > 0 && sentByA < 60, `${sentByA} sent before the death`);
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'digests' AND state = 'active'`);
+    assert.ok((rows[0]?.n ?? 0) > 0, 'the dead worker left its batch active');
+
+    // The survivor only works the queue (it queues nothing): the dead batch comes back by expiry.
+    const b = await startInstance(world, url, { name: 'b', ratePerSecond: 40, queue, maintenanceIntervalSeconds: 1 });
+    await until(async () => (await openJobs(pool)) === 0, 'the queue drained by b', 60_000);
+    for (const chat of chats) assert.equal(world.digestsIn(chat.id), 1, `chat ${chat.id}`);
+    assert.equal(total([b], 'sent'), 60 - sentByA);
+  });
+
+  it('keeps two instances together under the shared rate', async () => {
+    // The emulator refuses anything over 55 a second (Telegram's counter); the instances share a pace of 50.
+    const { world, instances } = await fanOutOnTwo(200, { ratePerSecond: 50, flood: { globalPerSecond: 55 } });
+    assert.equal(world.emulator.stats.tooManyRequests, 0, 'never over the limit');
+    assert.ok(instances.every((i) => i.reports.some((r) => r.sent > 0)), 'both instances sent a share');
+  });
+
+  it('goes over the limit when each instance keeps a pace of its own (what the shared rate prevents)', async () => {
+    const { world, instances } = await fanOutOnTwo(200, { ratePerSecond: 50, pace: 'own', flood: { globalPerSecond: 55 } });
+    assert.ok(world.emulator.stats.tooManyRequests > 0, `together over the limit (${peakPerSecond(instances)} sends in one second at the peak)`);
+  });
+
+  it('honours retry_after on both instances and still sends each digest once', async () => {
+    // Paced at 100 a second against a limit of 20: Telegram's 429s set the pace.
+    const { world, instances } = await fanOutOnTwo(50, { ratePerSecond: 100, flood: { globalPerSecond: 20 } });
+    assert.ok(world.emulator.stats.tooManyRequests > 0, 'the limit was hit');
+    assert.deepEqual([total(instances, 'sent'), total(instances, 'postponed')], [50, 0], 'short waits are waited out, not postponed');
+  });
+});

@@ -32,7 +32,8 @@ export async function freshDatabase(options: { migrated?: boolean; max?: number 
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.href, max: options.max ?? 10 });
-  // As openPool does: an idle connection ended by the server is replaced, not an uncaught error.
+  // An idle connection the server cuts (a test stopping backends) emits here; unheard, it would
+  // end the test process. The pool replaces it, as openPool's does in the bot.
   pool.on('error', () => undefined);
   after(async () => {
     await pool.end();

@@ -23,6 +23,7 @@ export function articleStoreContract(name: string, backend: () => Promise<Articl
       const store = await (await backend()).open();
       assert.deepEqual(await store.upsertMany([article(1), article(2)], mergeArticle), { created: ['id1', 'id2'], updated: [], unchanged: [] });
       assert.deepEqual(await store.upsertMany([article(1)], mergeArticle), { created: [], updated: [], unchanged: ['id1'] });
+      assert.deepEqual((await store.get('id1'))?.paragraphs, ['فقرة 1']);
       const edited = { ...article(1), paragraphs: ['فقرة معدلة'], contentHash: 'h1b', updatedAt: '2026-03-02T00:00:00.000Z' };
       assert.deepEqual(await store.upsertMany([edited], mergeArticle), { created: [], updated: ['id1'], unchanged: [] });
       assert.deepEqual((await store.get('id1'))?.paragraphs, ['فقرة معدلة']);

@@ -76,6 +76,10 @@ describe('PgArticleRepository across instances', { skip: pgSkip }, () => {
     assert.deepEqual((await upserted).upserted.sort(), ['id1', 'id2']);
     assert.deepEqual(b.latest(5).map((m) => m.id), ['id2', 'id1']);
     assert.deepEqual((await b.get('id2'))?.paragraphs, ['فقرة 2']);
+    const edited = changeWhere(b, (c) => c.upserted.includes('id2'));
+    await a.upsertMany([{ ...article(2, '2026-03-02'), paragraphs: ['فقرة معدلة'], contentHash: 'h2b' }], mergeArticle);
+    await edited;
+    assert.deepEqual((await b.get('id2'))?.paragraphs, ['فقرة معدلة'], 'a body read before is not served stale');
     const removed = changeWhere(b, (c) => c.removed.length > 0);
     await a.removePublishedBefore('2026-03-02');
     assert.deepEqual((await removed).removed, ['id1']);

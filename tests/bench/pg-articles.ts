@@ -1,0 +1,132 @@
+// PostgreSQL articles at scale: storing through the repository (articles/s), growing the table
+// to a million by copying rows in SQL, and what a starting instance pays to open it (time, heap),
+// read bodies and build its search index. Measured in a child process, so the heap is its own.
+// Alone: node --expose-gc --import tsx tests/bench/pg-articles.ts --url postgres://… [--sizes 100000,1000000]
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import type { Article } from '../../src/domain.ts';
+import { mergeArticle } from '../../src/ingest/merge.ts';
+import { createLogger } from '../../src/logger.ts';
+import { buildIndex } from '../../src/search/build-index.ts';
+import { PgArticleRepository } from '../../src/store/pg/article-repository.ts';
+import { migrate, readMigrations } from '../../src/store/pg/migrate.ts';
+import { type NewsRecord, readRealCorpus, realArticle } from './real-corpus.ts';
+import { buffersMb, fmt, heapMb, latencySummary, ms } from './stats.ts';
+
+const logger = createLogger({ level: 'silent', token: 'x' });
+/** Articles per upsertMany call: what a feed poll or an import batch hands the store. */
+const BATCH = 1_000;
+/** Beyond this many, rows are copied in SQL: a repository fill of a million would take most of an hour. */
+const FILL_THROUGH_REPOSITORY = Number(process.env.PG_BENCH_FILL ?? 100_000);
+const SPAN_DAYS = 365;
+const SAMPLE_GETS = 1_000;
+
+/** Article i: the real record's article (built once per record), with a fresh id and date. */
+function articleMaker(records: NewsRecord[], count: number) {
+  const now = Date.now();
+  const base = records.map((_, i) => realArticle(records, i, records.length, now, SPAN_DAYS));
+  return (i: number): Article => {
+    const at = new Date(now - SPAN_DAYS * 86_400_000 * (1 - i / count)).toISOString();
+    const a = base[i % base.length] as Article;
+    return { ...a, id: `b${i.toString(36)}`, publishedAt: at, ingestedAt: at, updatedAt: at, origin: `${a.origin}#${i}` };
+  };
+}
+
+async function fill(pool: pg.Pool, from: number, to: number, count: number, records: NewsRecord[], log: (line: string) => void): Promise<void> {
+  const repo = await PgArticleRepository.open(pool, { logger, follow: false });
+  const make = articleMaker(records, count);
+  const through = Math.min(to, FILL_THROUGH_REPOSITORY);
+  if (from < through) {
+    const started = process.hrtime.bigint();
+    for (let i = from; i < through; i += BATCH) {
+      await repo.upsertMany(Array.from({ length: Math.min(BATCH, through - i) }, (_, j) => make(i + j)), mergeArticle);
+    }
+    const took = ms(started);
+    log(`pg articles: stored ${through - from} new through upsertMany (batches of ${BATCH}) in ${fmt(took / 1000)} s: ${fmt(((through - from) / took) * 1000, 0)} articles/s`);
+    const again = Array.from({ length: BATCH }, (_, j) => make(from + j));
+    const t = process.hrtime.bigint();
+    for (let k = 0; k < 10; k++) await repo.upsertMany(again, mergeArticle);
+    log(`pg articles: re-stored unchanged batches of ${BATCH}: ${fmt(((10 * BATCH) / ms(t)) * 1000, 0)} articles/s`);
+  }
+  if (to > through) {
+    const started = process.hrtime.bigint();
+    const { rowCount } = await pool.query(
+      `INSERT INTO articles (id, kind, published_at, published, meta, details)
+       SELECT a.id || '-' || n, kind, published_at, published, jsonb_set(meta, '{id}', to_jsonb(a.id || '-' || n)), details
+       FROM articles a, generate_series(1, $1) AS n WHERE a.id NOT LIKE '%-%' LIMIT $2`,
+      [Math.ceil((to - through) / through), to - Math.max(from, through)],
+    );
+    log(`pg articles: copied ${rowCount} more rows in SQL in ${fmt(ms(started) / 1000)} s`);
+  }
+  await repo.close();
+}
+
+/** In a child process: open, read bodies, build the index; prints one JSON line. */
+async function measureOpen(url: string, withIndex: boolean): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const heapBefore = heapMb();
+  const started = process.hrtime.bigint();
+  const repo = await PgArticleRepository.open(pool, { logger });
+  const openMs = ms(started);
+  const heap = heapMb() - heapBefore;
+  const ids = [...repo.all()].filter((_, i) => i % 97 === 0).slice(0, SAMPLE_GETS).map((m) => m.id);
+  const gets: number[] = [];
+  for (const id of ids) {
+    const t = process.hrtime.bigint();
+    await repo.get(id);
+    gets.push(ms(t));
+  }
+  const latestT = process.hrtime.bigint();
+  repo.latest(10);
+  const firstLatestMs = ms(latestT);
+  let index: { ms: number; heapMb: number; buffersMb: number } | undefined;
+  if (withIndex) {
+    const t = process.hrtime.bigint();
+    const built = await buildIndex(repo.articlesWithBodies());
+    index = { ms: ms(t), heapMb: heapMb() - heapBefore - heap, buffersMb: buffersMb() };
+    if (built.size !== repo.size) throw new Error(`indexed ${built.size} of ${repo.size}`);
+  }
+  await repo.close();
+  await pool.end();
+  process.stdout.write(`${JSON.stringify({ items: repo.size, openMs, heapMb: heap, get: latencySummary(gets), firstLatestMs, index })}\n`);
+}
+
+export async function benchPgArticles(adminUrl: string, sizes: number[], log: (line: string) => void, records: NewsRecord[], indexUpTo = 100_000): Promise<void> {
+  const name = `khulasa_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const pool = new pg.Pool({ connectionString: url.href, max: 4 });
+  // Dropping the database at the end cuts the pool's idle connections.
+  pool.on('error', () => undefined);
+  try {
+    await migrate(pool, await readMigrations());
+    const count = Math.max(...sizes);
+    let stored = 0;
+    for (const size of [...sizes].sort((a, b) => a - b)) {
+      await fill(pool, stored, size, count, records, log);
+      stored = size;
+      const bytes = (await pool.query<{ size: string }>("SELECT pg_total_relation_size('articles') AS size")).rows[0]?.size;
+      const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--open', url.href, ...(size <= indexUpTo ? ['--index'] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const r = JSON.parse(out.trim().split('\n').at(-1) as string);
+      log(`pg articles ${size}: table ${fmt(Number(bytes) / 1048576, 0)} MB; opened ${r.items} in ${fmt(r.openMs / 1000, 2)} s, heap +${fmt(r.heapMb, 0)} MB; get p50 ${fmt(r.get.p50, 2)} ms p95 ${fmt(r.get.p95, 2)} ms; first latest() ${fmt(r.firstLatestMs, 0)} ms`);
+      if (r.index) log(`pg articles ${size}: search index built from PostgreSQL in ${fmt(r.index.ms / 1000, 1)} s (heap +${fmt(r.index.heapMb, 0)} MB, buffers ${fmt(r.index.buffersMb, 0)} MB)`);
+    }
+  } finally {
+    await pool.end();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { url: { type: 'string' }, open: { type: 'string' }, index: { type: 'boolean', default: false }, sizes: { type: 'string', default: '100000' } } });
+  if (values.open) await measureOpen(values.open, values.index ?? false);
+  else if (values.url) await benchPgArticles(values.url, (values.sizes ?? '').split(',').map(Number), (line) => console.log(line), await readRealCorpus());
+  else throw new Error('--url postgres://… is required');
+}

@@ -61,13 +61,13 @@ export class PgArticleRepository extends ArticleMetas implements ArticleStore {
       if (!(Number(payload) <= repo.#cursor)) repo.#catchUpLogged();
     };
     // Connecting (and reconnecting) catches up: changes made before LISTEN was in place are read.
+    repo.#listener = listen(pool, ARTICLES_CHANNEL, hint, options.logger, { onConnect: () => repo.#catchUpLogged() });
     try {
-      repo.#listener = await listen(pool, ARTICLES_CHANNEL, hint, options.logger, { onReconnect: () => repo.#catchUpLogged() });
+      await repo.#listener.ready;
     } catch (error) {
       await repo.close();
       throw error;
     }
-    repo.#catchUpLogged();
     repo.#timer = setInterval(() => repo.#catchUpLogged(), options.catchUpEveryMs ?? CATCH_UP_EVERY_MS);
     repo.#timer.unref();
     return repo;

@@ -1,13 +1,13 @@
-// LISTEN on one notification channel with a connection of its own (never one of the pool's,
-// which the stores need), reconnecting with a growing pause when it drops. PostgreSQL forgets a
-// listener with its connection, so notifications sent meanwhile are lost: `onConnect` lets the
-// caller catch up after every (re)connection. (Same signature as pg-articles' helper.)
+// LISTEN on a connection of its own that comes back after it drops: PostgreSQL forgets a
+// listener with its connection, so notifications sent meanwhile are lost and `onConnect` lets the
+// caller catch up from its cursor after every (re)connection.
 import pg from 'pg';
 import type { Logger } from '../../logger.ts';
+import { describeDatabase } from './pool.ts';
 
-/** Milliseconds before the first reconnection attempt, doubled per failure up to the cap. */
-const RETRY_FIRST_MS = 200;
-const RETRY_MAX_MS = 10_000;
+/** First wait before reconnecting, doubled after each failure up to the maximum (milliseconds). */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 30_000;
 const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export interface ListenOptions {
@@ -23,53 +23,53 @@ export interface Listener {
 
 export function listen(source: pg.Pool | string, channel: string, onPayload: (payload: string) => void, logger: Logger, options: ListenOptions = {}): Listener {
   if (!CHANNEL_NAME.test(channel)) throw new RangeError(`not a channel name: ${channel}`);
-  const config: pg.ClientConfig = typeof source === 'string' ? { connectionString: source } : { ...(source.options as pg.ClientConfig) };
+  const config: pg.ClientConfig = typeof source === 'string' ? { connectionString: source } : { ...source.options };
+  const database = describeDatabase(config.connectionString ?? '');
   let current: pg.Client | undefined;
   let closed = false;
-  let connected = false;
-  let failures = 0;
+  let retryMs = RETRY_FIRST_MS;
   let timer: NodeJS.Timeout | undefined;
+  let connected = false;
 
   const reconnectLater = () => {
     if (closed || timer) return;
     timer = setTimeout(() => {
       timer = undefined;
-      connect().catch((error: unknown) => logger.warn({ err: error, channel }, 'PostgreSQL notifications still interrupted'));
-    }, Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** failures++));
-    // A pending reconnection alone never keeps the process alive.
-    timer.unref();
+      connect().catch(() => undefined);
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
   };
 
   const connect = async (): Promise<void> => {
     const client = new pg.Client({ ...config, application_name: `khulasa listen ${channel}` });
     let dropped = false;
-    // 'error' and 'end' both fire when the server or the network drops the connection.
     const drop = (error?: Error) => {
       if (dropped) return;
       dropped = true;
       if (current === client) current = undefined;
+      if (!closed && connected) logger.warn({ err: error, channel, database, retryMs }, 'notification connection lost; reconnecting');
       client.end().catch(() => undefined);
-      if (closed || !connected) return;
-      logger.warn({ channel, reason: error?.message ?? 'connection ended' }, 'PostgreSQL notifications interrupted; reconnecting');
-      reconnectLater();
+      if (connected) reconnectLater();
     };
     client.on('error', drop);
     client.on('end', () => drop());
-    client.on('notification', (n) => {
-      if (n.channel === channel) onPayload(n.payload ?? '');
+    client.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${channel}`);
     } catch (error) {
       drop(error as Error);
-      if (connected) reconnectLater();
       throw error;
     }
-    if (closed) return void (await client.end().catch(() => undefined));
+    if (closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     current = client;
     connected = true;
-    failures = 0;
+    retryMs = RETRY_FIRST_MS;
     options.onConnect?.();
   };
 

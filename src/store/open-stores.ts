@@ -13,6 +13,7 @@ import { lockDataDir } from './data-lock.ts';
 import type { WriteOptions } from './durable-write.ts';
 import { FeedListRepository } from './feed-list.ts';
 import { FeedStateRepository } from './feed-state.ts';
+import { PgArticleRepository } from './pg/article-repository.ts';
 import { PgChatLock } from './pg/chat-lock.ts';
 import { PgChatStore } from './pg/chat-store.ts';
 import { PgConversationStore } from './pg/conversation-store.ts';
@@ -68,7 +69,7 @@ async function openLowdb(dataDir: string, logger: Logger): Promise<Opened> {
  * the lock's pool for as long as it runs, while its handlers query through the stores' pool; one
  * shared pool could be filled with lock holders waiting for a connection of their own.
  */
-async function openPostgres(url: string, poolMax: number, dataDir: string, logger: Logger): Promise<Opened> {
+async function openPostgres(url: string, poolMax: number, logger: Logger): Promise<Opened> {
   const pool = await openPool(url, { max: poolMax, logger });
   const closers: Array<() => Promise<void>> = [() => pool.end()];
   const closeAll = async () => {
@@ -87,9 +88,8 @@ async function openPostgres(url: string, poolMax: number, dataDir: string, logge
     closers.push(() => list.close());
     const state = await PgFeedStateStore.open(pool, logger);
     closers.push(() => state.close());
-    // LEAD: until pg-articles is merged, articles stay in DATA_DIR; the line to wire is
-    // `const articles = await PgArticleRepository.open(pool, { logger }); closers.push(() => articles.close());`
-    const articles = await ArticleRepository.open(dataDir, { logger });
+    const articles = await PgArticleRepository.open(pool, { logger });
+    closers.push(() => articles.close());
     return { backend: 'postgresql', articles, chats, conversations, feeds: { list, state }, chatLock: new PgChatLock(locks, logger), pool, close: closeAll };
   } catch (error) {
     await closeAll().catch(() => undefined);
@@ -105,7 +105,7 @@ export async function openStores(config: StoreConfig, logger: Logger, shutdown: 
   const lock = await lockDataDir(config.DATA_DIR, { role: 'bot', seedsDir: config.SEEDS_DIR });
   let opened: Opened;
   try {
-    opened = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX, config.DATA_DIR, logger) : await openLowdb(config.DATA_DIR, logger);
+    opened = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX, logger) : await openLowdb(config.DATA_DIR, logger);
   } catch (error) {
     await lock.release();
     throw error;

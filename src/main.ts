@@ -8,7 +8,9 @@ import { createBot } from './bot/create-bot.ts';
 import { BotStartError, startBot } from './bot/start-bot.ts';
 import { startWebhook } from './bot/start-webhook.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { runDueDigests } from './digest/run.ts';
+import type { SendMessage } from './digest/deliver.ts';
+import { startQueuedDigests } from './digest/queued.ts';
+import { runDueDigests, type RunReport } from './digest/run.ts';
 import { startDigestScheduler } from './digest/scheduler.ts';
 import type { FeedStatus } from './ingest/feeds/manager.ts';
 import { startFeedsFromConfig } from './ingest/feeds/service.ts';
@@ -60,23 +62,32 @@ async function startSeeding(config: Config, library: Library, logger: Logger, te
   });
 }
 
-function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): void {
+function reportDigests(report: RunReport, logger: Logger, telemetry: Telemetry): void {
+  telemetry.digestRun({ ...report });
+  if (Object.values(report).some((n) => n > 0)) logger.info(report, 'digest run');
+}
+
+async function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<void> {
+  const send: SendMessage = (chatId, text, options) => bot.api.sendMessage(chatId, text, options);
+  // PostgreSQL: the tick only queues; this instance's worker sends its share of the jobs.
+  if (config.DATABASE_URL && stores.pool) {
+    const queue = await startQueuedDigests({
+      url: config.DATABASE_URL, pool: stores.pool, chats: stores.chats, articles: stores.articles, send, logger,
+      graceHours: config.DIGEST_GRACE_HOURS, expirySeconds: config.DIGEST_JOB_EXPIRY_S, onReport: (report) => reportDigests(report, logger, telemetry),
+    });
+    const scheduler = startDigestScheduler((now) => queue.enqueueDue(now), logger);
+    // Not graceful: the batch in hand stops between sends and its jobs go back to the queue.
+    shutdown.add('stop digests', async () => {
+      await scheduler.stop();
+      await queue.stop({ graceful: false });
+    });
+    return;
+  }
   const scheduler = startDigestScheduler(
     (now) =>
-      runDueDigests(
-        now,
-        {
-          chats: stores.chats,
-          articles: stores.articles,
-          send: (chatId, text, options) => bot.api.sendMessage(chatId, text, options),
-          logger,
-          graceHours: config.DIGEST_GRACE_HOURS,
-        },
-        shutdown.signal,
-      ).then((report) => {
-        telemetry.digestRun({ ...report });
-        if (Object.values(report).some((n) => n > 0)) logger.info(report, 'digest run');
-      }),
+      runDueDigests(now, { chats: stores.chats, articles: stores.articles, send, logger, graceHours: config.DIGEST_GRACE_HOURS }, shutdown.signal).then((report) =>
+        reportDigests(report, logger, telemetry),
+      ),
     logger,
   );
   shutdown.add('stop digests', () => scheduler.stop());
@@ -126,7 +137,7 @@ async function runBot(config: Config & { BOT_TOKEN: string }, logger: Logger, te
     : await startBot(bot, logger, { onPollingStopped: (stop) => shutdown.begin(`polling stopped: ${stop.reason}`, 1), operatorIds: config.ADMIN_IDS });
   shutdown.add('stop receiving updates', () => receiving.stop());
   await startSeeding(config, stores.library, logger, telemetry, shutdown);
-  startDigests(config, stores, bot, logger, telemetry, shutdown);
+  await startDigests(config, stores, bot, logger, telemetry, shutdown);
   return stores.library;
 }
 

@@ -13,6 +13,8 @@ import type { ArticleChange } from '../src/store/stores.ts';
 import { freshDatabase, pgSkip } from './helpers/pg.ts';
 import { tempDir } from './helpers/tmp.ts';
 
+/** A change that never arrives fails the test instead of stalling the run. */
+const WAIT_MS = 30_000;
 const logger = createLogger({ level: 'silent', token: 'x' });
 const repos: PgArticleRepository[] = [];
 after(() => Promise.all(repos.map((r) => r.close())));
@@ -47,7 +49,7 @@ const heard = (repo: PgArticleRepository, wanted: (change: ArticleChange) => boo
 const found = async (library: Library, query: string) => (await library.search(query, 10)).map((r) => r.article.id).sort();
 
 describe('Library on PostgreSQL with several instances', { skip: pgSkip }, () => {
-  it("indexes another instance's new, edited and removed articles", async () => {
+  it("indexes another instance's new, edited and removed articles", { timeout: WAIT_MS }, async () => {
     const { pool } = await freshDatabase();
     const a = await instance(pool, join(await tempDir(), 'a'));
     const b = await instance(pool, join(await tempDir(), 'b'));
@@ -74,7 +76,7 @@ describe('Library on PostgreSQL with several instances', { skip: pgSkip }, () =>
     assert.deepEqual(await found(b.library, 'أمطار'), ['rain']);
   });
 
-  it('an instance started after others changed articles brings its index file up to date', async () => {
+  it('an instance started after others changed articles brings its index file up to date', { timeout: WAIT_MS }, async () => {
     const { pool } = await freshDatabase();
     const a = await instance(pool, join(await tempDir(), 'a'));
     const dirB = join(await tempDir(), 'b');

@@ -4,12 +4,16 @@
 // Alone: node --expose-gc --import tsx tests/bench/pg-articles.ts --url postgres://… [--sizes 100000,1000000]
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { Article } from '../../src/domain.ts';
 import { mergeArticle } from '../../src/ingest/merge.ts';
 import { createLogger } from '../../src/logger.ts';
+import { Library } from '../../src/library.ts';
 import { buildIndex } from '../../src/search/build-index.ts';
 import { PgArticleRepository } from '../../src/store/pg/article-repository.ts';
 import { migrate, readMigrations } from '../../src/store/pg/migrate.ts';
@@ -23,6 +27,8 @@ const BATCH = 1_000;
 const FILL_THROUGH_REPOSITORY = Number(process.env.PG_BENCH_FILL ?? 100_000);
 const SPAN_DAYS = 365;
 const SAMPLE_GETS = 1_000;
+/** Articles ingested one at a time on one instance while the other's search waits for each. */
+const PROPAGATED = 100;
 
 /** Article i: the real record's article (built once per record), with a fresh id and date. */
 function articleMaker(records: NewsRecord[], count: number) {
@@ -94,7 +100,34 @@ async function measureOpen(url: string, withIndex: boolean): Promise<void> {
   process.stdout.write(`${JSON.stringify({ items: repo.size, openMs, heapMb: heap, get: latencySummary(gets), firstLatestMs, index })}\n`);
 }
 
-export async function benchPgArticles(adminUrl: string, sizes: number[], log: (line: string) => void, records: NewsRecord[], indexUpTo = 100_000): Promise<void> {
+/**
+ * From the moment instance A's ingestion resolves to the moment instance B's search index holds
+ * the article: notification, B's catch-up read, body read and indexing.
+ */
+async function benchPropagation(pool: pg.Pool, make: (i: number) => Article, log: (line: string) => void): Promise<void> {
+  const [a, b] = [await PgArticleRepository.open(pool, { logger }), await PgArticleRepository.open(pool, { logger })];
+  const dir = await mkdtemp(join(tmpdir(), 'khulasa-bench-pg-'));
+  const [libraryA, libraryB] = [Library.open(a, join(dir, 'a'), logger), Library.open(b, join(dir, 'b'), logger)];
+  await Promise.all([libraryA.ready(), libraryB.ready()]);
+  const delays: number[] = [];
+  for (let i = 0; i < PROPAGATED; i++) {
+    const article = make(i);
+    const heard = new Promise<void>((resolve) => {
+      const stop = b.onChange((c) => c.upserted.includes(article.id) && (stop(), resolve()));
+    });
+    await libraryA.ingestArticles([article]);
+    const started = process.hrtime.bigint();
+    await heard;
+    await libraryB.remoteIndexed();
+    delays.push(ms(started));
+  }
+  const { p50, p95, max } = latencySummary(delays);
+  log(`pg articles: an article stored on instance A is in instance B's search index after p50 ${fmt(p50)} ms, p95 ${fmt(p95)} ms, max ${fmt(max)} ms (${PROPAGATED} one-article ingestions)`);
+  await Promise.all([a.close(), b.close()]);
+  await rm(dir, { recursive: true, force: true });
+}
+
+export async function benchPgArticles(adminUrl: string, sizes: number[], log: (line: string) => void, records: NewsRecord[], indexUpTo = 100_000, keep = false): Promise<void> {
   const name = `khulasa_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -107,6 +140,8 @@ export async function benchPgArticles(adminUrl: string, sizes: number[], log: (l
   try {
     await migrate(pool, await readMigrations());
     const count = Math.max(...sizes);
+    await benchPropagation(pool, articleMaker(records.slice(0, PROPAGATED), count), log);
+    await pool.query('TRUNCATE articles, article_removals');
     let stored = 0;
     for (const size of [...sizes].sort((a, b) => a - b)) {
       await fill(pool, stored, size, count, records, log);
@@ -119,14 +154,15 @@ export async function benchPgArticles(adminUrl: string, sizes: number[], log: (l
     }
   } finally {
     await pool.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (keep) log(`pg articles: database kept at ${url.href}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { url: { type: 'string' }, open: { type: 'string' }, index: { type: 'boolean', default: false }, sizes: { type: 'string', default: '100000' } } });
+  const { values } = parseArgs({ options: { url: { type: 'string' }, open: { type: 'string' }, index: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, sizes: { type: 'string', default: '100000' }, 'index-up-to': { type: 'string', default: '100000' } } });
   if (values.open) await measureOpen(values.open, values.index ?? false);
-  else if (values.url) await benchPgArticles(values.url, (values.sizes ?? '').split(',').map(Number), (line) => console.log(line), await readRealCorpus());
+  else if (values.url) await benchPgArticles(values.url, (values.sizes ?? '').split(',').map(Number), (line) => console.log(line), await readRealCorpus(), Number(values['index-up-to']), values.keep);
   else throw new Error('--url postgres://… is required');
 }

@@ -56,6 +56,8 @@ export class PgArticleRepository extends ArticleMetas implements ArticleStore {
         repo.#seqOf.set(meta.id, seq);
       }
     });
+    // Sorted now, while starting, rather than at the first /latest (seconds at a million).
+    repo.latest(0);
     if (options.follow === false) return repo;
     const hint = (payload: string) => {
       if (!(Number(payload) <= repo.#cursor)) repo.#catchUpLogged();

@@ -10,6 +10,8 @@ export const ARTICLES_CHANNEL = 'khulasa_articles';
 export const ARTICLE_WRITE_LOCK = 7_240_015;
 /** Rows fetched at a time when reading the whole table (a few MB). */
 const STREAM_BATCH = 5_000;
+/** Rows per INSERT statement: a batch of any size is written in pieces of a few MB, in one transaction. */
+const INSERT_ROWS = 1_000;
 /** A week: removals older than this are forgotten; an instance down longer reads the table anew at start. */
 const REMOVAL_LOG_DAYS = 7;
 
@@ -154,6 +156,7 @@ export interface WriteResult {
  */
 export function writeArticles(pool: pg.Pool, incoming: Article[], merge: MergeFn): Promise<WriteResult> {
   for (const article of incoming) instantOf(article.publishedAt);
+  if (incoming.length === 0) return Promise.resolve({ report: { created: [], updated: [], unchanged: [] }, written: [], headBefore: 0 });
   return inTransaction(pool, 'BEGIN', async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [ARTICLE_WRITE_LOCK]);
     const headBefore = Number((await client.query<{ head: string }>(HEAD)).rows[0]?.head ?? 0);
@@ -164,16 +167,19 @@ export function writeArticles(pool: pg.Pool, incoming: Article[], merge: MergeFn
     const records = [...rows.values()].map(({ meta, body }) => ({
       id: meta.id, kind: meta.kind, published_at: meta.publishedAt, published: instantOf(meta.publishedAt), meta, details: body ?? null,
     }));
-    const { rows: seqs } = await client.query<{ id: string; change_seq: string }>(
-      `INSERT INTO articles AS a (id, kind, published_at, published, meta, details)
-       SELECT id, kind, published_at, published, meta, details
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, kind text, published_at text, published timestamptz, meta jsonb, details jsonb)
-       ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, published_at = EXCLUDED.published_at, published = EXCLUDED.published,
-         meta = EXCLUDED.meta, details = COALESCE(EXCLUDED.details, a.details), change_seq = EXCLUDED.change_seq
-       RETURNING id, change_seq`,
-      [JSON.stringify(records, storable)],
-    );
-    const seqOf = new Map(seqs.map((r) => [r.id, Number(r.change_seq)]));
+    const seqOf = new Map<string, number>();
+    for (let i = 0; i < records.length; i += INSERT_ROWS) {
+      const { rows: seqs } = await client.query<{ id: string; change_seq: string }>(
+        `INSERT INTO articles AS a (id, kind, published_at, published, meta, details)
+         SELECT id, kind, published_at, published, meta, details
+         FROM jsonb_to_recordset($1::jsonb) AS r(id text, kind text, published_at text, published timestamptz, meta jsonb, details jsonb)
+         ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, published_at = EXCLUDED.published_at, published = EXCLUDED.published,
+           meta = EXCLUDED.meta, details = COALESCE(EXCLUDED.details, a.details), change_seq = EXCLUDED.change_seq
+         RETURNING id, change_seq`,
+        [JSON.stringify(records.slice(i, i + INSERT_ROWS), storable)],
+      );
+      for (const r of seqs) seqOf.set(r.id, Number(r.change_seq));
+    }
     const written = [...rows.values()].map(({ meta }) => ({ meta, seq: seqOf.get(meta.id) as number }));
     await notify(client, newestOf(written));
     return { report, written, headBefore };

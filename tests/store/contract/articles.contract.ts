@@ -121,6 +121,17 @@ export function articleStoreContract(name: string, backend: () => Promise<Articl
       for (let i = 0; i < 60; i += 7) assert.deepEqual((await reopened.get(`id${i + 100}`))?.paragraphs, [`فقرة ${i + 100}`]);
     });
 
+    it('stores an empty batch, and one of thousands, whole', async () => {
+      const { open, reopen } = await backend();
+      const store = await open();
+      assert.deepEqual(await store.upsertMany([], mergeArticle), { created: [], updated: [], unchanged: [] });
+      const many = Array.from({ length: 2_100 }, (_, i) => article(i));
+      assert.equal((await store.upsertMany(many, mergeArticle)).created.length, 2_100);
+      const reopened = await reopen();
+      assert.equal(reopened.size, 2_100);
+      assert.deepEqual(await reopened.get('id2099'), article(2099));
+    });
+
     it('reopens to the same articles, order and bodies', async () => {
       const { open, reopen } = await backend();
       const store = await open();

@@ -10,6 +10,8 @@ import type { ArticleChange } from '../../../src/store/stores.ts';
 import { storedArticle as article } from '../../helpers/articles.ts';
 import { freshDatabase, pgSkip } from '../../helpers/pg.ts';
 
+/** A change that never arrives fails the test instead of stalling the run. */
+const WAIT_MS = 30_000;
 const logger = createLogger({ level: 'silent', token: 'x' });
 const opened: PgArticleRepository[] = [];
 after(() => Promise.all(opened.map((r) => r.close())));
@@ -66,7 +68,7 @@ describe('PgArticleRepository across instances', { skip: pgSkip }, () => {
     assert.deepEqual(repo.latest(2).map((m) => m.id), ['g1', 'g2']);
   });
 
-  it("hears other instances' upserts and removals, and not its own", async () => {
+  it("hears other instances' upserts and removals, and not its own", { timeout: WAIT_MS }, async () => {
     const { pool } = await freshDatabase();
     const [a, b] = [await instance(pool), await instance(pool)];
     const heardByA: ArticleChange[] = [];
@@ -89,7 +91,7 @@ describe('PgArticleRepository across instances', { skip: pgSkip }, () => {
     assert.deepEqual(heardByA, [], 'its own writes are already in its memory');
   });
 
-  it('catches up on changes made while its notification connection was down', async () => {
+  it('catches up on changes made while its notification connection was down', { timeout: WAIT_MS }, async () => {
     const { pool } = await freshDatabase();
     const [a, b] = [await instance(pool), await instance(pool)];
     await pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'khulasa listen khulasa_articles' AND datname = current_database()");
@@ -113,5 +115,27 @@ describe('PgArticleRepository across instances', { skip: pgSkip }, () => {
     assert.deepEqual(heardByA, []);
     await b.catchUp();
     assert.equal(b.byId('id1')?.contentHash, 'again', 'the other instance sees the removal, then the article again');
+  });
+
+  it('finds changes no notification announced by catching up now and then', { timeout: WAIT_MS }, async () => {
+    const { pool } = await freshDatabase();
+    const b = await instance(pool, { catchUpEveryMs: 20 });
+    const heard = changeWhere(b, (c) => c.upserted.includes('quiet'));
+    // A writer that does not notify (a bulk import): only the periodic catch-up can see it.
+    await pool.query(`INSERT INTO articles (id, kind, published_at, published, meta) VALUES ('quiet', 'headline', '2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00Z', $1)`, [
+      { ...article(1), id: 'quiet', kind: 'headline', paragraphs: undefined, summary: undefined, digestLine: undefined },
+    ]);
+    await heard;
+    assert.equal(b.byId('quiet')?.kind, 'headline');
+  });
+
+  it('forgets removals after a week, and only those', async () => {
+    const { pool } = await freshDatabase();
+    const repo = await instance(pool, { follow: false });
+    await repo.upsertMany([article(1, '2026-03-01'), article(2, '2026-03-02'), article(3, '2026-03-03')], mergeArticle);
+    await repo.removePublishedBefore('2026-03-02');
+    await pool.query("UPDATE article_removals SET removed_at = now() - interval '8 days'");
+    await repo.removePublishedBefore('2026-03-03');
+    assert.deepEqual((await pool.query('SELECT id FROM article_removals')).rows, [{ id: 'id2' }]);
   });
 });

@@ -4,6 +4,8 @@ import { createLogger } from '../../../src/logger.ts';
 import { type Listener, listen } from '../../../src/store/pg/listen.ts';
 import { freshDatabase, pgSkip } from '../../helpers/pg.ts';
 
+/** A change that never arrives fails the test instead of stalling the run. */
+const WAIT_MS = 30_000;
 const logger = createLogger({ level: 'silent', token: 'x' });
 const listeners: Listener[] = [];
 after(() => Promise.all(listeners.map((l) => l.close())));
@@ -34,7 +36,7 @@ describe('listen', () => {
 });
 
 describe('listen (PostgreSQL)', { skip: pgSkip }, () => {
-  it('hears its channel only, and again after its connection is cut', async () => {
+  it('hears its channel only, and again after its connection is cut', { timeout: WAIT_MS }, async () => {
     const { pool } = await freshDatabase();
     const payloads: string[] = [];
     const heard = counter();

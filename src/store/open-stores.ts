@@ -89,7 +89,10 @@ async function openPostgres(url: string, poolMax: number, logger: Logger): Promi
     const state = await PgFeedStateStore.open(pool, logger);
     closers.push(() => state.close());
     const articles = await PgArticleRepository.open(pool, { logger });
-    closers.push(() => articles.close());
+    closers.push(async () => {
+      await articles.flush();
+      await articles.close();
+    });
     return { backend: 'postgresql', articles, chats, conversations, feeds: { list, state }, chatLock: new PgChatLock(locks, logger), pool, close: closeAll };
   } catch (error) {
     await closeAll().catch(() => undefined);

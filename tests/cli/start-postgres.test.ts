@@ -1,4 +1,4 @@
-// The real process with DATABASE_URL: it migrates an empty database at start, keeps a
+// The real process with DATABASE_URL: it migrates an empty database at start, keeps articles, a
 // subscription's conversation and the chat in PostgreSQL, and closes every connection on SIGTERM.
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
@@ -11,7 +11,7 @@ import { freshDatabase, pgSkip } from '../helpers/pg.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 
 describe('npm start with DATABASE_URL', { skip: pgSkip }, () => {
-  it('migrates, keeps chats and conversations in PostgreSQL, and leaves no connection behind on SIGTERM', async () => {
+  it('migrates, keeps articles, chats and conversations in PostgreSQL, and leaves no connection behind on SIGTERM', async () => {
     const { url, pool } = await freshDatabase({ migrated: false });
     const emulator = new TelegramEmulator();
     const running = await startEmulatorServer(emulator);
@@ -24,6 +24,8 @@ describe('npm start with DATABASE_URL', { skip: pgSkip }, () => {
     try {
       await bot.waitFor('bot is polling for updates', 'the bot to start');
       assert.match(bot.output(), /"msg":"PostgreSQL ready"/);
+      await bot.waitFor('ingested pages', 'the seeds to be ingested');
+      assert.ok((await pool.query('SELECT count(*)::int AS n FROM articles')).rows[0].n > 0, 'the seed articles are stored in PostgreSQL');
       const reader = emulator.user(8, 'نور');
       const chat = emulator.privateChat(reader);
       assert.match(await say(reader, chat, '/subscribe'), /متى تريد/);

@@ -54,14 +54,16 @@ describe('PgChatStore across instances', { skip: pgSkip }, () => {
     await eventually(() => a.get(1)?.title === title && b.get(1)?.title === title, 'both copies at the last version');
   });
 
-  it("changes from B's update are made on the row, not on A's outdated copy", async () => {
-    const { a, b } = await twoInstances();
+  it("fresh() and update() work on the row, not on an outdated copy", async () => {
+    const { a, b, admin } = await twoInstances();
     await a.subscribe(3, sub, { type: 'private' }, '2026-06-01T09:00:00.000Z');
     await eventually(() => b.get(3), 'B to hear of the chat');
-    await a.update(3, (r) => void (r.lastDigestDate = '2026-06-02'));
-    // B may not have heard yet; its update must keep A's marker all the same.
-    const changed = await b.update(3, (r) => void (r.lastDigestOutcome = 'sent'));
-    assert.equal(changed?.lastDigestDate, '2026-06-02');
+    // A change B cannot have heard of: written behind every instance's back, with no notification.
+    await admin.query(`UPDATE chats SET record = jsonb_set(record, '{lastDigestDate}', '"2026-06-02"') WHERE chat_id = 3`);
+    assert.equal(b.get(3)?.lastDigestDate, undefined);
+    assert.equal((await b.fresh(3))?.lastDigestDate, '2026-06-02');
+    const changed = await a.update(3, (r) => void (r.lastDigestOutcome = 'sent'));
+    assert.equal(changed?.lastDigestDate, '2026-06-02', "A's update kept the change its copy lacked");
   });
 
   it('catches up on changes made while its notification connection was down', async () => {

@@ -21,6 +21,9 @@ export interface FeedLibrary {
   removePublishedBefore(day: string): Promise<number>;
 }
 
+/** Runs a task when this instance wins the right to (ran: false when another instance has it). */
+export type Exclusive = <T>(task: () => Promise<T>) => Promise<{ ran: true; value: T } | { ran: false }>;
+
 export interface FeedServiceOptions {
   /** The feed list and what the poller knows of each feed (lowdb files or PostgreSQL). */
   stores: FeedStores;
@@ -33,12 +36,16 @@ export interface FeedServiceOptions {
   library: FeedLibrary;
   logger: Logger;
   now?: () => Date;
+  /** With several instances: the scheduled poll runs only where this lets it (one poller at a time). */
+  exclusive?: Exclusive;
 }
 
 export interface FeedService {
   manager: FeedManager;
   /** Polls the due feeds now (start-up, tests and benchmarks). */
   poll(): Promise<FeedReport[]>;
+  /** What the schedule runs: a poll where `exclusive` allows it, failures logged. */
+  tick(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -83,7 +90,12 @@ export async function startFeedService(options: FeedServiceOptions): Promise<Fee
     await retain();
     return reports;
   };
-  const tick = () => poll().catch((error: unknown) => logger.error({ err: error }, 'feed poll failed'));
+  const scheduledPoll = async () => {
+    if (!options.exclusive) return void (await poll());
+    const outcome = await options.exclusive(poll);
+    if (!outcome.ran) logger.debug('feed poll left to the instance polling now');
+  };
+  const tick = () => scheduledPoll().catch((error: unknown) => logger.error({ err: error }, 'feed poll failed'));
 
   // Declared after the manager, which reads it only once the service is running.
   const task: ScheduledTask = cron.schedule(options.cron, tick, { name: 'feeds', noOverlap: true });
@@ -91,6 +103,7 @@ export async function startFeedService(options: FeedServiceOptions): Promise<Fee
   return {
     manager,
     poll,
+    tick,
     async stop() {
       await task.stop();
       await task.destroy();
@@ -102,8 +115,9 @@ export async function startFeedService(options: FeedServiceOptions): Promise<Fee
 }
 
 /** The service as configured by the environment (FEEDS, FEED_POLL_CRON, FEED_TIMEOUT_MS, …). */
-export function startFeedsFromConfig(config: Config, stores: FeedStores, library: FeedLibrary, logger: Logger): Promise<FeedService> {
+export function startFeedsFromConfig(config: Config, stores: FeedStores, library: FeedLibrary, logger: Logger, exclusive?: Exclusive): Promise<FeedService> {
   return startFeedService({
+    ...(exclusive ? { exclusive } : {}),
     stores,
     feeds: config.FEEDS,
     cron: config.FEED_POLL_CRON,

@@ -13,9 +13,26 @@ export const LOCK_SPACE = {
   jobsSetup: 7_240_303,
 } as const;
 
+/**
+ * A client kept out of the pool while it holds locks. A connection lost meanwhile (the server
+ * restarted, an operator ended it) is noted rather than thrown: unheard, it would end the process.
+ */
+async function holdClient(pool: pg.Pool): Promise<{ client: pg.PoolClient; lost: { error?: Error } }> {
+  const client = await pool.connect();
+  const lost: { error?: Error } = {};
+  const onError = (error: Error) => void (lost.error = error);
+  client.on('error', onError);
+  const release = client.release.bind(client);
+  client.release = (error?: Error | boolean) => {
+    client.off('error', onError);
+    release(error);
+  };
+  return { client, lost };
+}
+
 /** Runs `task` holding the lock, waiting for it as long as another instance holds it. */
 export async function withLock<T>(pool: pg.Pool, space: number, task: () => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  const { client } = await holdClient(pool);
   try {
     await client.query('SELECT pg_advisory_lock($1, 0)', [space]);
   } catch (error) {
@@ -59,7 +76,7 @@ export interface HeldLocks {
  * only waits for a later try, nothing is done twice.
  */
 export async function tryLockEach(pool: pg.Pool, space: number, ids: readonly number[]): Promise<HeldLocks> {
-  const client = await pool.connect();
+  const { client, lost } = await holdClient(pool);
   let won: number[];
   try {
     const { rows } = await client.query<{ id: string }>('SELECT id::text FROM unnest($2::bigint[]) AS t(id) WHERE pg_try_advisory_lock($1, hashtext(id::text))', [space, ids]);
@@ -75,6 +92,7 @@ export async function tryLockEach(pool: pg.Pool, space: number, ids: readonly nu
       if (released) return;
       released = true;
       try {
+        if (lost.error) throw lost.error;
         if (won.length > 0) await client.query('SELECT pg_advisory_unlock($1, hashtext(id::text)) FROM unnest($2::bigint[]) AS t(id)', [space, won]);
         client.release();
       } catch (error) {

@@ -2,16 +2,18 @@
 // undoes them in order. The only module that knows every part; each start-up step is a small
 // function so that a new part is one more line in `main`.
 import { join } from 'node:path';
-import type { Bot } from 'grammy';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Api, type Bot } from 'grammy';
+import type pg from 'pg';
 import type { BotContext } from './bot/context.ts';
 import { createBot } from './bot/create-bot.ts';
+import { observeApi } from './bot/observe.ts';
 import { BotStartError, startBot } from './bot/start-bot.ts';
 import { startWebhook } from './bot/start-webhook.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import type { SendMessage } from './digest/deliver.ts';
-import { startQueuedDigests } from './digest/queued.ts';
-import { runDueDigests, type RunReport } from './digest/run.ts';
+import { runDueDigests } from './digest/run.ts';
 import { startDigestScheduler } from './digest/scheduler.ts';
+import { startQueuedDigests } from './digest/start-queued.ts';
 import type { FeedStatus } from './ingest/feeds/manager.ts';
 import { startFeedsFromConfig } from './ingest/feeds/service.ts';
 import { listPageFiles } from './ingest/ingest.ts';
@@ -27,6 +29,7 @@ import { createShutdown, type Shutdown } from './shutdown.ts';
 import { DataDirLockedError } from './store/data-lock.ts';
 import { StoreError } from './store/errors.ts';
 import { openStores, type Stores } from './store/open-stores.ts';
+import { LOCK_SPACE, tryExclusive } from './store/pg/advisory-lock.ts';
 import { DatabaseError } from './store/pg/pool.ts';
 import { PlaygroundStartError, withPlayground } from './playground/start-playground.ts';
 
@@ -62,35 +65,44 @@ async function startSeeding(config: Config, library: Library, logger: Logger, te
   });
 }
 
-function reportDigests(report: RunReport, logger: Logger, telemetry: Telemetry): void {
-  telemetry.digestRun({ ...report });
-  if (Object.values(report).some((n) => n > 0)) logger.info(report, 'digest run');
-}
-
-async function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<void> {
-  const send: SendMessage = (chatId, text, options) => bot.api.sendMessage(chatId, text, options);
-  // PostgreSQL: the tick only queues; this instance's worker sends its share of the jobs.
-  if (config.DATABASE_URL && stores.pool) {
-    const queue = await startQueuedDigests({
-      url: config.DATABASE_URL, pool: stores.pool, chats: stores.chats, articles: stores.articles, send, logger,
-      graceHours: config.DIGEST_GRACE_HOURS, expirySeconds: config.DIGEST_JOB_EXPIRY_S, onReport: (report) => reportDigests(report, logger, telemetry),
-    });
-    const scheduler = startDigestScheduler((now) => queue.enqueueDue(now), logger);
-    // Not graceful: the batch in hand stops between sends and its jobs go back to the queue.
-    shutdown.add('stop digests', async () => {
-      await scheduler.stop();
-      await queue.stop({ graceful: false });
-    });
-    return;
-  }
+function startDigests(config: Config, stores: Stores, bot: Bot<BotContext>, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): void {
   const scheduler = startDigestScheduler(
     (now) =>
-      runDueDigests(now, { chats: stores.chats, articles: stores.articles, send, logger, graceHours: config.DIGEST_GRACE_HOURS }, shutdown.signal).then((report) =>
-        reportDigests(report, logger, telemetry),
-      ),
+      runDueDigests(
+        now,
+        {
+          chats: stores.chats,
+          articles: stores.articles,
+          send: (chatId, text, options) => bot.api.sendMessage(chatId, text, options),
+          logger,
+          graceHours: config.DIGEST_GRACE_HOURS,
+        },
+        shutdown.signal,
+      ).then((report) => {
+        telemetry.digestRun({ ...report });
+        if (Object.values(report).some((n) => n > 0)) logger.info(report, 'digest run');
+      }),
     logger,
   );
   shutdown.add('stop digests', () => scheduler.stop());
+}
+
+/**
+ * PostgreSQL mode: digests through the job queue shared by every instance. Its sends go through
+ * an Api of their own whose 429s reach the shared pace (which holds every instance), where the
+ * bot's own calls wait out a flood alone.
+ */
+async function startQueuedDigestsFor(config: Config & { BOT_TOKEN: string; DATABASE_URL: string }, pool: pg.Pool, stores: Stores, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<void> {
+  const api = new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT });
+  api.config.use(autoRetry({ maxDelaySeconds: 0, maxRetryAttempts: 5 }));
+  api.config.use(observeApi(telemetry));
+  const digests = await startQueuedDigests({
+    url: config.DATABASE_URL, pool, chats: stores.chats, articles: stores.articles, logger, graceHours: config.DIGEST_GRACE_HOURS,
+    send: (chatId, text, options) => api.sendMessage(chatId, text, options),
+    onReport: (report) => telemetry.digestRun({ ...report }),
+    queue: { expireInSeconds: config.DIGEST_JOB_EXPIRY_S },
+  });
+  shutdown.add('stop digests', () => digests.stop());
 }
 
 async function main(loaded: Config, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<void> {
@@ -107,7 +119,9 @@ async function main(loaded: Config, logger: Logger, telemetry: Telemetry, shutdo
 /** The bot and its stores; each step's undo goes to `shutdown`. Returns the library. */
 async function runBot(config: Config & { BOT_TOKEN: string }, logger: Logger, telemetry: Telemetry, shutdown: Shutdown): Promise<Library> {
   const stores = await openLibrary(config, logger, shutdown);
-  const feeds = await startFeedsFromConfig(config, stores.feeds, stores.library, logger);
+  const { pool } = stores;
+  // With PostgreSQL, several instances may run: one of them polls the feeds at each tick.
+  const feeds = await startFeedsFromConfig(config, stores.feeds, stores.library, logger, pool && ((task) => tryExclusive(pool, LOCK_SPACE.feedPoll, task)));
   shutdown.add('stop feeds', () => feeds.stop());
   const bot = createBot(
     config.BOT_TOKEN,
@@ -137,7 +151,8 @@ async function runBot(config: Config & { BOT_TOKEN: string }, logger: Logger, te
     : await startBot(bot, logger, { onPollingStopped: (stop) => shutdown.begin(`polling stopped: ${stop.reason}`, 1), operatorIds: config.ADMIN_IDS });
   shutdown.add('stop receiving updates', () => receiving.stop());
   await startSeeding(config, stores.library, logger, telemetry, shutdown);
-  await startDigests(config, stores, bot, logger, telemetry, shutdown);
+  if (pool && config.DATABASE_URL) await startQueuedDigestsFor({ ...config, DATABASE_URL: config.DATABASE_URL }, pool, stores, logger, telemetry, shutdown);
+  else startDigests(config, stores, bot, logger, telemetry, shutdown);
   return stores.library;
 }
 

@@ -23,22 +23,27 @@ export class SharedPace implements SendPace {
   }
 
   /**
-   * Reserves the next slot and returns the milliseconds until it (0 when it is now). The slot
-   * never lags behind the clock, so an idle spell earns no burst: sends stay evenly spaced.
+   * Reserves the next slot: when it is (epoch milliseconds, the database's clock) and how long
+   * until then (0 when it is now). The slot never lags behind the clock, so an idle spell earns
+   * no burst: sends stay evenly spaced.
    */
-  async reserve(): Promise<number> {
-    const { rows } = await this.#pool.query<{ wait_ms: number }>(
-      `INSERT INTO send_pace AS p (name, next_at) VALUES ($1, clock_timestamp() + make_interval(secs => $2))
-       ON CONFLICT (name) DO UPDATE SET next_at = greatest(p.next_at, clock_timestamp()) + make_interval(secs => $2)
-       RETURNING greatest(0, extract(epoch FROM p.next_at - make_interval(secs => $2) - clock_timestamp()) * 1000)::float8 AS wait_ms`,
+  async reserve(): Promise<{ slotAt: number; waitMs: number }> {
+    const { rows } = await this.#pool.query<{ slot_at: number; wait_ms: number }>(
+      `WITH slot AS (
+         INSERT INTO send_pace AS p (name, next_at) VALUES ($1, clock_timestamp() + make_interval(secs => $2))
+         ON CONFLICT (name) DO UPDATE SET next_at = greatest(p.next_at, clock_timestamp()) + make_interval(secs => $2)
+         RETURNING p.next_at - make_interval(secs => $2) AS at
+       )
+       SELECT (extract(epoch FROM at) * 1000)::float8 AS slot_at, greatest(0, extract(epoch FROM at - clock_timestamp()) * 1000)::float8 AS wait_ms FROM slot`,
       [this.#name, this.#intervalS],
     );
-    return rows[0]?.wait_ms ?? 0;
+    const row = rows[0];
+    return { slotAt: row?.slot_at ?? 0, waitMs: row?.wait_ms ?? 0 };
   }
 
   async take(): Promise<void> {
-    const wait = await this.reserve();
-    if (wait > 0) await sleep(wait);
+    const { waitMs } = await this.reserve();
+    if (waitMs > 0) await sleep(waitMs);
   }
 
   async holdFor(seconds: number): Promise<void> {

@@ -1,34 +1,25 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
-import { startEmulatorServer } from '../../src/emulator/server.ts';
-import { Library } from '../../src/library.ts';
-import { createLogger } from '../../src/logger.ts';
-import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { eventually } from '../helpers/bot-harness.ts';
-import { PROCESS_TOKEN } from '../helpers/bot-process.ts';
-import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
-import { WEBHOOK_HOOK as HOOK, WEBHOOK_SECRET as SECRET, startWebhookInstance } from '../helpers/webhook-instance.ts';
+import { emulatorAndSeededData, PROCESS_TOKEN, spawnBot } from '../helpers/bot-process.ts';
 
-/** An emulator and a data folder holding the seed page's articles. */
+const SECRET = 'khulasa_webhook-secret_0123456789';
+/** Public address, never contacted: the emulator, as the load balancer, forwards to the bot's port. */
+const HOOK = 'https://khulasa.example.test/telegram/hook';
+
+/** An emulator and a data folder holding the seed page's articles, set for webhook mode. */
 async function setUp() {
-  const emulator = new TelegramEmulator();
-  const running = await startEmulatorServer(emulator);
-  after(() => running.close());
-  const dir = await tempDir();
-  const dataDir = join(dir, 'data');
-  await mkdir(join(dir, 'seeds'));
-  const library = await Library.open(await ArticleRepository.open(dataDir), dataDir, createLogger({ level: 'silent' }));
-  await library.ingest([SEED_FILE]);
-  await library.persistNow();
-  return { emulator, apiRoot: running.apiRoot, env: { BOT_API_ROOT: running.apiRoot, DATA_DIR: dataDir, SEEDS_DIR: join(dir, 'seeds') } };
+  const { emulator, apiRoot, env } = await emulatorAndSeededData();
+  return { emulator, apiRoot, env: { ...env, WEBHOOK_URL: HOOK, WEBHOOK_SECRET: SECRET, PORT: '0' } };
 }
 
 /** The real bot process in webhook mode (PORT=0: it logs the port it got), the emulator forwarding to it. */
 async function startWebhookBot(emulator: TelegramEmulator, env: Record<string, string>) {
-  const { bot, origin } = await startWebhookInstance(env);
+  const bot = spawnBot(env);
+  await bot.waitFor('bot is receiving updates by webhook', 'the webhook server to start');
+  const port = /"port":(\d+)[^\n]*bot is receiving updates by webhook/.exec(bot.output())?.[1];
+  const origin = `http://127.0.0.1:${port}`;
   emulator.webhooks.setInstances([origin]);
   return { bot, origin };
 }

@@ -2,7 +2,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after } from 'node:test';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TelegramEmulator } from '../../src/emulator/emulator.ts';
+import { startEmulatorServer } from '../../src/emulator/server.ts';
+import { Library } from '../../src/library.ts';
+import { createLogger } from '../../src/logger.ts';
+import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { eventually } from './bot-harness.ts';
+import { SEED_FILE, tempDir } from './tmp.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const PROCESS_TOKEN = '123456789:process-test-token-aaaaaaaaa';
@@ -68,4 +76,21 @@ export function processGroup(pgid: number): number[] {
     }
   }
   return pids;
+}
+
+/**
+ * An emulator (closed when the test file ends) and a data folder holding the seed page's
+ * articles, with an empty seeds folder: what a started process needs to have something to say.
+ */
+export async function emulatorAndSeededData(): Promise<{ emulator: TelegramEmulator; apiRoot: string; dataDir: string; env: Record<string, string> }> {
+  const emulator = new TelegramEmulator();
+  const running = await startEmulatorServer(emulator);
+  after(() => running.close());
+  const dir = await tempDir();
+  const dataDir = join(dir, 'data');
+  await mkdir(join(dir, 'seeds'));
+  const library = await Library.open(await ArticleRepository.open(dataDir), dataDir, createLogger({ level: 'silent' }));
+  await library.ingest([SEED_FILE]);
+  await library.persistNow();
+  return { emulator, apiRoot: running.apiRoot, dataDir, env: { BOT_API_ROOT: running.apiRoot, DATA_DIR: dataDir, SEEDS_DIR: join(dir, 'seeds') } };
 }

@@ -1,6 +1,6 @@
 // Several "instances" of the digest queue in one test process: each with its own pg-boss, pool,
-// shared pace and Bot API client, all on one database and one emulator (over HTTP), sharing one
-// chat store as instances share PostgreSQL. Tests and the fan-out measurement use it.
+// chat store (PostgreSQL's, its copy kept current by notifications), shared pace and Bot API
+// client, all on one database and one emulator (over HTTP). Tests and the fan-out measurement use it.
 import { after } from 'node:test';
 import { Api } from 'grammy';
 import pg from 'pg';
@@ -16,8 +16,7 @@ import { startEmulatorServer } from '../../src/emulator/server.ts';
 import type { TgChat } from '../../src/emulator/types.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
-import type { ChatStore } from '../../src/store/stores.ts';
-import { ChatRepository } from '../../src/store/chat-repository.ts';
+import { PgChatStore } from '../../src/store/pg/chat-store.ts';
 import { seedArticles } from './seed-articles.ts';
 import { tempDir } from './tmp.ts';
 
@@ -35,14 +34,15 @@ export interface World {
   emulator: TelegramEmulator;
   apiRoot: string;
   articles: ArticleRepository;
-  chats: ChatStore;
+  /** The test's own view of the chats (each instance opens its own store on the database). */
+  chats: PgChatStore;
   /** Subscribes `count` new private chats, all due at `now`. */
   subscribe(count: number, firstUserId: number, now: Date): Promise<TgChat[]>;
   /** How many digests a chat has received. */
   digestsIn(chatId: number): number;
 }
 
-export async function startWorld(options: EmulatorOptions = {}, chats?: ChatStore): Promise<World> {
+export async function startWorld(pool: pg.Pool, options: EmulatorOptions = {}): Promise<World> {
   const emulator = new TelegramEmulator(options);
   const running = await startEmulatorServer(emulator);
   after(() => running.close());
@@ -51,7 +51,8 @@ export async function startWorld(options: EmulatorOptions = {}, chats?: ChatStor
   // The seed's two full articles, arrived an hour ago: every digest has something to say.
   const fresh = new Date(Date.now() - 3_600_000).toISOString();
   await articles.upsertMany(seedArticles().map((a): Article => ({ ...a, ingestedAt: fresh, publishedAt: fresh })), (_e, article) => ({ article, change: 'created' }));
-  const store = chats ?? (await ChatRepository.open(dir));
+  const store = await PgChatStore.open(pool, logger);
+  after(() => store.close());
   return {
     emulator,
     apiRoot: running.apiRoot,
@@ -109,6 +110,7 @@ export async function startInstance(world: World, url: string, options: Instance
   });
   boss.on('error', (error) => logger.debug({ err: error, instance: options.name }, 'pg-boss error'));
   await boss.start();
+  const chats = await PgChatStore.open(pool, logger);
   const api = new Api(TOKEN, { apiRoot: world.apiRoot });
   const pace: SendPace = options.pace === 'own' ? new Pacer(options.ratePerSecond) : new SharedPace(pool, options.ratePerSecond);
   const reports: RunReport[] = [];
@@ -116,7 +118,7 @@ export async function startInstance(world: World, url: string, options: Instance
   const queue = await startDigestQueue({
     boss,
     pool,
-    chats: world.chats,
+    chats,
     articles: world.articles,
     logger,
     graceHours: 6,
@@ -132,6 +134,7 @@ export async function startInstance(world: World, url: string, options: Instance
   let stopped = false;
   after(async () => {
     if (!stopped) await queue.stop({ graceful: false }).catch(() => undefined);
+    await chats.close().catch(() => undefined);
     await pool.end();
   });
   return {

@@ -136,7 +136,7 @@ export async function benchScaleUpdates(records: NewsRecord[], log: (line: strin
     for (let i = 0; i < articles.length; i += 1_000) await repo.upsertMany(articles.slice(i, i + 1_000), created);
   };
   // The same process on lowdb files: what the PostgreSQL backend costs per update.
-  const baseline = await startCluster('updates-lowdb', 1, new TelegramEmulator(), undefined, async (dataDir) => store(await ArticleRepository.open(dataDir)));
+  const baseline = await startCluster('updates_lowdb', 1, new TelegramEmulator(), undefined, async (dataDir) => store(await ArticleRepository.open(dataDir)));
   try {
     await measureUpdates(baseline, queries, [1], () => '1 instance on lowdb (baseline)', log);
   } finally {

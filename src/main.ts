@@ -101,6 +101,7 @@ async function startQueuedDigestsFor(config: Config & { BOT_TOKEN: string; DATAB
     send: (chatId, text, options) => api.sendMessage(chatId, text, options),
     onReport: (report) => telemetry.digestRun({ ...report }),
     queue: { expireInSeconds: config.DIGEST_JOB_EXPIRY_S },
+    signal: shutdown.signal,
   });
   shutdown.add('stop digests', () => digests.stop());
 }

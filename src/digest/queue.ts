@@ -44,6 +44,8 @@ export interface DigestQueueDeps extends DigestDeps {
   /** For the per-chat locks. */
   pool: pg.Pool;
   queue?: Partial<QueueOptions>;
+  /** Aborted at shutdown: the batch under way starts no more sends (its jobs go back to the queue). */
+  signal?: AbortSignal;
   /** Each batch's outcome, with the chats another worker held (left for it). */
   onReport?: (report: RunReport, busy: number) => void;
 }
@@ -84,17 +86,19 @@ export async function startDigestQueue(deps: DigestQueueDeps): Promise<DigestQue
   let workerId = '';
   workerId = await boss.work<DigestJob>(DIGEST_QUEUE, { batchSize: options.batchSize, pollingIntervalSeconds: options.pollingIntervalSeconds }, async (jobs) => {
     const deadline = AbortSignal.timeout(Math.round(options.expireInSeconds * SENDING_SHARE * 1000));
-    const signal = AbortSignal.any([stopping.signal, deadline]);
+    const signal = AbortSignal.any([stopping.signal, deadline, ...(deps.signal ? [deps.signal] : [])]);
     const { report, busy } = await runDigestJobs(jobs.map((j) => j.data), new Date(), deps, signal).catch((error: unknown) => {
       deps.logger.error({ err: error, jobs: jobs.length }, 'digest batch failed; its jobs are retried');
       throw error;
     });
     deps.onReport?.(report, busy);
-    // A full batch means more are waiting: fetch again at once instead of after the polling interval.
-    if (jobs.length === options.batchSize) boss.notifyWorker(workerId);
     // Failed jobs go back to the queue at once for another worker; those already sent find their marker.
     if (signal.aborted) throw new Error('digest batch cut short (stopping or near expiry); its jobs are retried');
+    // A full batch means more are waiting: fetch again at once instead of after the polling interval.
+    if (jobs.length === options.batchSize) boss.notifyWorker(workerId);
   });
+  // At shutdown this worker takes no more jobs (each would only be failed again, spending its retries).
+  deps.signal?.addEventListener('abort', () => void boss.offWork(DIGEST_QUEUE).catch((error: unknown) => deps.logger.warn({ err: error }, 'digest worker did not stop')), { once: true });
   return {
     async enqueueDue(now) {
       const due = dueDigests(now, deps.chats.all(), deps.graceHours);

@@ -31,6 +31,8 @@ export interface QueuedDigestOptions {
   logger: Logger;
   graceHours: number;
   queue?: Partial<QueueOptions>;
+  /** The process's shutdown: a batch under way stops starting sends. */
+  signal?: AbortSignal;
   onReport?: (report: RunReport) => void;
 }
 
@@ -56,6 +58,7 @@ export async function startQueuedDigests(options: QueuedDigestOptions): Promise<
     graceHours: options.graceHours,
     sender: { ...DEFAULT_SENDER, pace: new SharedPace(options.pool, DEFAULT_SENDER.ratePerSecond), floodWaitS: SHARED_FLOOD_WAIT_S },
     ...(options.queue ? { queue: options.queue } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
     onReport: (report, busy) => {
       options.onReport?.(report);
       if (Object.values(report).some((n) => n > 0) || busy > 0) logger.info({ ...report, busy }, 'digest batch');

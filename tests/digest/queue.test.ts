@@ -70,6 +70,26 @@ describe('digest jobs across two instances', { skip: pgSkip }, () => {
     assert.equal(total([b], 'sent'), 60 - sentByA);
   });
 
+  it('stops sending at shutdown and gives the batch back to the queue at once', async () => {
+    const { url, pool } = await freshDatabase();
+    const world = await startWorld(pool);
+    const now = new Date();
+    const chats = await world.subscribe(40, 7_000, now);
+    const shutdown = new AbortController();
+    const a = await startInstance(world, url, { name: 'a', ratePerSecond: 40, signal: shutdown.signal, queue: { batchSize: 40 }, beforeSend: (n) => void (n === 5 && shutdown.abort()) });
+    await a.queue.enqueueDue(now);
+    await until(() => a.reports.length === 1, 'the batch cut short');
+    assert.ok((a.reports[0]?.sent ?? 0) < 10, `no sends started after the shutdown but those in flight: ${a.reports[0]?.sent}`);
+    await a.queue.stop();
+    // (pg-boss records the failed batch without waiting for it.)
+    const retrying = async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'digests' AND state = 'retry'`)).rows[0]?.n;
+    await until(async () => (await retrying()) === 40, 'the whole batch back in the queue at once, not waiting for its expiry (nor failed for good)', 5_000);
+    const b = await startInstance(world, url, { name: 'b', ratePerSecond: 40 });
+    await until(async () => (await openJobs(pool)) === 0, 'the queue drained by b');
+    for (const chat of chats) assert.equal(world.digestsIn(chat.id), 1, `chat ${chat.id}`);
+    assert.equal(total([a, b], 'sent'), 40);
+  });
+
   it('keeps two instances together under the shared rate', async () => {
     // The emulator refuses anything over 55 a second (Telegram's counter); the instances share a pace of 50.
     const { world, instances } = await fanOutOnTwo(200, { ratePerSecond: 50, flood: { globalPerSecond: 55 } });

@@ -92,12 +92,18 @@ export interface InstanceOptions {
   queue?: Partial<QueueOptions>;
   /** Seconds between pg-boss's maintenance runs (expiry of a dead worker's jobs). */
   maintenanceIntervalSeconds?: number;
+  /** Connections of the instance's pool (default 4; the bot's DATABASE_POOL_MAX defaults to 10). */
+  poolMax?: number;
+  /** Sends in flight per instance (default 4). */
+  concurrency?: number;
+  /** The process's shutdown signal. */
+  signal?: AbortSignal;
   /** Called before each send (a test cuts a run short from here). */
   beforeSend?: (count: number) => void;
 }
 
 export async function startInstance(world: World, url: string, options: InstanceOptions): Promise<Instance> {
-  const pool = new pg.Pool({ connectionString: url, max: 4, application_name: `khulasa-${options.name}` });
+  const pool = new pg.Pool({ connectionString: url, max: options.poolMax ?? 4, application_name: `khulasa-${options.name}` });
   // The test database is dropped with its connections when the test ends.
   pool.on('error', (error) => logger.debug({ err: error, instance: options.name }, 'pool connection lost'));
   let dead = false;
@@ -127,9 +133,10 @@ export async function startInstance(world: World, url: string, options: Instance
       sendTimes.push(performance.now());
       return api.sendMessage(chatId, text, o);
     },
-    sender: { ratePerSecond: options.ratePerSecond, concurrency: 4, pace, floodWaitS: 60 },
+    sender: { ratePerSecond: options.ratePerSecond, concurrency: options.concurrency ?? 4, pace, floodWaitS: 60 },
     ...(options.queue ? { queue: options.queue } : {}),
     onReport: (report) => reports.push(report),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   let stopped = false;
   after(async () => {

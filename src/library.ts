@@ -41,6 +41,8 @@ export class Library {
   #pages: PageOptions = {};
   /** Articles other instances changed, waiting to be (re-)indexed or dropped from the index. */
   readonly #remote = new Set<string>();
+  /** Those of them being read and indexed right now. */
+  readonly #indexing = new Set<string>();
   #draining: Promise<void> | undefined;
 
   private constructor(articles: ArticleStore, index: Promise<SearchIndex>, dataDir: string, logger: Logger) {
@@ -152,20 +154,30 @@ export class Library {
     this.#draining = (async () => {
       try {
         const index = await this.#index;
-        let done = 0;
-        for (const id of this.#remote) {
-          if (done++ > 0 && done % INDEX_BATCH === 0) await nextTurn();
-          // Taken off before the read: a change heard during it queues the article again.
-          this.#remote.delete(id);
-          const article = await this.articles.get(id).catch((error: unknown) => {
-            this.#remote.add(id);
+        while (this.#remote.size > 0) {
+          // Taken off before the reads, which run together: a change heard meanwhile queues an article again.
+          const ids: string[] = [];
+          for (const id of this.#remote) {
+            ids.push(id);
+            this.#indexing.add(id);
+            if (ids.length === INDEX_BATCH) break;
+          }
+          for (const id of ids) this.#remote.delete(id);
+          const articles = await Promise.all(ids.map((id) => this.articles.get(id))).catch((error: unknown) => {
+            for (const id of ids) this.#remote.add(id);
             throw error;
           });
-          if (article) index.upsert(article);
-          else index.remove(id);
+          ids.forEach((id, i) => {
+            const article = articles[i];
+            if (article) index.upsert(article);
+            else index.remove(id);
+          });
+          this.#indexing.clear();
+          await nextTurn();
         }
         this.#schedulePersist();
       } catch (error) {
+        this.#indexing.clear();
         if (!this.#loadedIndex) this.#remote.clear();
         this.#logger.error({ err: error, waiting: this.#remote.size }, 'could not index other instances’ article changes; trying again shortly');
         setTimeout(() => this.#indexRemote({ upserted: [], removed: [] }), REMOTE_RETRY_MS).unref();
@@ -197,7 +209,9 @@ export class Library {
     await this.articles.flush();
     if (!this.#loadedIndex) return;
     const index = await this.#index;
-    const write = this.#persisting.then(() => persistIndex(index, this.articles, this.#dataDir));
+    // Articles other instances changed that are not indexed yet are written as stale.
+    const indexed = { byId: (id: string) => (this.#remote.has(id) || this.#indexing.has(id) ? undefined : this.articles.byId(id)) };
+    const write = this.#persisting.then(() => persistIndex(index, indexed, this.#dataDir));
     this.#persisting = write.catch(() => undefined);
     await write;
   }

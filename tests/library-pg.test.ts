@@ -9,7 +9,7 @@ import { Library } from '../src/library.ts';
 import { createLogger } from '../src/logger.ts';
 import { loadOrBuildIndex } from '../src/search/build-index.ts';
 import { PgArticleRepository } from '../src/store/pg/article-repository.ts';
-import type { ArticleChange } from '../src/store/stores.ts';
+import type { ArticleChange, ArticleStore } from '../src/store/stores.ts';
 import { freshDatabase, pgSkip } from './helpers/pg.ts';
 import { tempDir } from './helpers/tmp.ts';
 
@@ -45,6 +45,37 @@ const heard = (repo: PgArticleRepository, wanted: (change: ArticleChange) => boo
       }
     });
   });
+
+/** A store whose body reads wait while `held`: other instances' changes then wait to be indexed. */
+function withHeldReads(store: PgArticleRepository) {
+  let gate: Promise<void> = Promise.resolve();
+  let open = () => undefined as void;
+  const held: ArticleStore = {
+    get size() {
+      return store.size;
+    },
+    get articleCount() {
+      return store.articleCount;
+    },
+    byId: (id) => store.byId(id),
+    all: () => store.all(),
+    latest: (limit, offset) => store.latest(limit, offset),
+    get: async (id) => {
+      await gate;
+      return store.get(id);
+    },
+    articlesWithBodies: () => store.articlesWithBodies(),
+    upsertMany: (incoming, merge) => store.upsertMany(incoming, merge),
+    removePublishedBefore: (day) => store.removePublishedBefore(day),
+    flush: () => store.flush(),
+    onChange: (listener) => store.onChange(listener),
+  };
+  return {
+    held,
+    hold: () => (gate = new Promise((resolve) => (open = resolve))),
+    release: () => open(),
+  };
+}
 
 const found = async (library: Library, query: string) => (await library.search(query, 10)).map((r) => r.article.id).sort();
 
@@ -101,5 +132,35 @@ describe('Library on PostgreSQL with several instances', { skip: pgSkip }, () =>
     assert.deepEqual(await found(library, 'فوز'), []);
     assert.deepEqual(await found(library, 'الكتاب'), []);
     assert.equal(library.indexedDocuments, 3);
+  });
+
+  it('an index written while changes wait to be indexed marks them stale for the next start', { timeout: WAIT_MS }, async () => {
+    const { pool } = await freshDatabase();
+    const a = await instance(pool, join(await tempDir(), 'a'));
+    const dirB = join(await tempDir(), 'b');
+    const repoB = await PgArticleRepository.open(pool, { logger });
+    repos.push(repoB);
+    const b = withHeldReads(repoB);
+    const libraryB = Library.open(b.held, dirB, logger);
+    await libraryB.ready();
+    let change = heard(repoB, (c) => c.upserted.includes('gold'));
+    await a.library.ingestArticles([article('gold', 'ارتفاع أسعار الذهب', '2026-03-01')]);
+    await change;
+    await libraryB.remoteIndexed();
+
+    b.hold();
+    change = heard(repoB, (c) => c.upserted.includes('gold'));
+    await a.library.ingestArticles([article('gold', 'استقرار سعر الفضة', '2026-03-01', '2026-03-02T08:00:00.000Z')]);
+    await change;
+    await libraryB.persistNow();
+    b.release();
+    await libraryB.remoteIndexed();
+    await repoB.close();
+
+    const restarted = await PgArticleRepository.open(pool, { logger, follow: false });
+    repos.push(restarted);
+    const sync = await loadOrBuildIndex(restarted, dirB, logger);
+    assert.equal(sync.reindexed, 1);
+    assert.deepEqual(sync.index.search('الفضة').map((hit) => hit.id), ['gold']);
   });
 });

@@ -114,8 +114,12 @@ export async function buildIndex(articles: AsyncIterable<Article>): Promise<Sear
   return SearchIndex.fromSnapshot({ format: INDEX_FORMAT, postings: builder.snapshot() }) as SearchIndex;
 }
 
-/** Writes the index beside the store: a temporary file, then a rename, so it is never half-written. */
-export async function persistIndex(index: SearchIndex, repo: ArticleStore, dataDir: string): Promise<void> {
+/**
+ * Writes the index beside the store: a temporary file, then a rename, so it is never half-written.
+ * Each document is recorded at the version `repo.byId` gives, asked as the index is copied: an
+ * article not yet indexed at its stored version must answer undefined, so the next start re-indexes it.
+ */
+export async function persistIndex(index: SearchIndex, repo: Pick<ArticleStore, 'byId'>, dataDir: string): Promise<void> {
   const path = join(dataDir, INDEX_FILE);
   await mkdir(dataDir, { recursive: true });
   const snapshot = index.snapshot();

@@ -112,8 +112,17 @@ function instantOf(publishedAt: string): string {
 const UNSTORABLE = '\\0|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
 const hasUnstorable = new RegExp(UNSTORABLE);
 const everyUnstorable = new RegExp(UNSTORABLE, 'g');
-const storable = (_key: string, value: unknown) =>
-  typeof value === 'string' && hasUnstorable.test(value) ? value.replace(everyUnstorable, (c) => (c === '\0' ? '' : '\uFFFD')) : value;
+const storable = (_key: string, value: unknown) => (typeof value === 'string' ? value.replace(everyUnstorable, (c) => (c === '\0' ? '' : '\uFFFD')) : value);
+
+function unstorable(value: unknown): boolean {
+  if (typeof value === 'string') return hasUnstorable.test(value);
+  if (Array.isArray(value)) return value.some(unstorable);
+  return typeof value === 'object' && value !== null && Object.values(value).some(unstorable);
+}
+
+function storableArticle(article: Article): Article {
+  return unstorable(article) ? (JSON.parse(JSON.stringify(article, storable)) as Article) : article;
+}
 
 function metaOf(article: Article): ArticleMeta {
   const { paragraphs: _p, summary: _s, digestLine: _d, ...meta } = article;
@@ -154,8 +163,9 @@ export interface WriteResult {
  * Stores a batch in one transaction: the stored rows are read FOR UPDATE and merged, so writers
  * on several instances end as `merge` says, never as whichever wrote last. Notifies the channel.
  */
-export function writeArticles(pool: pg.Pool, incoming: Article[], merge: MergeFn): Promise<WriteResult> {
-  for (const article of incoming) instantOf(article.publishedAt);
+export function writeArticles(pool: pg.Pool, batch: Article[], merge: MergeFn): Promise<WriteResult> {
+  for (const article of batch) instantOf(article.publishedAt);
+  const incoming = batch.map(storableArticle);
   if (incoming.length === 0) return Promise.resolve({ report: { created: [], updated: [], unchanged: [] }, written: [], headBefore: 0 });
   return inTransaction(pool, 'BEGIN', async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [ARTICLE_WRITE_LOCK]);
@@ -176,7 +186,7 @@ export function writeArticles(pool: pg.Pool, incoming: Article[], merge: MergeFn
          ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, published_at = EXCLUDED.published_at, published = EXCLUDED.published,
            meta = EXCLUDED.meta, details = COALESCE(EXCLUDED.details, a.details), change_seq = EXCLUDED.change_seq
          RETURNING id, change_seq`,
-        [JSON.stringify(records.slice(i, i + INSERT_ROWS), storable)],
+        [JSON.stringify(records.slice(i, i + INSERT_ROWS))],
       );
       for (const r of seqs) seqOf.set(r.id, Number(r.change_seq));
     }

@@ -41,7 +41,8 @@ export function listen(source: pg.Pool | string, channel: string, onPayload: (pa
   };
 
   const connect = async (): Promise<void> => {
-    const client = new pg.Client({ ...config, application_name: `khulasa listen ${channel}` });
+    // Keep-alive: a connection lost without a word (a network cut) is noticed and replaced.
+    const client = new pg.Client({ ...config, keepAlive: true, application_name: `khulasa listen ${channel}` });
     let dropped = false;
     const drop = (error?: Error) => {
       if (dropped) return;

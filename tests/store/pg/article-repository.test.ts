@@ -50,6 +50,7 @@ describe('PgArticleRepository across instances', { skip: pgSkip }, () => {
     const repo = await instance(pool, { follow: false });
     const damaged = { ...article(1), title: 'عنوان\u0000 تالف', paragraphs: ['نص \uD800مقطوع'] };
     assert.deepEqual((await repo.upsertMany([damaged, article(2)], mergeArticle)).created, ['id1', 'id2']);
+    assert.equal(repo.byId('id1')?.title, 'عنوان تالف', 'this instance keeps what the database holds');
     const reread = await (await instance(pool, { follow: false })).get('id1');
     assert.equal(reread?.title, 'عنوان تالف');
     assert.deepEqual(reread?.paragraphs, ['نص \uFFFDمقطوع']);

@@ -5,7 +5,7 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { lowdbBackend } from '../ops/transfer/lowdb-backend.ts';
 import { pgBackend } from '../ops/transfer/pg-backend.ts';
-import { STORE_NAMES, type StoreName } from '../ops/transfer/summary.ts';
+import { STORE_LABELS, STORE_NAMES } from '../ops/transfer/summary.ts';
 import { DestinationNotEmptyError, type TransferReport, transfer } from '../ops/transfer/transfer.ts';
 import { DataDirLockedError } from '../store/data-lock.ts';
 import { readArgs } from './args.ts';
@@ -14,13 +14,11 @@ import { runCli } from './run.ts';
 /** Articles between two progress lines on stderr. */
 const PROGRESS_EVERY = 100_000;
 
-const LABELS: Record<StoreName, string> = { articles: 'articles', chats: 'chats', conversations: 'conversations', feedList: 'feed list', feedState: 'feed state' };
-
 function printReport(report: TransferReport): void {
   for (const name of STORE_NAMES) {
     const [s, d] = [report.source[name], report.destination[name]];
     const verdict = report.mismatched.includes(name) ? 'DIFFERENT' : 'same';
-    console.log(`${LABELS[name].padEnd(14)} source ${String(s.count).padStart(8)}  sha256 ${s.checksum}`);
+    console.log(`${STORE_LABELS[name].padEnd(14)} source ${String(s.count).padStart(8)}  sha256 ${s.checksum}`);
     console.log(`${''.padEnd(14)} dest.  ${String(d.count).padStart(8)}  sha256 ${d.checksum}  ${verdict}`);
   }
 }
@@ -55,7 +53,7 @@ export function runTransfer(direction: 'import' | 'export'): Promise<void> {
     if (values.json) console.log(JSON.stringify({ from: from.where, to: to.where, ...report }));
     else printReport(report);
     if (report.mismatched.length > 0) {
-      console.error(`${direction} FAILED: ${report.mismatched.map((n) => LABELS[n]).join(', ')} differ between ${from.where} and ${to.where}; the destination is not a faithful copy (run again with --replace once the cause is fixed)`);
+      console.error(`${direction} FAILED: ${report.mismatched.map((n) => STORE_LABELS[n]).join(', ')} differ between ${from.where} and ${to.where}; the destination is not a faithful copy (run again with --replace once the cause is fixed)`);
       return 1;
     }
     if (!values.json) console.log(`${direction} complete: every store has the same count and checksum on both sides`);

@@ -55,7 +55,7 @@ describe('npm run import and npm run export', { skip: pgSkip }, () => {
     assert.equal((await runCli('src/cli/import.ts', ['--data-dir', join(dir, 'lowdb')], { env: { DATABASE_URL: url } })).code, 0);
     const again = await runCli('src/cli/import.ts', ['--data-dir', join(dir, 'lowdb')], { env: { DATABASE_URL: url } });
     assert.equal(again.code, 1);
-    assert.match(again.stderr, /already holds data \(11 articles, 3 chats, 1 conversations, 2 feedList, 2 feedState\): nothing was copied\. Use --replace/);
+    assert.match(again.stderr, /already holds data \(articles: 11, chats: 3, conversations: 1, feed list: 2, feed state: 2\): nothing was copied\. Use --replace/);
     assert.doesNotMatch(again.stdout, /complete/);
     const replaced = await runCli('src/cli/import.ts', ['--data-dir', join(dir, 'lowdb'), '--replace', '--json'], { env: { DATABASE_URL: url } });
     assert.equal(replaced.code, 0, replaced.stderr);

@@ -7,6 +7,8 @@ import type { StoreSet } from './store-set.ts';
 
 export const STORE_NAMES = ['articles', 'chats', 'conversations', 'feedList', 'feedState'] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
+/** How messages name each store. */
+export const STORE_LABELS: Record<StoreName, string> = { articles: 'articles', chats: 'chats', conversations: 'conversations', feedList: 'feed list', feedState: 'feed state' };
 
 export interface StoreFigures {
   count: number;

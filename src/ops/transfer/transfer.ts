@@ -3,7 +3,7 @@
 // unless the caller asked to replace it, so an import never mixes two bots' data.
 import { copyStores, type CopyProgress } from './copy.ts';
 import type { Backend, StoreSet } from './store-set.ts';
-import { differences, isEmpty, type SetSummary, type StoreName, summarize } from './summary.ts';
+import { differences, isEmpty, type SetSummary, STORE_LABELS, STORE_NAMES, type StoreName, summarize } from './summary.ts';
 
 export class DestinationNotEmptyError extends Error {
   override name = 'DestinationNotEmptyError';
@@ -11,7 +11,7 @@ export class DestinationNotEmptyError extends Error {
     readonly where: string,
     readonly summary: SetSummary,
   ) {
-    const held = Object.entries(summary).filter(([, f]) => f.count > 0).map(([name, f]) => `${f.count} ${name}`);
+    const held = STORE_NAMES.filter((name) => summary[name].count > 0).map((name) => `${STORE_LABELS[name]}: ${summary[name].count}`);
     super(`${where} already holds data (${held.join(', ')}): nothing was copied. Use --replace to empty it first, or choose an empty destination.`);
   }
 }

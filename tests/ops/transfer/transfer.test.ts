@@ -62,7 +62,7 @@ describe('transfer between backends (lowdb to lowdb: the part every backend shar
     const before = await lowdbBackend(join(dir, 'b')).open();
     const held = await summarize(before);
     await before.close();
-    await assert.rejects(transfer(lowdbBackend(join(dir, 'a')), lowdbBackend(join(dir, 'b'))), (e: unknown) => e instanceof DestinationNotEmptyError && /already holds data \(11 articles, 4 chats, 1 conversations, 2 feedList, 2 feedState\)/.test(e.message));
+    await assert.rejects(transfer(lowdbBackend(join(dir, 'a')), lowdbBackend(join(dir, 'b'))), (e: unknown) => e instanceof DestinationNotEmptyError && /already holds data \(articles: 11, chats: 4, conversations: 1, feed list: 2, feed state: 2\)/.test(e.message));
     const after = await lowdbBackend(join(dir, 'b')).open();
     assert.deepEqual(await summarize(after), held);
     await after.close();

@@ -50,6 +50,8 @@ const schema = z.object({
   /** Off unless set: /healthz and /metrics on 127.0.0.1 at this port. */
   HEALTH_PORT: z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(1, PORT_RANGE).max(65535, PORT_RANGE).optional(),
   DIGEST_GRACE_HOURS: z.coerce.number().min(0, 'must be zero or more hours').max(24, 'must be at most 24 hours').default(6),
+  /** PostgreSQL only: seconds a digest job stays with the instance that took it before another may take it over. */
+  DIGEST_JOB_EXPIRY_S: z.coerce.number().int('must be a whole number of seconds').min(5, 'must be at least 5 seconds').max(3600, 'must be at most 3600 seconds').default(300),
   FEEDS: z
     .string()
     .default('')

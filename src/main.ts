@@ -100,6 +100,7 @@ async function startQueuedDigestsFor(config: Config & { BOT_TOKEN: string; DATAB
     url: config.DATABASE_URL, pool, chats: stores.chats, articles: stores.articles, logger, graceHours: config.DIGEST_GRACE_HOURS,
     send: (chatId, text, options) => api.sendMessage(chatId, text, options),
     onReport: (report) => telemetry.digestRun({ ...report }),
+    queue: { expireInSeconds: config.DIGEST_JOB_EXPIRY_S },
     signal: shutdown.signal,
   });
   shutdown.add('stop digests', () => digests.stop());

@@ -140,10 +140,17 @@ describe('parseConfig: PostgreSQL', () => {
     assert.equal(parseConfig({ DATABASE_URL: 'postgres://khulasa@db.example.com/khulasa', DATABASE_POOL_MAX: '25' }).DATABASE_POOL_MAX, 25);
   });
 
+  it('leaves a digest job 300 s with the instance that took it, unless DIGEST_JOB_EXPIRY_S says otherwise', () => {
+    assert.equal(parseConfig({}).DIGEST_JOB_EXPIRY_S, 300);
+    assert.equal(parseConfig({ DIGEST_JOB_EXPIRY_S: '30' }).DIGEST_JOB_EXPIRY_S, 30);
+  });
+
   const invalid: [Record<string, string>, RegExp][] = [
     [{ DATABASE_POOL_MAX: '1' }, /^DATABASE_POOL_MAX must be at least 2/],
     [{ DATABASE_POOL_MAX: 'ten' }, /^DATABASE_POOL_MAX must be a whole number/],
     [{ DATABASE_POOL_MAX: '2.5' }, /^DATABASE_POOL_MAX must be a whole number/],
+    [{ DIGEST_JOB_EXPIRY_S: '2' }, /^DIGEST_JOB_EXPIRY_S must be at least 5 seconds/],
+    [{ DIGEST_JOB_EXPIRY_S: '1.5' }, /^DIGEST_JOB_EXPIRY_S must be a whole number of seconds/],
   ];
   for (const [env, message] of invalid) {
     it(`refuses ${JSON.stringify(env)}`, () => {

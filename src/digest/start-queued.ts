@@ -5,11 +5,13 @@ import type pg from 'pg';
 import type { Logger } from '../logger.ts';
 import type { ArticleStore, ChatStore } from '../store/stores.ts';
 import { DEFAULT_SENDER, type SendMessage } from './deliver.ts';
-import { type QueueOptions, startDigestQueue } from './queue.ts';
+import { DEFAULT_QUEUE, type QueueOptions, startDigestQueue } from './queue.ts';
 import type { RunReport } from './run.ts';
 import { startDigestScheduler } from './scheduler.ts';
 import { SharedPace } from './shared-pace.ts';
 
+/** Seconds between pg-boss's maintenance runs at most (its default is 120). */
+const MAINTENANCE_MAX_S = 60;
 /** pg-boss's own connections: its worker's fetches and the queue's upkeep need few. */
 export const JOB_POOL_MAX = 3;
 /**
@@ -41,7 +43,9 @@ export interface QueuedDigests {
 export async function startQueuedDigests(options: QueuedDigestOptions): Promise<QueuedDigests> {
   const { logger } = options;
   // Cron schedules are not used (the minute clock is node-cron's, in every instance).
-  const boss = new PgBoss({ connectionString: options.url, max: JOB_POOL_MAX, application_name: 'khulasa-jobs', schedule: false });
+  // Maintenance is what hands a dead instance's expired jobs to another: at least as often as they expire.
+  const expiry = options.queue?.expireInSeconds ?? DEFAULT_QUEUE.expireInSeconds;
+  const boss = new PgBoss({ connectionString: options.url, max: JOB_POOL_MAX, application_name: 'khulasa-jobs', schedule: false, maintenanceIntervalSeconds: Math.min(MAINTENANCE_MAX_S, expiry) });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error; pg-boss carries on'));
   await boss.start();
   const queue = await startDigestQueue({

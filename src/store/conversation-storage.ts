@@ -79,6 +79,10 @@ export class ConversationStorage<S> implements ConversationStore<S> {
     return this.#db.data.states[key] as VersionedState<S> | undefined;
   }
 
+  entries(): Promise<Array<[key: string, state: VersionedState<S>]>> {
+    return Promise.resolve(Object.entries(this.#db.data.states) as Array<[string, VersionedState<S>]>);
+  }
+
   /** Changes apply in memory at once and join the file's next group write. */
   write(key: string, state: VersionedState<S>): Promise<void> {
     this.#db.data.states[key] = state as VersionedState<unknown>;

@@ -9,7 +9,7 @@ export const LOCK_FILE = '.lock';
 
 export interface LockHolder {
   pid: number;
-  role: 'bot' | 'ingest';
+  role: 'bot' | 'ingest' | 'transfer';
   /** The bot's seeds folder (absolute): where a CLI hands pages to the running bot. */
   seedsDir?: string;
   since: string;
@@ -20,7 +20,7 @@ export class DataDirLockedError extends Error {
     readonly dataDir: string,
     readonly holder: LockHolder,
   ) {
-    const who = holder.role === 'bot' ? 'a running Khulasa bot' : 'a running `npm run ingest`';
+    const who = { bot: 'a running Khulasa bot', ingest: 'a running `npm run ingest`', transfer: 'a running `npm run import` or `npm run export`' }[holder.role] ?? 'another process';
     super(
       `${dataDir} is in use by ${who} (pid ${holder.pid}, since ${holder.since}). ` +
         `Stop it first, or use another DATA_DIR. If no such process exists, delete ${join(dataDir, LOCK_FILE)}.`,

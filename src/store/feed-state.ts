@@ -78,6 +78,10 @@ export class FeedStateRepository implements FeedStateStore {
     for (const state of Object.values(this.#data.feeds)) yield* Object.entries(state.itemLinks ?? {});
   }
 
+  entries(): Iterable<[url: string, state: FeedState]> {
+    return Object.entries(this.#data.feeds);
+  }
+
   async delete(url: string): Promise<void> {
     delete this.#data.feeds[url];
     await this.#commit.request();

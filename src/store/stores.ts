@@ -1,7 +1,7 @@
 // What the rest of the program may ask of storage: one interface per repository, implemented by
 // the lowdb files under DATA_DIR (the embedded default) and by PostgreSQL (DATABASE_URL). Callers
 // depend on these, never on a backend, so both behave the same (tests/store/contract/).
-import type { VersionedStateStorage } from '@grammyjs/conversations';
+import type { VersionedState, VersionedStateStorage } from '@grammyjs/conversations';
 import type { Article, ArticleMeta, ChatRecord, InactiveReason, Subscription } from '../domain.ts';
 import type { FeedSource } from './feed-list.ts';
 import type { FeedState } from './feed-state.ts';
@@ -69,6 +69,8 @@ export interface ChatStore {
 
 /** Conversation state (grammY conversations v2), kept across restarts. */
 export interface ConversationStore<S> extends VersionedStateStorage<string, S> {
+  /** Every stored conversation state by key (for export and import between backends). */
+  entries(): Promise<Array<[key: string, state: VersionedState<S>]>>;
   flush(): Promise<void>;
 }
 
@@ -95,6 +97,8 @@ export interface FeedStateStore {
   set(url: string, state: FeedState): Promise<void>;
   /** Every item link the feeds carried at their last fetch, with its article id. */
   links(): Iterable<[link: string, id: string]>;
+  /** Every feed's state by address (for export and import between backends). */
+  entries(): Iterable<[url: string, state: FeedState]>;
   delete(url: string): Promise<void>;
   flush(): Promise<void>;
 }

@@ -1,6 +1,8 @@
-// npm run bench -- [--sizes 10000,100000] [--corpus generated,real] [--only store,search,compare,bot,digest,feeds]
+// npm run bench -- [--sizes 10000,100000] [--corpus generated,real] [--only store,search,compare,bot,digest,feeds,scale]
+// [--scale-articles 1000000]
 // The store is always built (the other benchmarks read it); --only picks what else runs ("compare":
-// plain MiniSearch and a linear scan beside our search, the longest part at 100k). The real
+// plain MiniSearch and a linear scan beside our search, the longest part at 100k; "scale": the
+// PostgreSQL backend with real bot processes, see scale.ts, run alone without a lowdb store). The real
 // corpus is the shared news set beside the clone; without it the run says so and uses the generated one.
 // Prints every figure on its own line; the issues' notes quote them.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { benchBot } from './bot.ts';
 import { benchDigest, benchDigestComposing } from './digest.ts';
 import { type NewsRecord, REAL_CORPUS, readRealCorpus, realCorpusAvailable } from './real-corpus.ts';
 import { benchFeeds } from './feeds.ts';
+import { benchScale } from './scale.ts';
 import { benchSearch } from './search.ts';
 import { benchStore, corpusLabel } from './store.ts';
 
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     corpus: { type: 'string', default: 'generated,real' },
     only: { type: 'string', default: 'store,search,compare,bot,digest,feeds' },
     keep: { type: 'boolean', default: false },
+    'scale-articles': { type: 'string', default: '1000000' },
   },
 });
 const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => n > 0);
@@ -36,7 +40,10 @@ if (corpora.has('real')) {
     corpora.add('generated');
   }
 }
-const runs = [...(corpora.has('generated') ? [null] : []), ...(real ? [real] : [])];
+if (only.has('scale')) await benchScale({ articles: Number(values['scale-articles']), records: real }, log);
+// Scale alone needs no lowdb store.
+const lowdbParts = [...only].some((part) => part !== 'scale');
+const runs = lowdbParts ? [...(corpora.has('generated') ? [null] : []), ...(real ? [real] : [])] : [];
 let digestDone = false;
 let feedsDone = false;
 for (const records of runs) {

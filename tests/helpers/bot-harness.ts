@@ -109,11 +109,13 @@ export async function startHarness(
   return harness;
 }
 
-/** Polls until the predicate holds: for state the bot changes without the emulator seeing it. */
-export async function eventually<T>(predicate: () => T | undefined | false | null, what: string, timeoutMs = 10_000): Promise<T> {
+type Maybe<T> = T | undefined | false | null;
+
+/** Polls until the predicate holds: for state the bot changes without the emulator seeing it (a database row too). */
+export async function eventually<T>(predicate: () => Maybe<T> | Promise<Maybe<T>>, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = predicate();
+    const value = await predicate();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));

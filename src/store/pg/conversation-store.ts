@@ -38,6 +38,12 @@ export class PgConversationStore<S> implements ConversationStore<S> {
     return rows[0]?.state;
   }
 
+  /** Every state that may still continue, as read() sees them (for export). */
+  async entries(): Promise<Array<[key: string, state: VersionedState<S>]>> {
+    const { rows } = await this.#pool.query<{ key: string; state: VersionedState<S> }>('SELECT key, state FROM conversations WHERE saved_at >= $1 ORDER BY key', [this.#clock() - this.#staleMs]);
+    return rows.map((r) => [r.key, r.state]);
+  }
+
   write(key: string, state: VersionedState<S>): Promise<void> {
     return this.#writes.track((async () => {
       await this.#pool.query(

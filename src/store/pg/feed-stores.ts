@@ -123,6 +123,10 @@ export class PgFeedStateStore extends FeedCopy implements FeedStateStore {
     });
   }
 
+  entries(): Iterable<[url: string, state: FeedState]> {
+    return this.#states.entries();
+  }
+
   *links(): Generator<[link: string, id: string]> {
     for (const state of this.#states.values()) yield* Object.entries(state.itemLinks ?? {});
   }

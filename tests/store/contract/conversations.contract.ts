@@ -46,6 +46,21 @@ export function conversationStoreContract(backend: Backend<ConversationStore<unk
     assert.equal(await (await place.open({ clock: () => now })).read('5'), undefined);
   });
 
+  it('lists every state that may still continue, by key (what an export reads)', async () => {
+    let now = 1_000_000;
+    const place = await backend();
+    const storage = await place.open({ clock: () => now });
+    await storage.write('-100', state(1));
+    now += STALE_STATE_MS / 2 + 1;
+    await storage.write('42', state(2, 'الرياضة'));
+    await storage.write('7', state(3));
+    await storage.delete('7');
+    await storage.flush();
+    now += STALE_STATE_MS / 2;
+    const listed = await (await place.open({ clock: () => now })).entries();
+    assert.deepEqual(listed, [['42', state(2, 'الرياضة')]]);
+  });
+
   it('forgets a finished conversation entirely', async () => {
     const place = await backend();
     const storage = await place.open();

@@ -20,6 +20,7 @@ export function feedStateContract(backend: Backend<FeedStateStore>): void {
       assert.deepEqual(s.get(A), stateA);
       assert.equal(s.get(B).failures, 2);
       assert.deepEqual([...s.links()].sort(), [['https://a.example/1', 'id1'], ['https://b.example/x', 'id9']]);
+      assert.deepEqual(new Map(s.entries()), new Map([[A, stateA], [B, s.get(B)]]), 'entries() lists every feed (what an export reads)');
     }
   });
 

@@ -16,7 +16,10 @@ if (files.length === 0) {
   process.exit(1);
 }
 const extra = process.argv.slice(2);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files], {
+// A test that hangs (a lost notification, a lock never released) fails after ten minutes instead
+// of stalling the whole run until CI's own limit.
+const TEST_TIMEOUT_MS = 600_000;
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${TEST_TIMEOUT_MS}`, ...extra, ...files], {
   stdio: 'inherit',
 });
 process.exit(result.status ?? 1);

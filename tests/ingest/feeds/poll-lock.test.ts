@@ -63,7 +63,9 @@ describe('the feed poll across instances', { skip: pgSkip }, async () => {
     await waitFor(() => feed.fetches() === 1);
     // The server ends the dead instance's sessions, and its lock with them.
     const gone = async () => (await pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'khulasa-dying'`)).rowCount === 0;
-    while (!(await gone())) await new Promise((r) => setTimeout(r, 10));
+    let tries = 0;
+    while (!(await gone()) && ++tries < 500) await new Promise((r) => setTimeout(r, 10));
+    assert.ok(tries < 500, "the dying instance's sessions ended");
     feed.release();
     const b = await instance(url, server.url('/takeover.xml'), 'b');
     await b.service.tick();

@@ -2,6 +2,7 @@
 // connection of its own for as long as it holds: a process that dies loses its connection, the
 // server releases its locks with it, and another instance takes over on its next try.
 import type pg from 'pg';
+import { checkout } from './checkout.ts';
 
 /** First keys of the two-key lock space (the one-key space holds the migration lock). */
 export const LOCK_SPACE = {
@@ -13,26 +14,9 @@ export const LOCK_SPACE = {
   jobsSetup: 7_240_303,
 } as const;
 
-/**
- * A client kept out of the pool while it holds locks. A connection lost meanwhile (the server
- * restarted, an operator ended it) is noted rather than thrown: unheard, it would end the process.
- */
-async function holdClient(pool: pg.Pool): Promise<{ client: pg.PoolClient; lost: { error?: Error } }> {
-  const client = await pool.connect();
-  const lost: { error?: Error } = {};
-  const onError = (error: Error) => void (lost.error = error);
-  client.on('error', onError);
-  const release = client.release.bind(client);
-  client.release = (error?: Error | boolean) => {
-    client.off('error', onError);
-    release(error);
-  };
-  return { client, lost };
-}
-
 /** Runs `task` holding the lock, waiting for it as long as another instance holds it. */
 export async function withLock<T>(pool: pg.Pool, space: number, task: () => Promise<T>): Promise<T> {
-  const { client } = await holdClient(pool);
+  const { client } = await checkout(pool);
   try {
     await client.query('SELECT pg_advisory_lock($1, 0)', [space]);
   } catch (error) {
@@ -76,7 +60,7 @@ export interface HeldLocks {
  * only waits for a later try, nothing is done twice.
  */
 export async function tryLockEach(pool: pg.Pool, space: number, ids: readonly number[]): Promise<HeldLocks> {
-  const { client, lost } = await holdClient(pool);
+  const { client, lost } = await checkout(pool);
   let won: number[];
   try {
     const { rows } = await client.query<{ id: string }>('SELECT id::text FROM unnest($2::bigint[]) AS t(id) WHERE pg_try_advisory_lock($1, hashtext(id::text))', [space, ids]);

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { Article, ArticleDetails, ArticleMeta } from '../../domain.ts';
 import { splitArticle } from '../article-split.ts';
 import type { MergeFn, UpsertReport } from '../stores.ts';
+import { inTransaction } from './transaction.ts';
 
 export const ARTICLES_CHANNEL = 'khulasa_articles';
 /** Any fixed number: the key every writer of the articles tables locks (an import running beside instances must take it too). */
@@ -33,27 +34,12 @@ export interface ChangeRow {
   meta: ArticleMeta | null;
 }
 
-async function inTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query(begin);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 /**
  * Every stored meta, handed over in batches from one snapshot (a cursor, never one giant result),
  * and the change number that snapshot reflects.
  */
 export function readAllMetas(pool: pg.Pool, onBatch: (rows: StoredMeta[]) => void): Promise<number> {
-  return inTransaction(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
+  return inTransaction(pool, async (client) => {
     const head = Number((await client.query<{ head: string }>(HEAD)).rows[0]?.head ?? 0);
     await client.query('DECLARE metas NO SCROLL CURSOR FOR SELECT meta, change_seq FROM articles');
     for (;;) {
@@ -61,7 +47,7 @@ export function readAllMetas(pool: pg.Pool, onBatch: (rows: StoredMeta[]) => voi
       if (rows.length === 0) return head;
       onBatch(rows.map((r) => ({ meta: r.meta, seq: Number(r.change_seq) })));
     }
-  });
+  }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 }
 
 /** Changes after `cursor`, oldest first: articles as they are now and removals, numbered together. */
@@ -162,7 +148,7 @@ export function writeArticles(pool: pg.Pool, batch: Article[], merge: MergeFn): 
   for (const article of batch) instantOf(article.publishedAt);
   const incoming = batch.map(storableArticle);
   if (incoming.length === 0) return Promise.resolve({ report: { created: [], updated: [], unchanged: [] }, written: [], headBefore: 0 });
-  return inTransaction(pool, 'BEGIN', async (client) => {
+  return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [ARTICLE_WRITE_LOCK]);
     const headBefore = Number((await client.query<{ head: string }>(HEAD)).rows[0]?.head ?? 0);
     const ids = [...new Set(incoming.map((a) => a.id))];
@@ -200,7 +186,7 @@ export interface RemovalResult {
 export function removeArticlesBefore(pool: pg.Pool, day: string): Promise<RemovalResult> {
   const cutoff = `${day}T00:00:00.000Z`;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(cutoff))) throw new RangeError(`not a day (YYYY-MM-DD): ${day}`);
-  return inTransaction(pool, 'BEGIN', async (client) => {
+  return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [ARTICLE_WRITE_LOCK]);
     const headBefore = Number((await client.query<{ head: string }>(HEAD)).rows[0]?.head ?? 0);
     const { rows } = await client.query<{ id: string; change_seq: string }>(

@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import type { Logger } from '../../logger.ts';
 import type { ChatLock } from '../stores.ts';
+import { checkout } from './checkout.ts';
 
 /** First key of the two-key advisory lock space for chats (others: src/store/pg/*). */
 export const CHAT_LOCK_SPACE = 7_240_201;
@@ -43,7 +44,7 @@ export class PgChatLock implements ChatLock {
   async #lock(chatId: number): Promise<pg.PoolClient | undefined> {
     let client: pg.PoolClient | undefined;
     try {
-      client = await this.#pool.connect();
+      ({ client } = await checkout(this.#pool));
       await client.query('BEGIN');
       await client.query("SELECT set_config('lock_timeout', $1, true)", [`${this.#waitMs}ms`]);
       await client.query('SELECT pg_advisory_xact_lock($1, hashint8($2))', [CHAT_LOCK_SPACE, chatId]);

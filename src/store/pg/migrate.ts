@@ -4,6 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type pg from 'pg';
+import { checkout } from './checkout.ts';
 import { DatabaseError } from './pool.ts';
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
@@ -42,7 +43,7 @@ export interface MigrationReport {
  * (a version this code does not know): running old code on it could corrupt data.
  */
 export async function migrate(pool: pg.Pool, migrations: Migration[]): Promise<MigrationReport> {
-  const client = await pool.connect();
+  const { client } = await checkout(pool);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (

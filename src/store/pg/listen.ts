@@ -9,10 +9,19 @@ import { describeDatabase } from './pool.ts';
 const RETRY_FIRST_MS = 500;
 const RETRY_MAX_MS = 30_000;
 const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
+/**
+ * A listening connection is idle, and a NAT or load balancer may drop an idle flow without a word:
+ * keep-alive probes after this long, and a query every heartbeat that must answer in time, notice
+ * it in seconds rather than after the system's two-hour keep-alive default.
+ */
+const KEEP_ALIVE_DELAY_MS = 10_000;
+const HEARTBEAT_MS = 30_000;
 
 export interface ListenOptions {
   /** Called once LISTEN is in place, at the start and after every reconnection. */
   onConnect?: () => void;
+  /** Milliseconds between heartbeat queries, and the time each has to answer (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 export interface Listener {
@@ -42,9 +51,13 @@ export function listen(source: pg.Pool | string, channel: string, onPayload: (pa
 
   const connect = async (): Promise<void> => {
     // Keep-alive: a connection lost without a word (a network cut) is noticed and replaced.
-    const client = new pg.Client({ ...config, keepAlive: true, application_name: `khulasa listen ${channel}` });
+    const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+    const client = new pg.Client({ ...config, keepAlive: true, keepAliveInitialDelayMillis: KEEP_ALIVE_DELAY_MS, query_timeout: heartbeatMs, application_name: `khulasa listen ${channel}` });
     let dropped = false;
+    const heartbeat = setInterval(() => void client.query('SELECT 1').catch(drop), heartbeatMs);
+    heartbeat.unref();
     const drop = (error?: Error) => {
+      clearInterval(heartbeat);
       if (dropped) return;
       dropped = true;
       if (current === client) current = undefined;

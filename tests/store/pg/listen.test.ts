@@ -56,3 +56,49 @@ describe('listen (PostgreSQL)', { skip: pgSkip }, () => {
     assert.deepEqual(payloads, ['41', '42']);
   });
 });
+
+/**
+ * A TCP relay to the database whose open connections can go silent: kept open but passing nothing
+ * on, as a NAT that dropped an idle flow does. Connections made afterwards pass as usual.
+ */
+async function freezableRelay(target: URL) {
+  const { createServer, connect } = await import('node:net');
+  const open = new Set<{ frozen: boolean }>();
+  const server = createServer((inbound) => {
+    const pair = { frozen: false };
+    open.add(pair);
+    const outbound = connect(Number(target.port), target.hostname);
+    inbound.on('data', (chunk) => void (pair.frozen || outbound.write(chunk)));
+    outbound.on('data', (chunk) => void (pair.frozen || inbound.write(chunk)));
+    const close = () => {
+      open.delete(pair);
+      inbound.destroy();
+      outbound.destroy();
+    };
+    inbound.on('error', close).on('close', close);
+    outbound.on('error', close).on('close', close);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  after(() => new Promise<void>((r) => server.close(() => r())));
+  const relayed = new URL(target.href);
+  relayed.port = String((server.address() as { port: number }).port);
+  return { url: relayed.href, freezeOpenConnections: () => open.forEach((pair) => (pair.frozen = true)) };
+}
+
+describe('listen through a connection that goes silent (PostgreSQL)', { skip: pgSkip }, () => {
+  it('notices the silence by its heartbeat, reconnects and catches up', { timeout: WAIT_MS }, async () => {
+    const { url, pool } = await freshDatabase();
+    const relay = await freezableRelay(new URL(url));
+    const connects = counter();
+    const heard = counter();
+    const listener = listen(relay.url, 'khulasa_chats', heard.hit, logger, { onConnect: connects.hit, heartbeatMs: 200 });
+    listeners.push(listener);
+    await listener.ready;
+    relay.freezeOpenConnections();
+    // Sent to the silent connection: lost, which is what the catch-up after reconnecting is for.
+    await pool.query("SELECT pg_notify('khulasa_chats', 'lost')");
+    await connects.reached(2);
+    await pool.query("SELECT pg_notify('khulasa_chats', 'heard')");
+    await heard.reached(1);
+  });
+});

@@ -172,6 +172,10 @@ process.on('uncaughtException', (error) => {
   logger.fatal({ err: error }, 'unexpected error; shutting down');
   shutdown.begin('unexpected error', 1);
 });
+// A promise nobody awaited failed: pg-boss 10 completes and fails jobs without awaiting, so a
+// database blip as a batch ends lands here. The job expires and runs again elsewhere, so it is
+// logged rather than a reason to stop serving readers.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'a background task failed; the bot goes on'));
 const started = main(config, logger, telemetry, shutdown);
 shutdown.awaitStartup(started);
 started.catch((error: unknown) => {

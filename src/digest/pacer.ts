@@ -27,8 +27,8 @@ export class Pacer implements SendPace {
     this.#last = clock();
   }
 
-  async take(): Promise<void> {
-    for (;;) {
+  async take(signal?: AbortSignal): Promise<void> {
+    while (!signal?.aborted) {
       const now = this.clock();
       if (now < this.#heldUntil) {
         await this.sleep(this.#heldUntil - now);

@@ -83,12 +83,16 @@ export async function deliverAll(
       return classify(error);
     }
   };
+  // The first worker to fail stops the others, and the call settles only once every send under way
+  // has been recorded: the caller's chat locks must outlive every send and marker of this batch.
+  const failing = new AbortController();
+  const stop = signal ? AbortSignal.any([signal, failing.signal]) : failing.signal;
   const worker = async () => {
-    for (let next = queue.shift(); next && !signal?.aborted; next = queue.shift()) {
+    for (let next = queue.shift(); next && !stop.aborted; next = queue.shift()) {
       let outcome: DeliveryOutcome | undefined;
-      for (let attempt = 0; attempt <= MAX_FLOOD_RETRIES && !signal?.aborted; attempt++) {
-        await pace.take();
-        if (signal?.aborted) return;
+      for (let attempt = 0; attempt <= MAX_FLOOD_RETRIES && !stop.aborted; attempt++) {
+        await pace.take(stop);
+        if (stop.aborted) return;
         outcome = await sendOnce(next);
         const waitS = outcome.kind === 'postponed' ? outcome.retryAfterS : undefined;
         if (waitS === undefined || options.floodWaitS === undefined || waitS > options.floodWaitS || attempt === MAX_FLOOD_RETRIES) break;
@@ -97,5 +101,12 @@ export async function deliverAll(
       if (outcome) await onResult(next, outcome);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  const workers = Array.from({ length: Math.max(1, options.concurrency) }, () =>
+    worker().catch((error: unknown) => {
+      failing.abort();
+      throw error;
+    }),
+  );
+  const failure = (await Promise.allSettled(workers)).find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
 }

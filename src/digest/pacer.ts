@@ -2,8 +2,8 @@
 
 /** What a sender asks of the rate it shares: this process's (Pacer) or every instance's (SharedPace). */
 export interface SendPace {
-  /** Resolves when one more send may go out. */
-  take(): Promise<void>;
+  /** Resolves when one more send may go out, or early once `signal` aborts (the caller then sends nothing). */
+  take(signal?: AbortSignal): Promise<void>;
   /** Telegram answered "retry after": nothing sharing this pace sends for `seconds` from now. */
   holdFor(seconds: number): Promise<void>;
 }
@@ -27,8 +27,8 @@ export class Pacer implements SendPace {
     this.#last = clock();
   }
 
-  async take(): Promise<void> {
-    for (;;) {
+  async take(signal?: AbortSignal): Promise<void> {
+    while (!signal?.aborted) {
       const now = this.clock();
       if (now < this.#heldUntil) {
         await this.sleep(this.#heldUntil - now);

@@ -35,6 +35,12 @@ export interface QueueOptions {
  */
 export const DEFAULT_QUEUE: QueueOptions = { batchSize: 25, expireInSeconds: 300, retryLimit: 3, pollingIntervalSeconds: 1 };
 
+/**
+ * Milliseconds a stop waits for the batch under way: the process's shutdown deadline must leave
+ * time for the steps after it. A batch still running then is failed back to the queue and stopped.
+ */
+const STOP_WAIT_MS = 3_000;
+
 /** Share of the expiry after which a batch starts no more sends, so it never outlives its jobs. */
 const SENDING_SHARE = 0.8;
 
@@ -53,7 +59,7 @@ export interface DigestQueueDeps extends DigestDeps {
 export interface DigestQueue {
   /** Queues every digest due at `now` (at most one job per chat and local date); returns how many were due. */
   enqueueDue(now: Date): Promise<number>;
-  /** Graceful: the batch under way finishes. Not graceful: nothing more is sent and the jobs under way go back to the queue. */
+  /** Graceful: the batch under way may finish within a few seconds, else it is cut short and retried. Not graceful: nothing more is sent and the jobs under way go back to the queue. */
   stop(options?: { graceful?: boolean }): Promise<void>;
 }
 
@@ -114,7 +120,9 @@ export async function startDigestQueue(deps: DigestQueueDeps): Promise<DigestQue
     },
     async stop({ graceful = true } = {}) {
       if (!graceful) stopping.abort();
-      await boss.stop({ graceful, timeout: options.expireInSeconds * 1000 });
+      await boss.stop({ graceful, timeout: STOP_WAIT_MS });
+      // pg-boss has failed what outlived the wait back to the queue: it sends nothing more.
+      stopping.abort();
     },
   };
 }

@@ -123,7 +123,15 @@ export async function deliverDigests(now: Date, due: DueDigest[], records: ChatR
         report.failed++;
     }
   };
-  await deliverAll(outbound, deps.send, record, deps.sender, signal);
-  await Promise.all(writes);
+  // Even when delivery fails, every marker already under way is waited for before the error goes
+  // up: the caller releases the chats' locks then, and another worker must find those markers.
+  const delivery = await deliverAll(outbound, deps.send, record, deps.sender, signal).then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
+  const written = await Promise.allSettled(writes);
+  if (delivery) throw delivery.error;
+  const failure = written.find((w) => w.status === 'rejected');
+  if (failure) throw failure.reason;
   return report;
 }

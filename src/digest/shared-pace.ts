@@ -2,6 +2,7 @@
 // bot, not per process. Each send reserves the next free slot in one PostgreSQL row and waits
 // for it, so instances together never exceed the rate; a retry_after moves that row past the
 // wait, so every instance honours it (migration 003_jobs.sql).
+import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { SendPace } from './pacer.ts';
 
@@ -11,18 +12,29 @@ export const SHARED_PACE_NAME = 'telegram';
 /** Seconds of sending that may go at once after a pause: bursts are what trip Telegram's counters. */
 const BURST_S = 0.2;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`; false when `signal` aborted first (shutdown: the message is left unsent). */
+async function pause(ms: number, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await sleep(ms, undefined, signal ? { signal } : {});
+    return true;
+  } catch (error) {
+    if (signal?.aborted) return false;
+    throw error;
+  }
+}
 
 export class SharedPace implements SendPace {
   readonly #pool: pg.Pool;
   readonly #intervalS: number;
   readonly #name: string;
+  readonly #holdName: string;
 
   constructor(pool: pg.Pool, ratePerSecond: number, name = SHARED_PACE_NAME) {
     if (!(ratePerSecond > 0)) throw new RangeError(`send rate must be above zero messages a second, got ${ratePerSecond}`);
     this.#pool = pool;
     this.#intervalS = 1 / ratePerSecond;
     this.#name = name;
+    this.#holdName = `${name}:hold`;
   }
 
   /**
@@ -45,16 +57,28 @@ export class SharedPace implements SendPace {
     return { slotAt: row?.slot_at ?? 0, waitMs: row?.wait_ms ?? 0 };
   }
 
-  async take(): Promise<void> {
-    const { waitMs } = await this.reserve();
-    if (waitMs > 0) await sleep(waitMs);
+  /** Waits for a slot; returns early, sending nothing, once `signal` aborts (the caller checks it). */
+  async take(signal?: AbortSignal): Promise<void> {
+    while (!signal?.aborted) {
+      const { waitMs } = await this.reserve();
+      if (waitMs > 0 && !(await pause(waitMs, signal))) return;
+      // A retry_after that came while this sender slept covers its slot too: it takes a new one past the hold.
+      if (!(await this.#held())) return;
+    }
   }
 
+  /** Whether a hold is in force now: its own row, since the pace row's lead is also the senders' queue. */
+  async #held(): Promise<boolean> {
+    const { rowCount } = await this.#pool.query(`SELECT 1 FROM send_pace WHERE name = $1 AND next_at > clock_timestamp()`, [this.#holdName]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** Moves the next slot past the wait and records the hold itself, for senders already waiting for a slot. */
   async holdFor(seconds: number): Promise<void> {
     await this.#pool.query(
-      `INSERT INTO send_pace AS p (name, next_at) VALUES ($1, clock_timestamp() + make_interval(secs => $2))
-       ON CONFLICT (name) DO UPDATE SET next_at = greatest(p.next_at, clock_timestamp() + make_interval(secs => $2))`,
-      [this.#name, seconds],
+      `INSERT INTO send_pace AS p (name, next_at) VALUES ($1, clock_timestamp() + make_interval(secs => $3)), ($2, clock_timestamp() + make_interval(secs => $3))
+       ON CONFLICT (name) DO UPDATE SET next_at = greatest(p.next_at, excluded.next_at)`,
+      [this.#name, this.#holdName, seconds],
     );
   }
 }

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_QUEUE } from '../../src/digest/queue.ts';
+import { SharedPace } from '../../src/digest/shared-pace.ts';
 import type { FloodLimits } from '../../src/emulator/flood.ts';
 import { freshDatabase, pgSkip } from '../helpers/pg.ts';
 import { type Instance, openJobs, peakPerSecond, startInstance, startWorld, total, until } from '../helpers/digest-instances.ts';
@@ -88,6 +89,24 @@ describe('digest jobs across two instances', { skip: pgSkip }, () => {
     await until(async () => (await openJobs(pool)) === 0, 'the queue drained by b');
     for (const chat of chats) assert.equal(world.digestsIn(chat.id), 1, `chat ${chat.id}`);
     assert.equal(total([a, b], 'sent'), 40);
+  });
+
+  it('stops within a few seconds while a retry_after holds every send, leaving the batch to the queue', async () => {
+    const { url, pool } = await freshDatabase();
+    const world = await startWorld(pool);
+    const now = new Date();
+    const chats = await world.subscribe(5, 8_000, now);
+    const a = await startInstance(world, url, { name: 'a', ratePerSecond: 40 });
+    // Twenty seconds of holding: a stop that waited for the batch would return only after it.
+    await new SharedPace(pool, 40).holdFor(20);
+    await a.queue.enqueueDue(now);
+    const active = async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'digests' AND state = 'active'`)).rows[0]?.n;
+    await until(async () => (await active()) === 5, 'the batch taken, its senders waiting for the hold');
+    await a.queue.stop();
+    const { rows } = await pool.query<{ held: boolean }>(`SELECT next_at > clock_timestamp() AS held FROM send_pace WHERE name = 'telegram'`);
+    assert.equal(rows[0]?.held, true, 'the stop returned while the hold was still in force');
+    assert.equal(chats.filter((c) => world.digestsIn(c.id) > 0).length, 0, 'nothing was sent');
+    assert.equal(await active(), 0, 'the batch went back to the queue');
   });
 
   it('keeps two instances together under the shared rate', async () => {

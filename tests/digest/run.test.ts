@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { pickDigestItems, toCandidate } from '../../src/digest/build.ts';
 import { MAX_LOOKBACK_MS, windowStart } from '../../src/digest/compose.ts';
+import type { SendPace } from '../../src/digest/pacer.ts';
 import { runDueDigests, type DigestDeps } from '../../src/digest/run.ts';
 import type { Article, ChatRecord, Subscription } from '../../src/domain.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -76,6 +77,41 @@ describe('a digest run', () => {
     const report = await runDueDigests(NOW, deps);
     assert.deepEqual([report.sent, report.empty], [2, 1]);
     assert.deepEqual(loaded, [fresh.id], 'the month-old article and the unmatched chat load nothing');
+  });
+
+  it('on a failed pace call starts no more sends and has every sent digest recorded before it fails', async () => {
+    const { deps, chats, sent } = await setup(Array.from({ length: 12 }, () => ({ subscription: sub(), lastDigestAt: daysAgo(2) })));
+    let takes = 0;
+    let failed = false;
+    const afterFailure: number[] = [];
+    // A database blip on the fifth slot; sends and marker writes still under way when it comes.
+    const pace: SendPace = {
+      take: async () => {
+        await new Promise((r) => setImmediate(r));
+        if (++takes === 5) {
+          failed = true;
+          throw new Error('timeout exceeded when trying to connect');
+        }
+      },
+      holdFor: async () => undefined,
+    };
+    const slow = <T>(value: T) => new Promise<T>((r) => setTimeout(() => r(value), 20));
+    const send = deps.send;
+    const update = chats.update.bind(chats);
+    chats.update = async (...args) => update(...(await slow(args)));
+    const run = runDueDigests(NOW, {
+      ...deps,
+      send: async (chatId, text, options) => {
+        if (failed) afterFailure.push(chatId);
+        await slow(undefined);
+        return send(chatId, text, options);
+      },
+      sender: { ratePerSecond: 1000, concurrency: 3, pace },
+    });
+    await assert.rejects(run, /timeout exceeded/);
+    assert.deepEqual(afterFailure, [], 'no send starts after the failure');
+    assert.ok(sent.length > 0 && sent.length < 12, `${sent.length} sent before the failure`);
+    for (const { chatId } of sent) assert.equal(chats.get(chatId)?.lastDigestOutcome, 'sent', `chat ${chatId}'s marker is written before the run fails`);
   });
 
   it('matches the words analysed once per run, not the article again for each chat', () => {

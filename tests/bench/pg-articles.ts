@@ -3,7 +3,6 @@
 // read bodies and build its search index. Measured in a child process, so the heap is its own.
 // Alone: node --expose-gc --import tsx tests/bench/pg-articles.ts --url postgres://… [--sizes 100000,1000000]
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +15,7 @@ import { createLogger } from '../../src/logger.ts';
 import { Library } from '../../src/library.ts';
 import { buildIndex } from '../../src/search/build-index.ts';
 import { PgArticleRepository } from '../../src/store/pg/article-repository.ts';
-import { migrate, readMigrations } from '../../src/store/pg/migrate.ts';
+import { createThrowawayDatabase } from '../helpers/throwaway-database.ts';
 import { type NewsRecord, readRealCorpus, realArticle } from './real-corpus.ts';
 import { buffersMb, fmt, heapMb, latencySummary, ms } from './stats.ts';
 
@@ -128,17 +127,9 @@ async function benchPropagation(pool: pg.Pool, make: (i: number) => Article, log
 }
 
 export async function benchPgArticles(adminUrl: string, sizes: number[], log: (line: string) => void, records: NewsRecord[], indexUpTo = 100_000, keep = false): Promise<void> {
-  const name = `khulasa_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.href, max: 4 });
-  // Dropping the database at the end cuts the pool's idle connections.
-  pool.on('error', () => undefined);
+  const db = await createThrowawayDatabase(adminUrl, 'khulasa_bench', { max: 4 });
+  const { pool } = db;
   try {
-    await migrate(pool, await readMigrations());
     const count = Math.max(...sizes);
     await benchPropagation(pool, articleMaker(records.slice(0, PROPAGATED), count), log);
     await pool.query('TRUNCATE articles, article_removals');
@@ -147,16 +138,18 @@ export async function benchPgArticles(adminUrl: string, sizes: number[], log: (l
       await fill(pool, stored, size, count, records, log);
       stored = size;
       const bytes = (await pool.query<{ size: string }>("SELECT pg_total_relation_size('articles') AS size")).rows[0]?.size;
-      const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--open', url.href, ...(size <= indexUpTo ? ['--index'] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--open', db.url, ...(size <= indexUpTo ? ['--index'] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
       const r = JSON.parse(out.trim().split('\n').at(-1) as string);
       log(`pg articles ${size}: table ${fmt(Number(bytes) / 1048576, 0)} MB; opened ${r.items} in ${fmt(r.openMs / 1000, 2)} s, heap +${fmt(r.heapMb, 0)} MB; get p50 ${fmt(r.get.p50, 2)} ms p95 ${fmt(r.get.p95, 2)} ms; first latest() ${fmt(r.firstLatestMs, 0)} ms`);
       if (r.index) log(`pg articles ${size}: search index built from PostgreSQL in ${fmt(r.index.ms / 1000, 1)} s (heap +${fmt(r.index.heapMb, 0)} MB, buffers ${fmt(r.index.buffersMb, 0)} MB)`);
     }
   } finally {
-    await pool.end();
-    if (keep) log(`pg articles: database kept at ${url.href}`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    if (keep) {
+      await pool.end();
+      log(`pg articles: database kept at ${db.url}`);
+    } else {
+      await db.drop();
+    }
   }
 }
 

@@ -1,10 +1,9 @@
 // PostgreSQL for tests: each test file gets a database of its own on the server at
 // TEST_DATABASE_URL (bash .ci/run starts a throwaway one; so does `source .ci/postgres.sh`),
 // migrated to this release's schema and dropped when the file finishes.
-import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
-import pg from 'pg';
-import { migrate, readMigrations } from '../../src/store/pg/migrate.ts';
+import type pg from 'pg';
+import { createThrowawayDatabase } from './throwaway-database.ts';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
 if (!ADMIN_URL && process.env.CI === 'true') throw new Error('TEST_DATABASE_URL is not set: .ci/run starts a throwaway PostgreSQL (.ci/postgres.sh) and sets it; the PostgreSQL suites must run in CI.');
@@ -24,24 +23,7 @@ export interface TestDatabase {
  */
 export async function freshDatabase(options: { migrated?: boolean; max?: number } = {}): Promise<TestDatabase> {
   if (!ADMIN_URL) throw new Error(pgSkip as string);
-  const name = `khulasa_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.href, max: options.max ?? 10 });
-  // An idle connection the server cuts (a test stopping backends) emits here; unheard, it would
-  // end the test process. The pool replaces it, as openPool's does in the bot.
-  pool.on('error', () => undefined);
-  after(async () => {
-    await pool.end();
-    const dropper = new pg.Client({ connectionString: ADMIN_URL });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropper.end();
-  });
-  if (options.migrated !== false) await migrate(pool, await readMigrations());
-  return { url: url.href, pool };
+  const { url, pool, drop } = await createThrowawayDatabase(ADMIN_URL, `khulasa_test_${process.pid}`, options);
+  after(drop);
+  return { url, pool };
 }

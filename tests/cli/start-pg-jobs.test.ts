@@ -9,7 +9,7 @@ import { PgChatStore } from '../../src/store/pg/chat-store.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 import { eventually } from '../helpers/bot-harness.ts';
 import { emulatorAndSeededData, spawnBot } from '../helpers/bot-process.ts';
-import { dueTime } from '../helpers/digest-instances.ts';
+import { subscribeDue } from '../helpers/due-chats.ts';
 import { freshDatabase, pgSkip } from '../helpers/pg.ts';
 
 describe('npm start with DATABASE_URL', { skip: pgSkip }, () => {
@@ -25,7 +25,7 @@ describe('npm start with DATABASE_URL', { skip: pgSkip }, () => {
     await articles.close();
     const chats = await PgChatStore.open(pool, logger);
     const now = new Date();
-    await chats.update(chat.id, (r) => Object.assign(r, { subscription: { time: dueTime(now), timeZone: 'Asia/Riyadh', topics: [], size: 3, createdAt: '2020-01-01T00:00:00.000Z', updatedAt: '2020-01-01T00:00:00.000Z' }, lastDigestAt: '2020-01-01T00:00:00.000Z' }), { type: 'private' });
+    await subscribeDue(chats, chat.id, now);
     await chats.close();
 
     const bot = spawnBot({ ...env, DATABASE_URL: url });

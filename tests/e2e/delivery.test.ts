@@ -2,35 +2,20 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { runDueDigests, type DigestDeps } from '../../src/digest/run.ts';
-import { zonedParts } from '../../src/digest/time.ts';
-import type { Subscription } from '../../src/domain.ts';
-import type { TgChat } from '../../src/emulator/types.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ChatRepository } from '../../src/store/chat-repository.ts';
 import { startHarness } from '../helpers/bot-harness.ts';
+import { subscribeDue, subscribeDueChats } from '../helpers/due-chats.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const h = await startHarness();
 const { emulator } = h;
 const logger = createLogger({ level: 'silent' });
-const ZONE = 'Asia/Riyadh';
-
-/** A delivery time one minute ago in Riyadh: every test chat is due now, on time. */
-function dueNow(now: Date): string {
-  const { minutes } = zonedParts(new Date(now.getTime() - 60_000), ZONE);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
+/** Every chat due now, on time, in a chats file of its own. */
 async function subscribedChats(count: number, firstUserId: number, now: Date) {
   const dir = await tempDir();
   const chats = await ChatRepository.open(dir);
-  const sub: Subscription = { time: dueNow(now), timeZone: ZONE, topics: [], size: 3, createdAt: '2020-01-01T00:00:00.000Z', updatedAt: '2020-01-01T00:00:00.000Z' };
-  const list: TgChat[] = [];
-  for (let i = 0; i < count; i++) {
-    const chat = emulator.privateChat(emulator.user(firstUserId + i));
-    list.push(chat);
-    await chats.update(chat.id, (r) => Object.assign(r, { subscription: sub, lastDigestAt: '2020-01-01T00:00:00.000Z' }), { type: 'private' });
-  }
+  const list = await subscribeDueChats(chats, emulator, count, firstUserId, now);
   return { dir, chats, list };
 }
 
@@ -82,8 +67,7 @@ describe('digest delivery through the emulator', () => {
     const now = new Date();
     const { chats } = await subscribedChats(0, 3000, now);
     const group = emulator.group('مجموعة الأخبار');
-    const sub: Subscription = { time: dueNow(now), timeZone: ZONE, topics: [], size: 3, createdAt: '2020-01-01T00:00:00.000Z', updatedAt: '2020-01-01T00:00:00.000Z' };
-    await chats.update(group.id, (r) => Object.assign(r, { subscription: sub, lastDigestAt: '2020-01-01T00:00:00.000Z' }), { type: 'group', title: 'مجموعة الأخبار' });
+    await subscribeDue(chats, group.id, now, { type: 'group', title: 'مجموعة الأخبار' });
     const supergroup = emulator.migrateGroup(group);
     const report = await runDueDigests(now, deps(chats));
     assert.deepEqual([report.migrated, report.sent], [1, 1]);

@@ -5,30 +5,23 @@ import { after } from 'node:test';
 import { Api } from 'grammy';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import type { Article, Subscription } from '../../src/domain.ts';
+import type { Article } from '../../src/domain.ts';
 import { type DigestQueue, type QueueOptions, startDigestQueue } from '../../src/digest/queue.ts';
 import { Pacer, type SendPace } from '../../src/digest/pacer.ts';
 import type { RunReport } from '../../src/digest/run.ts';
 import { SharedPace } from '../../src/digest/shared-pace.ts';
-import { zonedParts } from '../../src/digest/time.ts';
 import { TelegramEmulator, type EmulatorOptions } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import type { TgChat } from '../../src/emulator/types.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { PgChatStore } from '../../src/store/pg/chat-store.ts';
+import { subscribeDueChats } from './due-chats.ts';
 import { seedArticles } from './seed-articles.ts';
 import { tempDir } from './tmp.ts';
 
 export const TOKEN = '123456789:jobs-token-aaaaaaaaaaaaaaaaaaaa';
-const ZONE = 'Asia/Riyadh';
 const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-
-/** A delivery time one minute before `now` in Riyadh: due now, on time. */
-export function dueTime(now: Date): string {
-  const { minutes } = zonedParts(new Date(now.getTime() - 60_000), ZONE);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 export interface World {
   emulator: TelegramEmulator;
@@ -58,16 +51,7 @@ export async function startWorld(pool: pg.Pool, options: EmulatorOptions = {}): 
     apiRoot: running.apiRoot,
     articles,
     chats: store,
-    async subscribe(count, firstUserId, now) {
-      const sub: Subscription = { time: dueTime(now), timeZone: ZONE, topics: [], size: 3, createdAt: '2020-01-01T00:00:00.000Z', updatedAt: '2020-01-01T00:00:00.000Z' };
-      const list: TgChat[] = [];
-      for (let i = 0; i < count; i++) {
-        const chat = emulator.privateChat(emulator.user(firstUserId + i));
-        list.push(chat);
-        await store.update(chat.id, (r) => Object.assign(r, { subscription: sub, lastDigestAt: '2020-01-01T00:00:00.000Z' }), { type: 'private' });
-      }
-      return list;
-    },
+    subscribe: (count, firstUserId, now) => subscribeDueChats(store, emulator, count, firstUserId, now),
     digestsIn: (chatId) => emulator.botMessages(chatId).filter((m) => (m.message.text ?? '').startsWith('📬')).length,
   };
 }

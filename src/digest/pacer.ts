@@ -1,4 +1,5 @@
 // Spacing sends to stay under Telegram's broadcast limit: a token bucket with a one-second burst.
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** What a sender asks of the rate it shares: this process's (Pacer) or every instance's (SharedPace). */
 export interface SendPace {
@@ -6,6 +7,20 @@ export interface SendPace {
   take(signal?: AbortSignal): Promise<void>;
   /** Telegram answered "retry after": nothing sharing this pace sends for `seconds` from now. */
   holdFor(seconds: number): Promise<void>;
+}
+
+/**
+ * Waits `ms`; false when `signal` aborted first. A pace's wait may be a whole flood hold (up to a
+ * minute): shutdown must not sit through it, so the message is left unsent instead.
+ */
+export async function pause(ms: number, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await sleep(ms, undefined, signal ? { signal } : {});
+    return true;
+  } catch (error) {
+    if (signal?.aborted) return false;
+    throw error;
+  }
 }
 
 export class Pacer implements SendPace {
@@ -18,7 +33,7 @@ export class Pacer implements SendPace {
   constructor(
     ratePerSecond: number,
     private readonly clock: () => number = Date.now,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<unknown> = pause,
   ) {
     this.#perMs = ratePerSecond / 1000;
     // At most a fifth of a second's worth at once: bursts are what trip Telegram's counters.
@@ -31,7 +46,7 @@ export class Pacer implements SendPace {
     while (!signal?.aborted) {
       const now = this.clock();
       if (now < this.#heldUntil) {
-        await this.sleep(this.#heldUntil - now);
+        await this.sleep(this.#heldUntil - now, signal);
         continue;
       }
       this.#tokens = Math.min(this.#capacity, this.#tokens + (now - this.#last) * this.#perMs);
@@ -40,7 +55,7 @@ export class Pacer implements SendPace {
         this.#tokens -= 1;
         return;
       }
-      await this.sleep(Math.ceil((1 - this.#tokens) / this.#perMs));
+      await this.sleep(Math.ceil((1 - this.#tokens) / this.#perMs), signal);
     }
   }
 

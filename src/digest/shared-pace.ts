@@ -2,26 +2,14 @@
 // bot, not per process. Each send reserves the next free slot in one PostgreSQL row and waits
 // for it, so instances together never exceed the rate; a retry_after moves that row past the
 // wait, so every instance honours it (migration 003_jobs.sql).
-import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import type { SendPace } from './pacer.ts';
+import { pause, type SendPace } from './pacer.ts';
 
 /** The row every instance of the bot shares (one bot per database). */
 export const SHARED_PACE_NAME = 'telegram';
 
 /** Seconds of sending that may go at once after a pause: bursts are what trip Telegram's counters. */
 const BURST_S = 0.2;
-
-/** Waits `ms`; false when `signal` aborted first (shutdown: the message is left unsent). */
-async function pause(ms: number, signal?: AbortSignal): Promise<boolean> {
-  try {
-    await sleep(ms, undefined, signal ? { signal } : {});
-    return true;
-  } catch (error) {
-    if (signal?.aborted) return false;
-    throw error;
-  }
-}
 
 export class SharedPace implements SendPace {
   readonly #pool: pg.Pool;

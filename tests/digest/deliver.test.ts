@@ -68,4 +68,15 @@ describe('Pacer', () => {
     // A burst of 2 (a fifth of a second), then one every 100 ms.
     assert.equal(now, 1000);
   });
+
+  it('stops waiting out a flood hold once shutdown aborts, sending nothing', async () => {
+    const pacer = new Pacer(10);
+    const holdEnds = Date.now() + 60_000;
+    await pacer.holdFor(60);
+    const shutdown = new AbortController();
+    const taking = pacer.take(shutdown.signal);
+    shutdown.abort();
+    await taking;
+    assert.ok(Date.now() < holdEnds, 'take() returned while the minute of holding was still in force');
+  });
 });

@@ -34,7 +34,10 @@ const before = (a: ScoredDoc, b: ScoredDoc) => beats(a.score, a.doc, b);
 export class ScoreBoard {
   #scores = new Float64Array(1024);
   #masks = new Uint32Array(1024);
-  #touched: number[] = [];
+  /** Documents scored since the last reset, in the order first scored: a frequent word touches
+   * tens of thousands, so the list is a reused typed array rather than a new array per query. */
+  #touched = new Uint32Array(1024);
+  #touchedCount = 0;
   /** Per document: the number of the last index term found in its title or keywords. */
   #aboutTerm = new Uint32Array(1024);
   /** Numbers the index terms a query looks up, so marks from earlier terms never need clearing. */
@@ -42,11 +45,12 @@ export class ScoreBoard {
 
   /** Clears the last query's scores and makes room for documents numbered below `capacity`. */
   reset(capacity: number): void {
-    for (const doc of this.#touched) {
+    for (let i = 0; i < this.#touchedCount; i++) {
+      const doc = this.#touched[i] as number;
       this.#scores[doc] = 0;
       this.#masks[doc] = 0;
     }
-    this.#touched = [];
+    this.#touchedCount = 0;
     if (capacity > this.#scores.length) {
       const size = Math.max(capacity, this.#scores.length * 2);
       this.#scores = new Float64Array(size);
@@ -81,7 +85,14 @@ export class ScoreBoard {
   }
 
   add(doc: number, score: number, bit: number): void {
-    if (this.#masks[doc] === 0) this.#touched.push(doc);
+    if (this.#masks[doc] === 0) {
+      if (this.#touchedCount === this.#touched.length) {
+        const grown = new Uint32Array(this.#touched.length * 2);
+        grown.set(this.#touched);
+        this.#touched = grown;
+      }
+      this.#touched[this.#touchedCount++] = doc;
+    }
     this.#scores[doc] = (this.#scores[doc] ?? 0) + score;
     this.#masks[doc] = (this.#masks[doc] ?? 0) | bit;
   }
@@ -93,7 +104,8 @@ export class ScoreBoard {
    */
   top(limit: number, keep: (doc: number) => boolean): ScoredDoc[] {
     const heap: ScoredDoc[] = []; // the worst kept result at heap[0]
-    for (const doc of this.#touched) {
+    for (let i = 0; i < this.#touchedCount; i++) {
+      const doc = this.#touched[i] as number;
       const mask = this.#masks[doc] ?? 0;
       const score = (this.#scores[doc] ?? 0) * coordination(Math.max(1, bitCount(mask & ~UNCOUNTED_BIT)));
       // Compared before a candidate is made: a common word touches thousands that never make it.

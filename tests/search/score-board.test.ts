@@ -45,4 +45,15 @@ describe('ScoreBoard', () => {
     assert.deepEqual(board.top(5, () => true).map((s) => [s.doc, s.score]), [[4999, 1]]);
     assert.deepEqual(board.top(0, () => true), []);
   });
+
+  it('clears every document a query touched, however many (more than the list first holds)', () => {
+    const board = new ScoreBoard();
+    board.reset(10_000);
+    for (let doc = 0; doc < 10_000; doc++) board.add(doc, 1 + (doc % 7), 1);
+    assert.equal(board.top(3, () => true).length, 3);
+    board.reset(10_000);
+    for (const doc of [9_999, 5_000, 1]) assert.equal(board.hasMatched(doc), false);
+    board.add(5_000, 1, 1);
+    assert.deepEqual(board.top(5, () => true).map((s) => [s.doc, s.score]), [[5_000, 1]]);
+  });
 });

@@ -5,6 +5,7 @@
 // is longer than the budget it is shortened at a clause boundary. A structural ranker that picked
 // paragraph openings scored above lead on the EASC dev set and below it on held-out sets, and it
 // skipped long leads for short later sentences: see README "Summaries".
+import { dropAcronymGlosses } from './asides.ts';
 import { shortenToWords } from './clauses.ts';
 import { stripDateline } from './dateline.ts';
 import { splitSentences } from './sentences.ts';
@@ -75,13 +76,15 @@ export function summarize(text: string | readonly string[], budget: SummaryBudge
   let words = 0;
   for (const sentence of storySentences(withinScope(typeof text === 'string' ? [text] : text))) {
     if (chosen.length >= maxSentences || words >= maxWords) break;
-    const count = countWords(sentence);
+    // A sentence too long for the room left first loses what repeats it (an acronym gloss).
+    const whole = words + countWords(sentence) <= maxWords ? sentence : dropAcronymGlosses(sentence);
+    const count = countWords(whole);
     if (words + count <= maxWords) {
-      chosen.push(sentence);
+      chosen.push(whole);
       words += count;
       continue;
     }
-    const short = shortenToWords(sentence, maxWords - words);
+    const short = shortenToWords(whole, maxWords - words);
     if (short !== null) chosen.push(short);
     break;
   }

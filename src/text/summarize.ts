@@ -8,6 +8,7 @@
 import { dropAcronymGlosses } from './asides.ts';
 import { shortenToWords } from './clauses.ts';
 import { stripDateline } from './dateline.ts';
+import { withoutPreamble } from './preamble.ts';
 import { splitSentences } from './sentences.ts';
 import { countWords } from './tokenize.ts';
 import { unwrapLines } from './unwrap.ts';
@@ -29,9 +30,13 @@ function withStop(sentence: string): string {
   return ENDS_SENTENCE.test(sentence) ? sentence : `${sentence}.`;
 }
 
-/** Sentences of a text whose paragraphs are separate strings or lines (hard-wrapped ones joined). */
+/**
+ * Sentences of a text whose paragraphs are separate strings or lines (hard-wrapped ones joined),
+ * from the story's first line: a byline or editor's note above it is not the story.
+ */
 export function storySentences(paragraphs: readonly string[]): string[] {
-  const sentences = unwrapLines(paragraphs.flatMap((p) => p.split(/\n+/))).flatMap(splitSentences);
+  const lines = withoutPreamble(unwrapLines(paragraphs.flatMap((p) => p.split(/\n+/))));
+  const sentences = lines.flatMap(splitSentences);
   // A dateline may stand alone ("القاهرة/ الأناضول") or open the lead; either way it goes.
   const lead = sentences.findIndex((s) => countWords(stripDateline(s)) > 0);
   if (lead < 0) return [];

@@ -80,6 +80,14 @@ describe('summarize', () => {
     });
   }
 
+  it("starts a digest line at the dateline, not at the editor's note above it", () => {
+    const story = [
+      'هذا التقرير بقلم عبيدة نفاع، محرر الشؤون الرياضية بموقع CNN بالعربية ولا يعكس بالضرورة رأي أو توجهات الشبكة.',
+      'دبي، الإمارات العربية المتحدة (CNN) – يواجه ليفربول الإنجليزي نظيره ريال مدريد الإسباني، في نهائي دوري أبطال أوروبا، الذي سيقام في العاصمة الأوكرانية، كييف.',
+    ];
+    assert.equal(summarize(story, DIGEST_LINE), 'يواجه ليفربول الإنجليزي نظيره ريال مدريد الإسباني، في نهائي دوري أبطال أوروبا، الذي سيقام في العاصمة الأوكرانية، كييف.');
+  });
+
   it('never skips the lead for a shorter later sentence, whatever the budget', () => {
     for (const story of [CNN_STORY, BBC_STORY, japan?.paragraphs ?? [], china?.paragraphs ?? []]) {
       const lead = summarize(story, { maxSentences: 1 }).split(/\s+/).slice(0, 2).join(' ');

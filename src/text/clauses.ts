@@ -50,10 +50,33 @@ function opensClause(pieces: readonly string[], i: number): boolean {
   return opensAside(pieces, i) || CLAUSE_WORDS.has(piece) || AND_VERB.test(piece) || CLAUSE_PAIRS.has(`${piece} ${pieces[i + 1] ?? ''}`);
 }
 
+const CLOSING: Readonly<Record<string, string>> = { '(': ')', '[': ']', '«': '»', '“': '”' };
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The marks that close the quotations and brackets left open in a text, innermost first: a cut
+ * inside a quotation (وأضاف: "إنها الآن تسعى…) reads as an unfinished one otherwise. A straight
+ * quote closes an open one (they do not nest, and pages misplace them: "لوموند "الفرنسية), else
+ * opens when a word follows it and none precedes it; one closing a quotation that an earlier
+ * sentence opened closes nothing here.
+ */
+export function closingMarks(text: string): string {
+  const open: string[] = [];
+  const chars = [...text];
+  chars.forEach((ch, i) => {
+    const closer = CLOSING[ch];
+    const opensQuote = ch === '"' && WORD_CHAR.test(chars[i + 1] ?? '') && !WORD_CHAR.test(chars[i - 1] ?? '');
+    if (closer) open.push(closer);
+    else if (open.includes(ch)) open.length = open.lastIndexOf(ch);
+    else if (opensQuote) open.push('"');
+  });
+  return open.reverse().join('');
+}
+
 /** The first `end` pieces with trailing commas, dashes and opening brackets removed, then "…". */
 function cutAfter(pieces: readonly string[], end: number): string {
   const kept = pieces.slice(0, end).join(' ').replace(/[\s،,؛;:\-–—(«“]+$/u, '');
-  return `${kept}${ELLIPSIS}`;
+  return `${kept}${ELLIPSIS}${closingMarks(kept)}`;
 }
 
 /**

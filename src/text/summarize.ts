@@ -5,8 +5,10 @@
 // is longer than the budget it is shortened at a clause boundary. A structural ranker that picked
 // paragraph openings scored above lead on the EASC dev set and below it on held-out sets, and it
 // skipped long leads for short later sentences: see README "Summaries".
+import { dropAcronymGlosses } from './asides.ts';
 import { shortenToWords } from './clauses.ts';
 import { stripDateline } from './dateline.ts';
+import { withoutPreamble } from './preamble.ts';
 import { splitSentences } from './sentences.ts';
 import { countWords } from './tokenize.ts';
 import { unwrapLines } from './unwrap.ts';
@@ -28,9 +30,13 @@ function withStop(sentence: string): string {
   return ENDS_SENTENCE.test(sentence) ? sentence : `${sentence}.`;
 }
 
-/** Sentences of a text whose paragraphs are separate strings or lines (hard-wrapped ones joined). */
+/**
+ * Sentences of a text whose paragraphs are separate strings or lines (hard-wrapped ones joined),
+ * from the story's first line: a byline or editor's note above it is not the story.
+ */
 export function storySentences(paragraphs: readonly string[]): string[] {
-  const sentences = unwrapLines(paragraphs.flatMap((p) => p.split(/\n+/))).flatMap(splitSentences);
+  const lines = withoutPreamble(unwrapLines(paragraphs.flatMap((p) => p.split(/\n+/))));
+  const sentences = lines.flatMap(splitSentences);
   // A dateline may stand alone ("القاهرة/ الأناضول") or open the lead; either way it goes.
   const lead = sentences.findIndex((s) => countWords(stripDateline(s)) > 0);
   if (lead < 0) return [];
@@ -75,13 +81,15 @@ export function summarize(text: string | readonly string[], budget: SummaryBudge
   let words = 0;
   for (const sentence of storySentences(withinScope(typeof text === 'string' ? [text] : text))) {
     if (chosen.length >= maxSentences || words >= maxWords) break;
-    const count = countWords(sentence);
+    // A sentence too long for the room left first loses what repeats it (an acronym gloss).
+    const whole = words + countWords(sentence) <= maxWords ? sentence : dropAcronymGlosses(sentence);
+    const count = countWords(whole);
     if (words + count <= maxWords) {
-      chosen.push(sentence);
+      chosen.push(whole);
       words += count;
       continue;
     }
-    const short = shortenToWords(sentence, maxWords - words);
+    const short = shortenToWords(whole, maxWords - words);
     if (short !== null) chosen.push(short);
     break;
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { stripDateline } from '../../src/text/dateline.ts';
+import { opensWithAgencyDateline, stripDateline } from '../../src/text/dateline.ts';
 
 describe('stripDateline', () => {
   const table: [string, string, string][] = [
@@ -29,7 +29,23 @@ describe('stripDateline', () => {
     ['a place with a shadda and invisible direction marks', '\u202B\u202Bعمّان، الأردن (CNN)-- أعلن في العاصمة الأردنية عن توقيع اتفاقية.', 'أعلن في العاصمة الأردنية عن توقيع اتفاقية.'],
     ['keeps an agency credited in brackets without a dash', 'ذكرت وكالة الأنباء السعودية (واس) أن مجلس الوزراء كلف اللجنة الإشرافية.', 'ذكرت وكالة الأنباء السعودية (واس) أن مجلس الوزراء كلف اللجنة الإشرافية.'],
     ['keeps a channel named in brackets before a comma', 'قالت مذيعتان بهيئة الإذاعة البريطانية (بي بي سي)، مع بداية البرنامج، إنهما تطالبان بالمساواة.', 'قالت مذيعتان بهيئة الإذاعة البريطانية (بي بي سي)، مع بداية البرنامج، إنهما تطالبان بالمساواة.'],
+    ['a CNN dateline whose places end in a comma', 'لندن، المملكة المتحدة، (CNN)-- أعلن الرؤساء التنفيذيون لـ3 بنوك عالمية انسحابهم من مؤتمر الاستثمار السعودي.', 'أعلن الرؤساء التنفيذيون لـ3 بنوك عالمية انسحابهم من مؤتمر الاستثمار السعودي.'],
+    ['a city and an agency between tatweels standing for dashes', 'عمان ـ بترا ـ قال وزير المياه إن الموسم المطري جيد.', 'قال وزير المياه إن الموسم المطري جيد.'],
+    ['keeps an outlet after a stretched لـ (a tatweel after a letter is no dash)', 'وقال كيربي، في تصريحات لـCNN، إنه "يوجد قلق حقيقي" من توسع الحرب.', 'وقال كيربي، في تصريحات لـCNN، إنه "يوجد قلق حقيقي" من توسع الحرب.'],
     ['keeps a sentence without a dateline', 'اتهمت الحكومة الإسرائيلية إيران بمحاولة الهجوم على أراضيها.', 'اتهمت الحكومة الإسرائيلية إيران بمحاولة الهجوم على أراضيها.'],
   ];
   for (const [name, input, expected] of table) it(name, () => assert.equal(stripDateline(input), expected));
+});
+
+describe('opensWithAgencyDateline', () => {
+  const table: [string, string, boolean][] = [
+    ['a CNN dateline', 'دبي، الإمارات العربية المتحدة (CNN) – دك النجم البرتغالي كريستيانو رونالدو حصون نادي جيرونا.', true],
+    ['a city, a dash and an agency', 'واشنطن - أ ف ب - أعلن البيت الأبيض فرض عقوبات جديدة.', true],
+    ['a credit line on its own', '(بي بي سي)', true],
+    ['not an attribution with an agency in brackets', 'وأدى ذلك، بحسب وكالة (وام) الرسمية إلى تأخير إقلاع الطائرة لعدة ساعات.', false],
+    ['not an age in brackets before a colon', 'وقال الوزير (73 عاما): إن الحكومة ستجتمع غدا.', false],
+    ['not a bare place and a dash', 'رام الله - قال رئيس الوزراء الفلسطيني إن الحكومة ستجتمع غدا.', false],
+    ['not an outlet after a stretched لـ', 'وقال المصدر، في تصريحات لـCNN، إن الأمير هو من بادر بالاتصال.', false],
+  ];
+  for (const [name, text, expected] of table) it(name, () => assert.equal(opensWithAgencyDateline(text), expected));
 });

@@ -63,6 +63,31 @@ describe('summarize', () => {
     });
   }
 
+  // A lead one word over the budget: its English acronym goes, and it is whole, with its full stop.
+  const FBI_STORY = [
+    'واشنطن، الولايات المتحدة الأمريكية (CNN)-- طالب 6 أعضاء بمجلس النواب الأمريكي مدير مكتب التحقيقات الفيدرالي (FBI) كريستوفر راي بالتحقيق فيما إذا كان جاريد كوشنر، صهر الرئيس الأمريكي دونالد ترامب، قد سرب معلومات سرية إلى ولي العهد السعودي الأمير محمد بن سلمان، وذلك وفقا لرسالة حصلت CNN على نسخة منها.',
+    'وجاءت الرسالة التي بعثها أعضاء مجلس النواب إلى مدير مكتب التحقيقات الفيدرالي، بعد تقرير لموقع "إنترسبت".',
+  ];
+  const FBI_LEAD = 'طالب 6 أعضاء بمجلس النواب الأمريكي مدير مكتب التحقيقات الفيدرالي كريستوفر راي بالتحقيق فيما إذا كان جاريد كوشنر، صهر الرئيس الأمريكي دونالد ترامب، قد سرب معلومات سرية إلى ولي العهد السعودي الأمير محمد بن سلمان، وذلك وفقا لرسالة حصلت CNN على نسخة منها.';
+  const compressed: [string, number, string][] = [
+    ['keeps a lead whole by dropping its English acronym when only that does not fit', words(FBI_LEAD), FBI_LEAD],
+    ['keeps the acronym of a lead that fits as written', words(FBI_LEAD) + 1, FBI_LEAD.replace('الفيدرالي ك', 'الفيدرالي (FBI) ك')],
+    ['drops the acronym before shortening a lead still too long', 13, 'طالب 6 أعضاء بمجلس النواب الأمريكي مدير مكتب التحقيقات الفيدرالي كريستوفر راي بالتحقيق…'],
+  ];
+  for (const [name, budget, expected] of compressed) {
+    it(name, () => {
+      assert.equal(summarize(FBI_STORY, { maxWords: budget, maxSentences: 1 }), expected);
+    });
+  }
+
+  it("starts a digest line at the dateline, not at the editor's note above it", () => {
+    const story = [
+      'هذا التقرير بقلم عبيدة نفاع، محرر الشؤون الرياضية بموقع CNN بالعربية ولا يعكس بالضرورة رأي أو توجهات الشبكة.',
+      'دبي، الإمارات العربية المتحدة (CNN) – يواجه ليفربول الإنجليزي نظيره ريال مدريد الإسباني، في نهائي دوري أبطال أوروبا، الذي سيقام في العاصمة الأوكرانية، كييف.',
+    ];
+    assert.equal(summarize(story, DIGEST_LINE), 'يواجه ليفربول الإنجليزي نظيره ريال مدريد الإسباني، في نهائي دوري أبطال أوروبا، الذي سيقام في العاصمة الأوكرانية، كييف.');
+  });
+
   it('never skips the lead for a shorter later sentence, whatever the budget', () => {
     for (const story of [CNN_STORY, BBC_STORY, japan?.paragraphs ?? [], china?.paragraphs ?? []]) {
       const lead = summarize(story, { maxSentences: 1 }).split(/\s+/).slice(0, 2).join(' ');

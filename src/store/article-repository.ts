@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Low } from 'lowdb';
 import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
-import { splitArticle } from './article-split.ts';
-import type { ArticleStore, MergeFn, UpsertReport } from './stores.ts';
+import { detailsChanged, splitArticle } from './article-split.ts';
+import type { ArticleStore, MergeFn, SummaryMaker, SummaryRefreshReport, UpsertReport } from './stores.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
 import { sliceDetails } from './body-slice.ts';
@@ -128,18 +128,8 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
   upsertMany(incoming: Article[], merge: MergeFn): Promise<UpsertReport> {
     return this.#writes.run(async () => {
       const report: UpsertReport = { created: [], updated: [], unchanged: [] };
-      const touched = this.#unwritten;
-      const touchBody = async (key: string) => {
-        this.#pinned.add(key);
-        const shard = await this.#bodyShard(key);
-        touched.set(bodyShardPath(this.#dataDir, key), { shard, bodyKey: key });
-        return shard;
-      };
-      const touchMeta = async (key: string) => {
-        const shard = await this.#metaShard(key);
-        touched.set(metaShardPath(this.#dataDir, key), { shard });
-        return shard;
-      };
+      const touchBody = (key: string) => this.#touchBody(key);
+      const touchMeta = (key: string) => this.#touchMeta(key);
       for (const candidate of incoming) {
         const existing = this.byId(candidate.id);
         const { article, change } = merge(existing, candidate);
@@ -154,13 +144,68 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
         const { meta, details } = splitArticle(article);
         (await touchMeta(key)).data.articles[article.id] = meta;
         this.putMeta(meta);
-        if (article.kind === 'article' && (existing?.contentHash !== article.contentHash || existing.publishedAt !== article.publishedAt)) {
+        if (detailsChanged(existing, article)) {
           (await touchBody(bodyKeyOf(article.publishedAt, article.id))).data.bodies[article.id] = details();
         }
       }
       await this.#writeUnwritten();
       return report;
     });
+  }
+
+  /**
+   * Makes the summaries of these articles again where their stamp is not the maker's: the body
+   * bucket and the metadata shard are rewritten, nothing else of the article changes.
+   */
+  refreshSummaries(ids: readonly string[], maker: SummaryMaker): Promise<SummaryRefreshReport> {
+    return this.#writes.run(async () => {
+      const report: SummaryRefreshReport = { refreshed: [], skipped: [] };
+      const byBucket = new Map<string, ArticleMeta[]>();
+      for (const id of ids) {
+        const meta = this.byId(id);
+        if (meta?.kind !== 'article' || meta.summaryStamp === maker.stamp) continue;
+        const key = bodyKeyOf(meta.publishedAt, id);
+        byBucket.set(key, [...(byBucket.get(key) ?? []), meta]);
+      }
+      for (const [key, metas] of byBucket) {
+        let bodies: BodyShard['bodies'];
+        try {
+          bodies = (await this.#bodyShard(key)).data.bodies;
+        } catch (error) {
+          for (const { id } of metas) report.skipped.push({ id, reason: `its body file is unreadable: ${(error as Error).message}` });
+          continue;
+        }
+        for (const meta of metas) {
+          const details = bodies[meta.id];
+          if (!details || !Array.isArray(details.paragraphs)) {
+            report.skipped.push({ id: meta.id, reason: 'no body is stored for it' });
+            continue;
+          }
+          (await this.#touchBody(key)).data.bodies[meta.id] = { ...details, ...maker.make(details.paragraphs) };
+          const stamped: ArticleMeta = { ...meta, summaryStamp: maker.stamp };
+          (await this.#touchMeta(shardKeyOf(meta.publishedAt))).data.articles[meta.id] = stamped;
+          this.putMeta(stamped);
+          report.refreshed.push(meta.id);
+        }
+      }
+      await this.#writeUnwritten();
+      return report;
+    });
+  }
+
+  /** A body bucket about to change: pinned in memory and listed to be written. */
+  async #touchBody(key: string): Promise<Low<BodyShard>> {
+    this.#pinned.add(key);
+    const shard = await this.#bodyShard(key);
+    this.#unwritten.set(bodyShardPath(this.#dataDir, key), { shard, bodyKey: key });
+    return shard;
+  }
+
+  /** A metadata shard about to change: listed to be written. */
+  async #touchMeta(key: string): Promise<Low<MetaShard>> {
+    const shard = await this.#metaShard(key);
+    this.#unwritten.set(metaShardPath(this.#dataDir, key), { shard });
+    return shard;
   }
 
   /**

@@ -28,7 +28,9 @@ export interface SummaryRefreshTotals {
 /** Full articles whose summaries another summariser made (or an unstamped one), oldest first. */
 export function staleSummaryIds(articles: Pick<ArticleStore, 'all'>, stamp: string): string[] {
   const stale = [...articles.all()].filter((a) => a.kind === 'article' && a.summaryStamp !== stamp);
-  return stale.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id)).map((a) => a.id);
+  // Ordinal comparison: ISO dates and ids sort alike in it, at a fraction of localeCompare's cost.
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return stale.sort((a, b) => order(a.publishedAt, b.publishedAt) || order(a.id, b.id)).map((a) => a.id);
 }
 
 export interface RefreshOptions {

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import type { Low } from 'lowdb';
 import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
@@ -21,6 +22,8 @@ const readBytes = promisify(readFile);
 
 /** Body buckets kept in memory at once: what readers are opening now (tens of KB each at 100k). */
 const BODY_SHARD_CACHE = 256;
+/** Articles summarised between two turns of the event loop while refreshing summaries. */
+const SUMMARIES_BETWEEN_TURNS = 4;
 /** Meta shards opened in parallel at start: enough to overlap I/O without a file-handle storm. */
 const OPEN_CONCURRENCY = 16;
 
@@ -186,6 +189,8 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
           (await this.#touchMeta(shardKeyOf(meta.publishedAt))).data.articles[meta.id] = stamped;
           this.putMeta(stamped);
           report.refreshed.push(meta.id);
+          // Summarising takes a millisecond or two an article (tens for a few): readers' updates in between.
+          if (report.refreshed.length % SUMMARIES_BETWEEN_TURNS === 0) await nextTurn();
         }
       }
       await this.#writeUnwritten();

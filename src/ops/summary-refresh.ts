@@ -33,6 +33,9 @@ export function staleSummaryIds(articles: Pick<ArticleStore, 'all'>, stamp: stri
   return stale.sort((a, b) => order(a.publishedAt, b.publishedAt) || order(a.id, b.id)).map((a) => a.id);
 }
 
+/** What the refresh asks of an article store. */
+export type RefreshableArticles = Pick<ArticleStore, 'all' | 'refreshSummaries'>;
+
 export interface RefreshOptions {
   maker?: SummaryMaker;
   batch?: number;
@@ -45,7 +48,7 @@ export interface RefreshOptions {
  * readable body keeps its old summaries, with a warning; a store that fails stops the refresh
  * (logged), and the next start takes it up again.
  */
-export async function refreshStaleSummaries(articles: ArticleStore, logger: Logger, options: RefreshOptions = {}): Promise<SummaryRefreshTotals> {
+export async function refreshStaleSummaries(articles: RefreshableArticles, logger: Logger, options: RefreshOptions = {}): Promise<SummaryRefreshTotals> {
   const started = Date.now();
   const maker = options.maker ?? TODAYS_SUMMARIES;
   const batch = options.batch ?? REFRESH_BATCH;
@@ -72,7 +75,7 @@ export async function refreshStaleSummaries(articles: ArticleStore, logger: Logg
 export type Exclusive = <T>(task: () => Promise<T>) => Promise<{ ran: true; value: T } | { ran: false }>;
 
 export interface SummaryRefreshStart extends RefreshOptions {
-  articles: ArticleStore;
+  articles: RefreshableArticles;
   /** Settles once the search index is loaded: start-up and the first search do not share the CPU with the refresh. */
   ready: Promise<unknown>;
   logger: Logger;

@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import type { Article } from '../../src/domain.ts';
-import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { bodyKeyOf, bodyShardPath } from '../../src/store/shards.ts';
 import { startHarness } from '../helpers/bot-harness.ts';
 import { captureLogs } from '../helpers/log-capture.ts';
+import { withOlderSummaries } from '../helpers/older-store.ts';
 import { writePages } from '../helpers/pages.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -27,11 +27,7 @@ const pages = await writePages(await tempDir(), [
 
 /** Each article as the older release stored it; the one published on 3 January loses its body file. */
 async function olderStore(dataDir: string): Promise<{ cnn: Article; bodiless: Article }> {
-  const repo = await ArticleRepository.open(dataDir);
-  const [cnn, bodiless] = await Promise.all(repo.latest(2).map((m) => repo.get(m.id))) as [Article, Article];
-  const older = [cnn, bodiless].map(({ summaryStamp: _stamp, openingTerms: _terms, ...a }) => ({ ...a, summary: OLD_SUMMARY, digestLine: OLD_DIGEST_LINE }));
-  await repo.upsertMany(older, (_, article) => ({ article, change: 'updated' }));
-  await repo.flush();
+  const [cnn, bodiless] = (await withOlderSummaries(dataDir, { summary: OLD_SUMMARY, digestLine: OLD_DIGEST_LINE })) as [Article, Article];
   await rm(bodyShardPath(dataDir, bodyKeyOf(bodiless.publishedAt, bodiless.id)));
   return { cnn, bodiless };
 }

@@ -85,8 +85,11 @@ export interface SummaryRefreshStart extends RefreshOptions {
 
 /** The refresh in the background; never rejects (undefined when another instance did it, or it could not start). */
 export async function startSummaryRefresh({ articles, ready, logger, exclusive, ...options }: SummaryRefreshStart): Promise<SummaryRefreshTotals | undefined> {
-  await ready.catch(() => undefined);
-  if (options.signal?.aborted) return undefined;
+  // A shutdown does not wait for an index still loading (minutes when it is built from the store).
+  const { signal } = options;
+  const stopped = new Promise<void>((resolve) => (signal?.aborted ? resolve() : signal?.addEventListener('abort', () => resolve(), { once: true })));
+  await Promise.race([ready.catch(() => undefined), stopped]);
+  if (signal?.aborted) return undefined;
   const run = () => refreshStaleSummaries(articles, logger, options);
   if (!exclusive) return run();
   try {

@@ -60,4 +60,13 @@ describe('summary refresh', () => {
     assert.ok(lines.some((l) => l.msg === 'another instance refreshes the summaries'));
     assert.deepEqual(await startSummaryRefresh({ articles: store, ready: Promise.reject(new Error('index damaged')), logger }), { refreshed: 1, skipped: 0 });
   });
+
+  it('does not wait for an index still loading once shut down', async () => {
+    const store = await storeOf([storedArticle(1)]);
+    const shutdown = new AbortController();
+    const started = startSummaryRefresh({ articles: store, ready: new Promise(() => undefined), logger: captureLogs().logger, signal: shutdown.signal });
+    shutdown.abort();
+    assert.equal(await started, undefined);
+    assert.equal(store.byId('id1')?.summaryStamp, undefined);
+  });
 });

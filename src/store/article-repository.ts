@@ -131,8 +131,6 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
   upsertMany(incoming: Article[], merge: MergeFn): Promise<UpsertReport> {
     return this.#writes.run(async () => {
       const report: UpsertReport = { created: [], updated: [], unchanged: [] };
-      const touchBody = (key: string) => this.#touchBody(key);
-      const touchMeta = (key: string) => this.#touchMeta(key);
       for (const candidate of incoming) {
         const existing = this.byId(candidate.id);
         const { article, change } = merge(existing, candidate);
@@ -141,14 +139,14 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
         const key = shardKeyOf(article.publishedAt);
         if (existing && shardKeyOf(existing.publishedAt) !== key) {
           const oldKey = shardKeyOf(existing.publishedAt);
-          delete (await touchMeta(oldKey)).data.articles[article.id];
-          delete (await touchBody(bodyKeyOf(existing.publishedAt, article.id))).data.bodies[article.id];
+          delete (await this.#touchMeta(oldKey)).data.articles[article.id];
+          delete (await this.#touchBody(bodyKeyOf(existing.publishedAt, article.id))).data.bodies[article.id];
         }
         const { meta, details } = splitArticle(article);
-        (await touchMeta(key)).data.articles[article.id] = meta;
+        (await this.#touchMeta(key)).data.articles[article.id] = meta;
         this.putMeta(meta);
         if (detailsChanged(existing, article)) {
-          (await touchBody(bodyKeyOf(article.publishedAt, article.id))).data.bodies[article.id] = details();
+          (await this.#touchBody(bodyKeyOf(article.publishedAt, article.id))).data.bodies[article.id] = details();
         }
       }
       await this.#writeUnwritten();
@@ -168,7 +166,9 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
         const meta = this.byId(id);
         if (meta?.kind !== 'article' || meta.summaryStamp === maker.stamp) continue;
         const key = bodyKeyOf(meta.publishedAt, id);
-        byBucket.set(key, [...(byBucket.get(key) ?? []), meta]);
+        const bucket = byBucket.get(key);
+        if (bucket) bucket.push(meta);
+        else byBucket.set(key, [meta]);
       }
       for (const [key, metas] of byBucket) {
         let bodies: BodyShard['bodies'];

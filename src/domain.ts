@@ -32,6 +32,11 @@ export interface ArticleMeta {
   contentHash: string;
   /** A feed item that carried only a teaser: the card says so and links to the source. */
   teaserOnly?: true;
+  /**
+   * Which summariser made the stored summary and digest line (text/summary-stamp.ts): another
+   * stamp, or none (older stores), and a start-up makes them again from the body. Full articles only.
+   */
+  summaryStamp?: string;
 }
 
 /**

@@ -22,6 +22,7 @@ import { Library } from './library.ts';
 import { createLogger, type Logger, writeFailure } from './logger.ts';
 import { HealthPortError, startHealthServer } from './ops/health-server.ts';
 import { ingestPages, rescanSeeds } from './ops/seeds.ts';
+import { startSummaryRefresh } from './ops/summary-refresh.ts';
 import type { FeedFigures } from './ops/stats.ts';
 import { Telemetry } from './ops/telemetry.ts';
 import { checkIndexFile, INDEX_FILE } from './search/build-index.ts';
@@ -152,6 +153,12 @@ async function runBot(config: Config & { BOT_TOKEN: string }, logger: Logger, te
     : await startBot(bot, logger, { onPollingStopped: (stop) => shutdown.begin(`polling stopped: ${stop.reason}`, 1), operatorIds: config.ADMIN_IDS });
   shutdown.add('stop receiving updates', () => receiving.stop());
   await startSeeding(config, stores.library, logger, telemetry, shutdown);
+  // Summaries an older release made are made again, in the background, once the index is ready.
+  const refreshing = startSummaryRefresh({
+    articles: stores.articles, ready: stores.library.ready(), logger, signal: shutdown.signal,
+    ...(pool ? { exclusive: (task) => tryExclusive(pool, LOCK_SPACE.summaryRefresh, task) } : {}),
+  });
+  shutdown.add('stop the summary refresh', async () => void (await refreshing));
   if (pool && config.DATABASE_URL) await startQueuedDigestsFor({ ...config, DATABASE_URL: config.DATABASE_URL }, pool, stores, logger, telemetry, shutdown);
   else startDigests(config, stores, bot, logger, telemetry, shutdown);
   return stores.library;

@@ -66,6 +66,7 @@ function withHeldReads(store: PgArticleRepository) {
     },
     articlesWithBodies: () => store.articlesWithBodies(),
     upsertMany: (incoming, merge) => store.upsertMany(incoming, merge),
+    refreshSummaries: (ids, maker) => store.refreshSummaries(ids, maker),
     removePublishedBefore: (day) => store.removePublishedBefore(day),
     flush: () => store.flush(),
     onChange: (listener) => store.onChange(listener),

@@ -10,14 +10,18 @@ export interface ArticleSource {
   get(id: string): Promise<Article | undefined>;
 }
 
+/** What the stored details depend on: a summary refresh changes the stamp, not the content hash. */
+const versionOf = (meta: ArticleMeta) => `${meta.contentHash} ${meta.summaryStamp ?? ''}`;
+
 export class RecentArticles {
   readonly #articles: ArticleSource;
   readonly #capacity: number;
   /**
    * Oldest first (a Map keeps insertion order). Only the details are kept: the store rewrites
-   * them only when the content hash changes, while the metadata (always in memory) is read afresh.
+   * them only when the content hash or the summaries' stamp changes, while the metadata (always
+   * in memory) is read afresh.
    */
-  readonly #details = new Map<string, { contentHash: string; details: ArticleDetails }>();
+  readonly #details = new Map<string, { version: string; details: ArticleDetails }>();
 
   constructor(articles: ArticleSource, capacity = CAPACITY) {
     this.#articles = articles;
@@ -28,14 +32,14 @@ export class RecentArticles {
     const meta = this.#articles.byId(id);
     const known = this.#details.get(id);
     this.#details.delete(id);
-    if (meta && known?.contentHash === meta.contentHash) {
+    if (meta && known?.version === versionOf(meta)) {
       this.#details.set(id, known);
       return { ...meta, ...known.details };
     }
     const article = await this.#articles.get(id);
     if (!article) return undefined;
     const { paragraphs, summary, digestLine, openingTerms } = article;
-    this.#details.set(id, { contentHash: article.contentHash, details: { paragraphs, summary, digestLine, ...(openingTerms ? { openingTerms } : {}) } });
+    this.#details.set(id, { version: versionOf(article), details: { paragraphs, summary, digestLine, ...(openingTerms ? { openingTerms } : {}) } });
     if (this.#details.size > this.#capacity) this.#details.delete(this.#details.keys().next().value as string);
     return article;
   }

@@ -1,7 +1,7 @@
 // A parsed page → stored articles: ids, dates, related links and summaries. Pure.
 import type { Article, ParsedPage } from '../domain.ts';
 import { readDateIn } from '../time.ts';
-import { CARD_SUMMARY, DIGEST_LINE, summarize } from '../text/summarize.ts';
+import { storedSummaries } from '../text/summary-stamp.ts';
 import { contentHash, idForPageLead, idForTitle, titleKey } from './ids.ts';
 
 export interface PageContext {
@@ -49,8 +49,7 @@ export function buildArticles(page: ParsedPage, ctx: PageContext): Article[] {
       updatedAt: ctx.now,
       origin: ctx.origin,
       pageOrder: order,
-      summary: summarize(parsed.paragraphs, CARD_SUMMARY),
-      digestLine: summarize(parsed.paragraphs, DIGEST_LINE),
+      ...storedSummaries(parsed.paragraphs),
       paragraphs: parsed.paragraphs,
       contentHash: '',
     };

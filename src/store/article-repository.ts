@@ -2,11 +2,12 @@
 import { readFile } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import type { Low } from 'lowdb';
 import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
-import { splitArticle } from './article-split.ts';
-import type { ArticleStore, MergeFn, UpsertReport } from './stores.ts';
+import { detailsChanged, splitArticle } from './article-split.ts';
+import type { ArticleStore, MergeFn, SummaryMaker, SummaryRefreshReport, UpsertReport } from './stores.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
 import { sliceDetails } from './body-slice.ts';
@@ -21,6 +22,8 @@ const readBytes = promisify(readFile);
 
 /** Body buckets kept in memory at once: what readers are opening now (tens of KB each at 100k). */
 const BODY_SHARD_CACHE = 256;
+/** Articles summarised between two turns of the event loop while refreshing summaries. */
+const SUMMARIES_BETWEEN_TURNS = 4;
 /** Meta shards opened in parallel at start: enough to overlap I/O without a file-handle storm. */
 const OPEN_CONCURRENCY = 16;
 
@@ -128,18 +131,6 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
   upsertMany(incoming: Article[], merge: MergeFn): Promise<UpsertReport> {
     return this.#writes.run(async () => {
       const report: UpsertReport = { created: [], updated: [], unchanged: [] };
-      const touched = this.#unwritten;
-      const touchBody = async (key: string) => {
-        this.#pinned.add(key);
-        const shard = await this.#bodyShard(key);
-        touched.set(bodyShardPath(this.#dataDir, key), { shard, bodyKey: key });
-        return shard;
-      };
-      const touchMeta = async (key: string) => {
-        const shard = await this.#metaShard(key);
-        touched.set(metaShardPath(this.#dataDir, key), { shard });
-        return shard;
-      };
       for (const candidate of incoming) {
         const existing = this.byId(candidate.id);
         const { article, change } = merge(existing, candidate);
@@ -148,19 +139,78 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
         const key = shardKeyOf(article.publishedAt);
         if (existing && shardKeyOf(existing.publishedAt) !== key) {
           const oldKey = shardKeyOf(existing.publishedAt);
-          delete (await touchMeta(oldKey)).data.articles[article.id];
-          delete (await touchBody(bodyKeyOf(existing.publishedAt, article.id))).data.bodies[article.id];
+          delete (await this.#touchMeta(oldKey)).data.articles[article.id];
+          delete (await this.#touchBody(bodyKeyOf(existing.publishedAt, article.id))).data.bodies[article.id];
         }
         const { meta, details } = splitArticle(article);
-        (await touchMeta(key)).data.articles[article.id] = meta;
+        (await this.#touchMeta(key)).data.articles[article.id] = meta;
         this.putMeta(meta);
-        if (article.kind === 'article' && (existing?.contentHash !== article.contentHash || existing.publishedAt !== article.publishedAt)) {
-          (await touchBody(bodyKeyOf(article.publishedAt, article.id))).data.bodies[article.id] = details();
+        if (detailsChanged(existing, article)) {
+          (await this.#touchBody(bodyKeyOf(article.publishedAt, article.id))).data.bodies[article.id] = details();
         }
       }
       await this.#writeUnwritten();
       return report;
     });
+  }
+
+  /**
+   * Makes the summaries of these articles again where their stamp is not the maker's: the body
+   * bucket and the metadata shard are rewritten, nothing else of the article changes.
+   */
+  refreshSummaries(ids: readonly string[], maker: SummaryMaker): Promise<SummaryRefreshReport> {
+    return this.#writes.run(async () => {
+      const report: SummaryRefreshReport = { refreshed: [], skipped: [] };
+      const byBucket = new Map<string, ArticleMeta[]>();
+      for (const id of ids) {
+        const meta = this.byId(id);
+        if (meta?.kind !== 'article' || meta.summaryStamp === maker.stamp) continue;
+        const key = bodyKeyOf(meta.publishedAt, id);
+        const bucket = byBucket.get(key);
+        if (bucket) bucket.push(meta);
+        else byBucket.set(key, [meta]);
+      }
+      for (const [key, metas] of byBucket) {
+        let bodies: BodyShard['bodies'];
+        try {
+          bodies = (await this.#bodyShard(key)).data.bodies;
+        } catch (error) {
+          for (const { id } of metas) report.skipped.push({ id, reason: `its body file is unreadable: ${(error as Error).message}` });
+          continue;
+        }
+        for (const meta of metas) {
+          const details = bodies[meta.id];
+          if (!details || !Array.isArray(details.paragraphs)) {
+            report.skipped.push({ id: meta.id, reason: 'no body is stored for it' });
+            continue;
+          }
+          (await this.#touchBody(key)).data.bodies[meta.id] = { ...details, ...maker.make(details.paragraphs) };
+          const stamped: ArticleMeta = { ...meta, summaryStamp: maker.stamp };
+          (await this.#touchMeta(shardKeyOf(meta.publishedAt))).data.articles[meta.id] = stamped;
+          this.putMeta(stamped);
+          report.refreshed.push(meta.id);
+          // Summarising takes a millisecond or two an article (tens for a few): readers' updates in between.
+          if (report.refreshed.length % SUMMARIES_BETWEEN_TURNS === 0) await nextTurn();
+        }
+      }
+      await this.#writeUnwritten();
+      return report;
+    });
+  }
+
+  /** A body bucket about to change: pinned in memory and listed to be written. */
+  async #touchBody(key: string): Promise<Low<BodyShard>> {
+    this.#pinned.add(key);
+    const shard = await this.#bodyShard(key);
+    this.#unwritten.set(bodyShardPath(this.#dataDir, key), { shard, bodyKey: key });
+    return shard;
+  }
+
+  /** A metadata shard about to change: listed to be written. */
+  async #touchMeta(key: string): Promise<Low<MetaShard>> {
+    const shard = await this.#metaShard(key);
+    this.#unwritten.set(metaShardPath(this.#dataDir, key), { shard });
+    return shard;
   }
 
   /**

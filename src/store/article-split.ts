@@ -14,3 +14,14 @@ export function splitArticle(article: Article): { meta: ArticleMeta; details: ()
     },
   };
 }
+
+/**
+ * Whether storing `article` over `existing` must write its details: a full article whose content,
+ * day or summaries' stamp differs (an update may carry summaries of a newer summariser).
+ */
+export function detailsChanged(existing: ArticleMeta | undefined, article: Article): boolean {
+  return (
+    article.kind === 'article' &&
+    (existing?.contentHash !== article.contentHash || existing.publishedAt !== article.publishedAt || existing.summaryStamp !== article.summaryStamp)
+  );
+}

@@ -23,6 +23,20 @@ export interface ArticleChange {
   removed: string[];
 }
 
+/** Makes an article's summaries again from its body: what `refreshSummaries` is given. */
+export interface SummaryMaker {
+  /** The stamp of the summariser `make` uses: articles already carrying it are left alone. */
+  stamp: string;
+  make(paragraphs: readonly string[]): { summary: string; digestLine: string };
+}
+
+export interface SummaryRefreshReport {
+  /** Articles whose summaries were made again. */
+  refreshed: string[];
+  /** Articles left as they were, with why (no body stored, or its file unreadable). */
+  skipped: { id: string; reason: string }[];
+}
+
 /** Articles: metadata answered from memory, bodies read when a reader opens one. */
 export interface ArticleStore {
   readonly size: number;
@@ -38,6 +52,13 @@ export interface ArticleStore {
   articlesWithBodies(): AsyncIterable<Article>;
   /** Stores a batch; concurrent batches never interleave and lose nothing. */
   upsertMany(incoming: Article[], merge: MergeFn): Promise<UpsertReport>;
+  /**
+   * Makes the summary and digest line of these full articles again from their stored bodies, where
+   * their summary stamp is not the maker's. Nothing else changes: not updatedAt, not the content
+   * hash, so the search index has nothing to re-index. Another instance serves the new summaries
+   * once it hears of the change, which it does not report to `onChange` listeners.
+   */
+  refreshSummaries(ids: readonly string[], maker: SummaryMaker): Promise<SummaryRefreshReport>;
   /** Removes every article published before `day` (YYYY-MM-DD, UTC); returns the removed ids. */
   removePublishedBefore(day: string): Promise<string[]>;
   /** Resolves once every write queued so far is durable. */

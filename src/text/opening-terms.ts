@@ -2,6 +2,7 @@
 // Worked out once when the article is stored, so that a search page does not analyse the opening
 // words of its five results on every reply. Pure (a word → term memo aside).
 import { processTerm } from './analyze.ts';
+import { fingerprint } from './fingerprint.ts';
 import { normalize } from './normalize.ts';
 
 /** Words of the text searched for a snippet's window: the search index reads no further either. */
@@ -39,21 +40,11 @@ const PROBE = [
   'في', 'على', 'إلى', 'قال', 'أن', 'ب', 'الى', 'هذه', 'مصر', 'ولكن',
 ];
 
-/** FNV-1a over the probe's terms: a short stamp that changes with the analysis. */
-function fingerprint(terms: (string | null)[]): string {
-  let hash = 0x811c9dc5;
-  for (const ch of terms.map((t) => t ?? '∅').join('|')) {
-    hash ^= ch.codePointAt(0) as number;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-}
-
 /** Bump when terms are worked out differently in a way the probe words would not show. */
 const OPENING_TERMS_VERSION = 1;
 
 /** Which analysis stored terms were made with: terms with another stamp are worked out afresh. */
-export const ANALYSIS_STAMP = `${OPENING_TERMS_VERSION}.${fingerprint(PROBE.map(termOfWord))}`;
+export const ANALYSIS_STAMP = `${OPENING_TERMS_VERSION}.${fingerprint(PROBE.map((w) => termOfWord(w) ?? '∅').join('|'))}`;
 
 /** The terms of the opening words as stored with an article: one per word, space-separated ('' for none). */
 export interface OpeningTerms {

@@ -28,16 +28,21 @@ describe('RecentArticles', () => {
     assert.deepEqual(s.reads, [japan.id]);
   });
 
-  it('reads the body again once the article\'s content changed', async () => {
-    const s = store([japan]);
-    const recent = new RecentArticles(s.source);
-    await recent.get(japan.id);
-    const changed: Article = { ...japan, summary: 'ملخص جديد للخبر', contentHash: 'changed' };
-    s.byId.set(japan.id, changed);
-    s.metas.set(japan.id, changed);
-    assert.equal((await recent.get(japan.id))?.summary, 'ملخص جديد للخبر');
-    assert.deepEqual(s.reads, [japan.id, japan.id]);
-  });
+  for (const [what, change] of [
+    ['the article\'s content changed', { summary: 'ملخص جديد للخبر', contentHash: 'changed' }],
+    ['its summaries were made again, though the content is the same', { summary: 'ملخص الخبر كما يصنعه الملخص الجديد', summaryStamp: 'newer' }],
+  ] as const) {
+    it(`reads the body again once ${what}`, async () => {
+      const s = store([japan]);
+      const recent = new RecentArticles(s.source);
+      await recent.get(japan.id);
+      const changed: Article = { ...japan, ...change };
+      s.byId.set(japan.id, changed);
+      s.metas.set(japan.id, changed);
+      assert.equal((await recent.get(japan.id))?.summary, change.summary);
+      assert.deepEqual(s.reads, [japan.id, japan.id]);
+    });
+  }
 
   it('forgets the least recently used beyond its capacity, and never remembers a missing article', async () => {
     const s = store([japan, china]);

@@ -6,7 +6,8 @@ import { after, describe, it } from 'node:test';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import { eventually } from '../helpers/bot-harness.ts';
-import { PROCESS_TOKEN, spawnBot } from '../helpers/bot-process.ts';
+import { emulatorAndSeededData, PROCESS_TOKEN, spawnBot } from '../helpers/bot-process.ts';
+import { withOlderSummaries } from '../helpers/older-store.ts';
 import { startPlaygroundProcess } from '../helpers/playground-process.ts';
 import { freePort } from '../helpers/ports.ts';
 import { pageText } from '../helpers/pages.ts';
@@ -66,6 +67,27 @@ describe('npm start', () => {
       if (code === -1) code = await app.stop();
     }
     assert.equal(code, 0, app.output());
+  });
+
+  it('makes the summaries an older release stored again, in the background, and logs how many', async () => {
+    const { emulator, dataDir, env } = await emulatorAndSeededData();
+    const OLD_LINE = 'سطر قديم كتبه الملخص السابق';
+    const before = await withOlderSummaries(dataDir, { summary: 'ملخص قديم كتبه الملخص السابق.', digestLine: OLD_LINE });
+    const bot = spawnBot(env);
+    try {
+      await bot.waitFor(/"msg":"summaries refreshed"/, 'the summary refresh');
+      const line = bot.output().split('\n').find((l) => l.includes('"msg":"summaries refreshed"')) ?? '';
+      assert.deepEqual([/"refreshed":(\d+)/.exec(line)?.[1], /"skipped":(\d+)/.exec(line)?.[1]], [String(before.length), '0']);
+      const reader = emulator.user(6);
+      const chat = emulator.privateChat(reader);
+      const sent = emulator.sendText(reader, chat, '/digest');
+      const digest = await emulator.waitFor(() => emulator.botMessages(chat.id).find((m) => m.message.message_id > sent.message_id), 30_000, 'the digest');
+      assert.ok(!(digest.message.text ?? '').includes(OLD_LINE), digest.message.text);
+      assert.ok((digest.message.text ?? '').includes(before[0]?.digestLine.split(' ').slice(0, 5).join(' ') ?? '?'), digest.message.text);
+    } finally {
+      bot.child.kill('SIGTERM');
+    }
+    assert.equal(await bot.exited(), 0);
   });
 
   it('runs against the Bot API at BOT_API_ROOT, answers readers, and stops cleanly on SIGTERM', async () => {

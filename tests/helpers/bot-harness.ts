@@ -10,6 +10,7 @@ import { TelegramEmulator, type EmulatorOptions } from '../../src/emulator/emula
 import { startEmulatorServer } from '../../src/emulator/server.ts';
 import type { StoredMessage, TgChat, TgUser } from '../../src/emulator/types.ts';
 import { Library } from '../../src/library.ts';
+import { startSummaryRefresh, type SummaryRefreshTotals } from '../../src/ops/summary-refresh.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { ConversationData } from '@grammyjs/conversations';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
@@ -28,6 +29,8 @@ export interface Harness {
   /** Stops the bot and starts a new one on the same data folder, every store reopened from disk. */
   restart(): Promise<void>;
   apiRoot: string;
+  /** The summary refresh of the current launch, as main starts it (undefined if it could not run). */
+  summaryRefresh: Promise<SummaryRefreshTotals | undefined>;
   /** Sends text as a user and waits for the bot's next message in that chat. */
   say(user: TgUser, chat: TgChat, text: string, options?: { replyTo?: number; senderChat?: TgChat }): Promise<StoredMessage>;
   /** Waits until the bot has sent `count` messages in the chat after `since` and returns them. */
@@ -45,6 +48,8 @@ export async function startHarness(
     refusing?: string[];
     /** More dependencies for the bot (operators, telemetry), given the stores of each launch. */
     deps?: (parts: { library: Library; chats: ChatRepository; dataDir: string }) => Partial<BotDeps>;
+    /** Changes the data folder once the pages are stored, before the first launch (a store an older release left). */
+    prepare?: (dataDir: string) => Promise<void>;
   } = {},
 ): Promise<Harness> {
   const dataDir = join(await tempDir(), 'data');
@@ -68,16 +73,19 @@ export async function startHarness(
     };
     const bot = createBot(TOKEN, deps, { client: { apiRoot: running.apiRoot } });
     const polling = await startBot(bot, logger, { pollTimeoutS: 1, ...(deps.adminIds ? { operatorIds: deps.adminIds } : {}) });
-    return { library, chats, bot, conversationStorage, polling };
+    const summaryRefresh = startSummaryRefresh({ articles: library.articles, ready: library.ready(), logger });
+    return { library, chats, bot, conversationStorage, polling, summaryRefresh };
   };
   {
     const library = await Library.open(await ArticleRepository.open(dataDir), dataDir, logger);
     await library.ingest(options.pages ?? [SEED_FILE]);
     await library.persistNow();
   }
+  await options.prepare?.(dataDir);
   let current = await launch();
   after(async () => {
     await current.polling.stop();
+    await current.summaryRefresh;
     await running.close();
   });
 
@@ -92,14 +100,16 @@ export async function startHarness(
     bot: current.bot,
     library: current.library,
     chats: current.chats,
+    summaryRefresh: current.summaryRefresh,
     dataDir,
     apiRoot: running.apiRoot,
     botReplies,
     async restart() {
       await current.polling.stop();
+      await current.summaryRefresh;
       await Promise.all([current.chats.flush(), current.conversationStorage.flush(), current.library.persistNow()]);
       current = await launch();
-      Object.assign(harness, { bot: current.bot, library: current.library, chats: current.chats });
+      Object.assign(harness, { bot: current.bot, library: current.library, chats: current.chats, summaryRefresh: current.summaryRefresh });
     },
     async say(user, chat, text, opts) {
       const sent = emulator.sendText(user, chat, text, opts);

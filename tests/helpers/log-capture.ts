@@ -8,8 +8,8 @@ export interface LogLine {
   [key: string]: unknown;
 }
 
-/** The token-redacting pino logger at level info, writing into `lines`. */
-export function captureLogs(): { lines: LogLine[]; logger: Logger } {
+/** The token-redacting pino logger at level info, writing into `lines` (through `destination`, for loggers made elsewhere). */
+export function captureLogs(): { lines: LogLine[]; logger: Logger; destination: Writable } {
   const lines: LogLine[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -17,5 +17,5 @@ export function captureLogs(): { lines: LogLine[]; logger: Logger } {
       done();
     },
   });
-  return { lines, logger: createLogger({ level: 'info', destination: sink }) };
+  return { lines, logger: createLogger({ level: 'info', destination: sink }), destination: sink };
 }

@@ -1,7 +1,7 @@
 // A parsed feed item → an article (title, text, canonical link, date, keywords, summaries). Pure:
 // the id is decided elsewhere (it depends on what is already stored).
 import type { Article } from '../../domain.ts';
-import { CARD_SUMMARY, DIGEST_LINE, summarize } from '../../text/summarize.ts';
+import { storedSummaries } from '../../text/summary-stamp.ts';
 import { countWords } from '../../text/tokenize.ts';
 import { deriveTitle } from '../derive-title.ts';
 import { contentHash } from '../ids.ts';
@@ -94,8 +94,7 @@ export function mapItem(item: FeedItem, ctx: ItemContext): MappedItem {
     origin: ctx.feedUrl,
     pageOrder: ctx.order,
     paragraphs,
-    summary: summarize(paragraphs, CARD_SUMMARY),
-    digestLine: summarize(paragraphs, DIGEST_LINE),
+    ...storedSummaries(paragraphs),
     contentHash: '',
   };
   if (ctx.source) article.source = ctx.source;

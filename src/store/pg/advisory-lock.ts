@@ -12,6 +12,8 @@ export const LOCK_SPACE = {
   feedPoll: 7_240_302,
   /** Setting up the job queues (pg-boss deadlocks when instances create one queue at once). */
   jobsSetup: 7_240_303,
+  /** Making stale summaries again after an upgrade (ops/summary-refresh.ts). */
+  summaryRefresh: 7_240_304,
 } as const;
 
 /** Runs `task` holding the lock, waiting for it as long as another instance holds it. */

@@ -7,8 +7,8 @@ import type { Article, ArticleMeta } from '../../domain.ts';
 import type { Logger } from '../../logger.ts';
 import { ArticleMetas } from '../article-metas.ts';
 import { SerialQueue } from '../serial.ts';
-import type { ArticleChange, ArticleStore, MergeFn, UpsertReport } from '../stores.ts';
-import { ARTICLES_CHANNEL, changesSince, NO_DETAILS, newestOf, readAllMetas, readArticle, readArticles, removeArticlesBefore, writeArticles } from './article-sql.ts';
+import type { ArticleChange, ArticleStore, MergeFn, SummaryMaker, SummaryRefreshReport, UpsertReport } from '../stores.ts';
+import { ARTICLES_CHANNEL, changesSince, NO_DETAILS, newestOf, readAllMetas, readArticle, readArticles, refreshArticleSummaries, removeArticlesBefore, writeArticles } from './article-sql.ts';
 import { type Listener, listen } from './listen.ts';
 
 /** Bodies kept in memory: the articles readers are opening now. */
@@ -107,6 +107,15 @@ export class PgArticleRepository extends ArticleMetas implements ArticleStore {
     });
   }
 
+  refreshSummaries(ids: readonly string[], maker: SummaryMaker): Promise<SummaryRefreshReport> {
+    return this.#queue.run(async () => {
+      const { report, written, headBefore } = await refreshArticleSummaries(this.#pool, ids, maker);
+      for (const { meta, seq } of written) this.#put(meta, seq);
+      this.#advancePast(headBefore, newestOf(written));
+      return report;
+    });
+  }
+
   removePublishedBefore(day: string): Promise<string[]> {
     return this.#queue.run(async () => {
       const { removed, headBefore } = await removeArticlesBefore(this.#pool, day);
@@ -121,6 +130,7 @@ export class PgArticleRepository extends ArticleMetas implements ArticleStore {
     return this.#queue.idle();
   }
 
+  /** Reports what the search index must re-read: a summary refresh (same updatedAt and content hash) is not reported. */
   onChange(listener: (change: ArticleChange) => void): () => void {
     this.#subscribers.add(listener);
     return () => this.#subscribers.delete(listener);
@@ -138,8 +148,10 @@ export class PgArticleRepository extends ArticleMetas implements ArticleStore {
           this.#cursor = seq;
           if (seq <= (this.#seqOf.get(id) ?? 0)) continue;
           if (meta) {
+            const before = this.byId(id);
             this.#put(meta, seq);
-            change.upserted.push(id);
+            // Same version, new summaries (a summary refresh): the index has nothing to re-read.
+            if (before?.updatedAt !== meta.updatedAt || before.contentHash !== meta.contentHash) change.upserted.push(id);
           } else if (this.#drop(id)) {
             change.removed.push(id);
           }

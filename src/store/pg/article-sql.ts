@@ -1,10 +1,11 @@
 // The articles tables (migration 001) behind plain functions. Every write takes one advisory lock
 // for its transaction, so change numbers commit in the order they were drawn: an instance that has
 // seen change N has seen every change before it, and a cursor never skips one.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type pg from 'pg';
 import type { Article, ArticleDetails, ArticleMeta } from '../../domain.ts';
-import { splitArticle } from '../article-split.ts';
-import type { MergeFn, UpsertReport } from '../stores.ts';
+import { detailsChanged, splitArticle } from '../article-split.ts';
+import type { MergeFn, SummaryMaker, SummaryRefreshReport, UpsertReport } from '../stores.ts';
 import { inTransaction } from './transaction.ts';
 
 export const ARTICLES_CHANNEL = 'khulasa_articles';
@@ -14,6 +15,8 @@ export const ARTICLE_WRITE_LOCK = 7_240_015;
 const STREAM_BATCH = 5_000;
 /** Rows per INSERT statement: a batch of any size is written in pieces of a few MB, in one transaction. */
 const INSERT_ROWS = 1_000;
+/** Articles summarised between two turns of the event loop while refreshing summaries. */
+const SUMMARIES_BETWEEN_TURNS = 4;
 /** A week: removals older than this are forgotten; an instance down longer reads the table anew at start. */
 const REMOVAL_LOG_DAYS = 7;
 
@@ -127,8 +130,7 @@ function plan(incoming: Article[], stored: Map<string, ArticleMeta>, merge: Merg
     report[change].push(article.id);
     if (change === 'unchanged') continue;
     const { meta, details } = splitArticle(article);
-    const bodyChanged = article.kind === 'article' && (existing?.contentHash !== article.contentHash || existing.publishedAt !== article.publishedAt);
-    rows.set(article.id, { meta, body: bodyChanged ? details() : rows.get(article.id)?.body });
+    rows.set(article.id, { meta, body: detailsChanged(existing, article) ? details() : rows.get(article.id)?.body });
   }
   return { report, rows };
 }
@@ -172,6 +174,54 @@ export function writeArticles(pool: pg.Pool, batch: Article[], merge: MergeFn): 
       for (const r of seqs) seqOf.set(r.id, Number(r.change_seq));
     }
     const written = [...rows.values()].map(({ meta }) => ({ meta, seq: seqOf.get(meta.id) as number }));
+    await notify(client, newestOf(written));
+    return { report, written, headBefore };
+  });
+}
+
+export interface SummaryRefreshResult {
+  report: SummaryRefreshReport;
+  written: StoredMeta[];
+  headBefore: number;
+}
+
+/**
+ * Makes the summaries of these full articles again where their stamp is not the maker's, in one
+ * transaction holding the write lock, read FOR UPDATE: an ingestion on any instance lands before
+ * or after, never between the read and the write. Only the stamp in the metadata and the two
+ * summaries in the details change; each gets a change number, so other instances drop a cached body.
+ */
+export function refreshArticleSummaries(pool: pg.Pool, ids: readonly string[], maker: SummaryMaker): Promise<SummaryRefreshResult> {
+  return inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [ARTICLE_WRITE_LOCK]);
+    const headBefore = Number((await client.query<{ head: string }>(HEAD)).rows[0]?.head ?? 0);
+    const { rows } = await client.query<{ id: string; details: ArticleDetails | null }>(
+      `SELECT id, details FROM articles WHERE id = ANY($1::text[]) AND kind = 'article' AND meta->>'summaryStamp' IS DISTINCT FROM $2 FOR UPDATE`,
+      [ids, maker.stamp],
+    );
+    const report: SummaryRefreshReport = { refreshed: [], skipped: [] };
+    const records: { id: string; summary: string; digest_line: string }[] = [];
+    for (const [i, { id, details }] of rows.entries()) {
+      // Summarising takes a millisecond or two an article (tens for a few): readers' updates in between.
+      if (i % SUMMARIES_BETWEEN_TURNS === SUMMARIES_BETWEEN_TURNS - 1) await nextTurn();
+      if (!details || !Array.isArray(details.paragraphs)) {
+        report.skipped.push({ id, reason: 'no body is stored for it' });
+        continue;
+      }
+      const made = maker.make(details.paragraphs);
+      records.push({ id, summary: made.summary, digest_line: made.digestLine });
+    }
+    if (records.length === 0) return { report, written: [], headBefore };
+    const { rows: updated } = await client.query<{ meta: ArticleMeta; change_seq: string }>(
+      `UPDATE articles AS a SET meta = a.meta || jsonb_build_object('summaryStamp', $2::text),
+         details = a.details || jsonb_build_object('summary', r.summary, 'digestLine', r.digest_line),
+         change_seq = nextval('article_changes')
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, summary text, digest_line text)
+       WHERE a.id = r.id RETURNING a.meta, a.change_seq`,
+      [JSON.stringify(records), maker.stamp],
+    );
+    const written = updated.map((r) => ({ meta: r.meta, seq: Number(r.change_seq) }));
+    report.refreshed = written.map((w) => w.meta.id);
     await notify(client, newestOf(written));
     return { report, written, headBefore };
   });

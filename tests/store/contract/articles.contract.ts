@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Article } from '../../../src/domain.ts';
 import { mergeArticle } from '../../../src/ingest/merge.ts';
-import type { ArticleStore } from '../../../src/store/stores.ts';
+import type { ArticleStore, SummaryMaker } from '../../../src/store/stores.ts';
 import { openingTerms } from '../../../src/text/opening-terms.ts';
 import { storedArticle as article } from '../../helpers/articles.ts';
 
@@ -58,6 +58,34 @@ export function articleStoreContract(name: string, backend: () => Promise<Articl
       assert.deepEqual(stored?.related, ['id9']);
       assert.deepEqual(stored?.paragraphs, ['فقرة 1'], 'the first page owns the content');
       assert.equal(stored?.updatedAt, '2026-03-05T00:00:00.000Z');
+    });
+
+    it('makes stale summaries again from the body, and changes nothing else of the article', async () => {
+      const { open, reopen } = await backend();
+      const store = await open();
+      const current = { ...article(2), summaryStamp: 'S2' };
+      await store.upsertMany([article(1), current, headline(3)], mergeArticle);
+      const maker: SummaryMaker = { stamp: 'S2', make: (p) => ({ summary: `ملخص جديد: ${p.join(' ')}`, digestLine: `سطر جديد: ${p.join(' ')}` }) };
+      const report = await store.refreshSummaries(['id1', 'id2', 'id3', 'missing'], maker);
+      assert.deepEqual(report, { refreshed: ['id1'], skipped: [] }, 'a current stamp, a headline and an unknown id are left alone');
+      for (const s of [store, await reopen()]) {
+        assert.deepEqual(await s.get('id1'), asStored({ ...article(1), summary: 'ملخص جديد: فقرة 1', digestLine: 'سطر جديد: فقرة 1', summaryStamp: 'S2' }));
+        assert.deepEqual(await s.get('id2'), asStored(current));
+        assert.deepEqual(ids(s.latest(5)), ['id1', 'id2']);
+      }
+      assert.deepEqual(await store.refreshSummaries(['id1', 'id2'], maker), { refreshed: [], skipped: [] }, 'a second refresh has nothing to do');
+      assert.deepEqual(await store.upsertMany([article(1)], mergeArticle), { created: [], updated: [], unchanged: ['id1'] }, 'the content hash is the one stored');
+    });
+
+    it('writes the summaries an update carries when their stamp differs, though the content is the same', async () => {
+      const { open, reopen } = await backend();
+      const store = await open();
+      await store.upsertMany([{ ...article(1), summaryStamp: 'old' }], mergeArticle);
+      const relinked = { ...article(1), related: ['id9'], summary: 'ملخص أحدث', digestLine: 'سطر أحدث', summaryStamp: 'new', updatedAt: '2026-03-05T00:00:00.000Z' };
+      assert.deepEqual((await store.upsertMany([relinked], mergeArticle)).updated, ['id1']);
+      const stored = await (await reopen()).get('id1');
+      assert.equal(stored?.summary, 'ملخص أحدث');
+      assert.equal(stored?.summaryStamp, 'new');
     });
 
     it('merges repeats of one article within a batch in order', async () => {

@@ -13,8 +13,11 @@ const PLACE = String.raw`${WORD}(?:\s+${WORD}){0,3}`;
  * الأمريكية". Four words before a bracket are a subject as often ("أعلنت منظمة الصحة العالمية (WHO) -").
  */
 const PLACES = String.raw`(?:${WORD}\s+)?${WORD}(?:\s*[،,]\s*${PLACE}){0,2}`;
-/** Before an agency's bracketed name and a dash, places with or without commas ("دبين الإمارات…"). */
-const ANY_PLACES = String.raw`${PLACE}(?:\s*[،,]?\s*${PLACE}){0,2}`;
+/**
+ * Before an agency's bracketed name and a dash, places with or without commas ("دبين الإمارات…").
+ * Something always separates two places: with nothing required, every split of a long word was tried.
+ */
+const ANY_PLACES = String.raw`${PLACE}(?:(?:\s*[،,]\s*|\s+)${PLACE}){0,2}`;
 /** A dash, or a tatweel standing for one ("عمان ـ"); a tatweel after a letter stretches it ("لـCNN"). */
 const DASH = String.raw`(?:[-–—]|(?<!\p{L})ـ)[-–—ـ]*`;
 /** Agencies and outlets that sign datelines. */

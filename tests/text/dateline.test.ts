@@ -35,6 +35,17 @@ describe('stripDateline', () => {
     ['keeps a sentence without a dateline', 'اتهمت الحكومة الإسرائيلية إيران بمحاولة الهجوم على أراضيها.', 'اتهمت الحكومة الإسرائيلية إيران بمحاولة الهجوم على أراضيها.'],
   ];
   for (const [name, input, expected] of table) it(name, () => assert.equal(stripDateline(input), expected));
+
+  // Places may follow one another without a comma, but never inside one word: a pattern that could
+  // split a word into places tried every split of a long word, and one such line held up ingestion
+  // for minutes (every summary reads the lead through here).
+  const long = 'ب'.repeat(5_000);
+  const hostile: [string, string][] = [
+    ['one very long word', `${long} نص`],
+    ['a very long word before a bracket', `${long} (CNN`],
+    ['long glued words before an agency', `${'مدينةالقاهرةالكبرى'.repeat(300)} (رويترز`],
+  ];
+  for (const [name, input] of hostile) it(`returns a line with no dateline unchanged at once: ${name}`, () => assert.equal(stripDateline(input), input));
 });
 
 describe('opensWithAgencyDateline', () => {

@@ -137,6 +137,29 @@ describe('forged and replayed buttons', () => {
     assert.equal(answer.text, messages.staleButton);
   });
 
+  // A page button from a longer list (retention removed articles since) or a forged offset.
+  for (const [what, list, page] of [
+    ['latest', '/latest', (_key: string) => '1:l:999995'],
+    ['search', 'التمور', (key: string) => `1:s:${key}:999995`],
+  ] as const) {
+    it(`a ${what} page far out of range shows the last page, never "no news yet"`, async () => {
+      const { reader, chat } = freshReader();
+      const first = await h.say(reader, chat, list);
+      const key = first.message.reply_markup?.inline_keyboard?.flat().find((b) => /^1:[ls]:/.test(b.callback_data ?? ''))?.callback_data?.split(':')[2] ?? '';
+      const pages = first.message.reply_markup?.inline_keyboard?.flat().find((b) => /^[١-٩]+ \/ [١-٩]+$/.test(b.text))?.text.split(' / ')[1];
+      assert.ok(pages, 'a list of more than one page');
+      const id = emulator.sendCallback(reader, first.message, page(key));
+      await emulator.waitFor(() => emulator.callbackAnswer(id), 10_000, 'the answer');
+      const shown = emulator.botMessages(chat.id);
+      assert.equal(shown.length, 1, 'the list is edited, nothing else is sent');
+      const edited = shown[0] as StoredMessage;
+      wellFormed(edited);
+      assert.equal(edited.edits.length, 1);
+      assert.ok(edited.message.reply_markup?.inline_keyboard?.flat().some((b) => b.text === `${pages} / ${pages}`), 'the last page');
+      assert.ok(edited.message.reply_markup?.inline_keyboard?.flat().some((b) => b.text === messages.buttons.previous));
+    });
+  }
+
   it('the same article button pressed many times answers every press', async () => {
     const { reader, chat } = freshReader();
     const list = await h.say(reader, chat, '/latest');

@@ -24,9 +24,10 @@ export function arabicDigits(n: number | string): string {
 }
 
 // Right-to-left mark: a line that opens with a Latin word or a digit would otherwise be laid
-// out left to right by Telegram's clients.
+// out left to right by Telegram's clients. Arabic-Indic digits decide no direction, so a numbered
+// line ("١. iPhone …") takes the direction of the word after its number.
 const RLM = '\u200F';
-const OPENS_RTL = /^[\s\p{P}]*[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+const OPENS_RTL = /^[\s\p{P}\u0660-\u0669\u06F0-\u06F9]*(?=\p{L})[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 
 /** Marks a line (HTML) right-to-left unless its visible text already opens with an Arabic letter. */
 export function rtl(line: string): string {

@@ -1,5 +1,5 @@
 // Every word the bot says, in one place. HTML-safe: dynamic parts are escaped by the callers.
-import { arabicDigits } from '../render-html.ts';
+import { arabicDigits, rtl } from '../render-html.ts';
 
 export const COMMANDS = [
   { command: 'start', description: 'البداية والتعريف بالبوت' },
@@ -46,7 +46,7 @@ export const MAX_TOPIC_CHARS = 40;
 export const messages = {
   welcome: (name: string) =>
     [
-      `أهلاً ${name} 👋`,
+      name ? `أهلاً ${name} 👋` : 'أهلاً 👋',
       '',
       'أنا <b>خلاصة</b>: أقرأ الأخبار العربية وأقدّم لك ملخّصاً موثوقاً لكل خبر، مع نصّه الكامل ومصدره والأخبار المرتبطة به.',
       '',
@@ -131,8 +131,11 @@ export const messages = {
     nothingNew: 'لا أخبار جديدة منذ آخر خلاصة.',
     digestTooSoon: (wait: string) => `⏳ أرسلتُ خلاصةً إلى هذه المحادثة قبل قليل. يمكن طلب خلاصة جديدة بعد ${wait}.`,
     timedOut: '⌛ انتهت مهلة الإجابة، فأُلغيت خطوات الاشتراك ولم يتغير شيء. للبدء من جديد: /subscribe',
-    busy: (name: string) => `⏳ ${name} يعدّل اشتراك المجموعة الآن. انتظر حتى ينتهي، أو يلغيه هو أو أحد المشرفين بـ /cancel.`,
+    // A Latin name would open the line and turn it left to right: the mark keeps it Arabic.
+    busy: (name: string) => `⏳ ${rtl(name)} يعدّل اشتراك المجموعة الآن. انتظر حتى ينتهي، أو يلغيه هو أو أحد المشرفين بـ /cancel.`,
     stillAsking: 'ما زلنا في خطوات الاشتراك: أجب عن السؤال أعلاه، أو أرسل /cancel للإلغاء.',
+    /** Who is changing the subscription, when their name has nothing visible to show. */
+    someone: 'أحد الأعضاء',
     onlyStarterCancels: (name: string) => `لا يلغي هذه الخطوات إلا ${name} أو أحد مشرفي المجموعة.`,
     buttons: { time: '⏰ الموعد', zone: '🌍 المنطقة', topics: '🏷 المواضيع', size: '🔢 العدد' },
     reasons: { unsubscribed: 'أوقفته بنفسك', blocked: 'حُظر البوت', kicked: 'أُزيل البوت من المحادثة', deactivated: 'الحساب محذوف', 'chat-not-found': 'المحادثة غير موجودة' },

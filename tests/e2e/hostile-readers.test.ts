@@ -87,6 +87,15 @@ describe('hostile text', () => {
     assert.match(reply.message.text ?? '', /آخر الأخبار/);
   });
 
+  it('a first name of bidi controls and invisible characters is greeted without them', async () => {
+    for (const [name, greeting] of [['\u202Eسارة\u2066', /^أهلاً سارة 👋/], ['\u202E\u200B\u2067', /^أهلاً 👋/]] as const) {
+      const reader = emulator.user(nextUser++, name);
+      const reply = await h.say(reader, emulator.privateChat(reader), '/start');
+      wellFormed(reply);
+      assert.match(reply.message.text ?? '', greeting);
+    }
+  });
+
   const injections = [
     '<b>اليابان</b>',
     '</code><a href="tg://user?id=1">اليابان</a>',

@@ -77,6 +77,18 @@ describe('in a group', () => {
     assert.match((await send(first, group, '06:00'))[0]!, /منطقة زمنية/, 'and the question still waits for its starter');
   });
 
+  it('names a starter with a Latin name or bidi controls in an Arabic line, the controls dropped', async () => {
+    const latin = emulator.user(64, '\u202ESara\u2066');
+    const other = emulator.user(65, 'منى');
+    const club = emulator.group('نادي القراءة', [latin, other]);
+    assert.match((await send(latin, club, '/subscribe'))[0]!, /متى تريد/);
+    const [busy] = await send(other, club, '/subscribe');
+    assert.equal(busy, '⏳ \u200FSara يعدّل اشتراك المجموعة الآن. انتظر حتى ينتهي، أو يلغيه هو أو أحد المشرفين بـ /cancel.');
+    const [notYours] = await send(emulator.user(66, '\u2067\u200B'), club, '/cancel');
+    assert.equal(notYours, 'لا يلغي هذه الخطوات إلا Sara أو أحد مشرفي المجموعة.');
+    await send(latin, club, '/cancel');
+  });
+
   it('lets only the starter or an administrator /cancel', async () => {
     assert.equal((await send(member, group, '/cancel'))[0], 'لا يلغي هذه الخطوات إلا أحمد أو أحد مشرفي المجموعة.');
     assert.equal((await send(second, group, '/cancel@khulasa_test_bot'))[0], 'تم الإلغاء، ولم يتغير شيء.');

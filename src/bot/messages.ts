@@ -83,7 +83,7 @@ export const messages = {
   noResults: (query: string) => `لم أجد أخباراً عن «${query}».\nجرّب كلمات أخرى، أو تصفّح آخر الأخبار.`,
   searchPlaceholder: 'المعادن النادرة',
   askSearchWords: 'ما الذي تبحث عنه؟ اكتب الكلمات في ردّ على هذه الرسالة.\nمثال: <code>المعادن النادرة</code>',
-  queryTooLong: (max: number) => `البحث طويل جداً؛ اكتفِ بأهم الكلمات (حتى ${max} حرف).`,
+  queryTooLong: (max: number) => `البحث طويل جداً؛ اكتفِ بأهم الكلمات (حتى ${arabicCount(max, COUNTED.characters)}).`,
   articleMissing: 'هذا الخبر لم يعد متاحاً.',
   headlineOnly: 'هذا عنوان فقط، ولا نصّ محفوظاً له بعد. يمكنك البحث عنه:',
   relatedTitle: (title: string) => `🔗 <b>أخبار ذات صلة بـ:</b> ${title}`,
@@ -112,7 +112,7 @@ export const messages = {
     askZone: (current: string) => `🌍 في أي منطقة زمنية؟\nاختر بلدك، أو اكتب اسم المنطقة مثل <code>Asia/Riyadh</code>.\nالحالية: ${current}`,
     badZone: 'لا أعرف هذه المنطقة الزمنية. اختر من الأزرار، أو اكتب اسماً مثل <code>Africa/Cairo</code>.',
     askTopics: '🏷 هل تريد أخباراً عن مواضيع محددة؟\nاكتب الكلمات مفصولة بفواصل، مثل: <code>الاقتصاد، الصين، كرة القدم</code>\nأو اختر «كل الأخبار».',
-    badTopics: (max: number, chars: number) => `اكتب حتى ${max} مواضيع، كل منها حتى ${chars} حرفاً، مفصولة بفواصل.`,
+    badTopics: (max: number, chars: number) => `اكتب حتى ${arabicCount(max, COUNTED.topics)}، كل منها حتى ${arabicCount(chars, COUNTED.characters)}، مفصولة بفواصل.`,
     askSize: '🔢 كم خبراً في كل خلاصة؟',
     badSize: 'اختر ٣ أو ٥ أو ١٠.',
     allNews: '🗞 كل الأخبار',
@@ -163,7 +163,6 @@ export const messages = {
     memory: 'الذاكرة',
     heap: 'منها الكومة',
     index: 'فهرس البحث',
-    documents: 'وثيقة',
     notYet: 'قيد التحميل',
     unavailable: 'غير متاح',
     units: { day: 'ي', hour: 'س', minute: 'د', second: 'ث', megabyte: 'م.ب' },
@@ -176,13 +175,40 @@ export const messages = {
   },
 } as const;
 
+/**
+ * A counted noun in each of Arabic's number forms: `one` and `two` stand alone (the singular with
+ * واحد, the dual), the others follow the digits: `few` (3–10, and 103–110…) the plural, `many`
+ * (11–99, 111–199…) the singular in the accusative, `other` (100, 200, 1000…) the singular.
+ */
+export interface CountForms {
+  one: string;
+  two: string;
+  few: string;
+  many: string;
+  other: string;
+}
+
+// CLDR's Arabic plural rules (zero, one, two, few, many, other) are Arabic grammar's number forms.
+const arabicPlural = new Intl.PluralRules('ar');
+
+/** "حرف واحد"، "حرفين"، "٣ أحرف"، "١١ حرفاً"، "٢٠٠ حرف": a count as Arabic says it. */
+export function arabicCount(n: number, forms: CountForms): string {
+  const form = arabicPlural.select(n);
+  if (form === 'one' || form === 'two') return forms[form];
+  return `${arabicDigits(n)} ${form === 'zero' ? forms.other : forms[form]}`;
+}
+
+/** Counted nouns of the bot's copy, in the genitive where a preposition (بعد، حتى) governs them. */
+export const COUNTED = {
+  minutes: { one: 'دقيقة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' },
+  characters: { one: 'حرف واحد', two: 'حرفين', few: 'أحرف', many: 'حرفاً', other: 'حرف' },
+  topics: { one: 'موضوع واحد', two: 'موضوعين', few: 'مواضيع', many: 'موضوعاً', other: 'موضوع' },
+  documents: { one: 'وثيقة واحدة', two: 'وثيقتان', few: 'وثائق', many: 'وثيقة', other: 'وثيقة' },
+} as const satisfies Record<string, CountForms>;
+
 /** "دقيقة"، "دقيقتين"، "٣ دقائق"، "١١ دقيقة": minutes as Arabic counts them. */
 export function arabicMinutes(n: number): string {
-  const digits = arabicDigits(n);
-  if (n === 1) return 'دقيقة';
-  if (n === 2) return 'دقيقتين';
-  if (n >= 3 && n <= 10) return `${digits} دقائق`;
-  return `${digits} دقيقة`;
+  return arabicCount(n, COUNTED.minutes);
 }
 
 /** Feed sources: the teaser note on cards, and the operators' /feeds commands. */

@@ -8,7 +8,7 @@ import type { DigestSize, Subscription } from '../../domain.ts';
 import { type Action, SUBSCRIPTION_FIELDS, type SubscriptionField, unpack } from '../../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { sizeKeyboard, timeKeyboard, topicsKeyboard, zoneKeyboard } from '../keyboards/subscription.ts';
-import { messages } from '../messages.ts';
+import { MAX_TOPIC_CHARS, MAX_TOPICS, messages } from '../messages.ts';
 import { readerName } from '../render/reader-name.ts';
 import { describeSubscription, zoneLabel } from '../render/subscription.ts';
 import { escapeHtml } from '../../render-html.ts';
@@ -50,7 +50,7 @@ function prompt(field: SubscriptionField, draft: Draft, defaultZone: string) {
 const invalid: Record<SubscriptionField, string> = {
   time: m.badTime,
   zone: m.badZone,
-  topics: m.badTopics(10, 40),
+  topics: m.badTopics(MAX_TOPICS, MAX_TOPIC_CHARS),
   size: m.badSize,
 };
 

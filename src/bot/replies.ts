@@ -80,7 +80,10 @@ export function createReplies(deps: BotDeps, memory: SearchMemory, recent: Recen
   }
 
   async function fullText(ctx: BotContext, article: Article) {
-    for (const part of renderFullText(article)) await ctx.reply(part, HTML);
+    const parts = renderFullText(article);
+    // A headline has no text (a replayed or forged button): its card says so and offers a search.
+    if (parts.length === 0) return card(ctx, article);
+    for (const part of parts) await ctx.reply(part, HTML);
   }
 
   async function related(ctx: BotContext, article: Article) {

@@ -169,6 +169,18 @@ describe('forged and replayed buttons', () => {
     });
   }
 
+  it('a full-text button carrying a headline\'s id gets its card, which says there is no text, not silence', async () => {
+    const headline = [...h.library.articles.all()].find((a) => a.kind === 'headline');
+    assert.ok(headline, 'the seed page has headlines');
+    const { reader, chat } = freshReader();
+    const list = await h.say(reader, chat, '/latest');
+    emulator.sendCallback(reader, list.message, `1:f:${headline.id}`);
+    const [card] = await h.botReplies(chat, list.message.message_id);
+    wellFormed(card as StoredMessage);
+    assert.match(card?.message.text ?? '', /هذا عنوان فقط/);
+    assert.ok(card?.message.reply_markup?.inline_keyboard?.flat().some((b) => b.text === messages.buttons.searchHeadline));
+  });
+
   it('the same article button pressed many times answers every press', async () => {
     const { reader, chat } = freshReader();
     const list = await h.say(reader, chat, '/latest');

@@ -47,6 +47,13 @@ describe('HTML rendering', () => {
     assert.match(visible, /📰 البوابة نيوز/);
   });
 
+  it('keeps the hashtags right to left when the first keyword is Latin', () => {
+    const [japan] = seedArticles();
+    const lines = parseTelegramHtml(renderCard({ ...japan!, keywords: ['CNN', 'اليابان'] })).text.split('\n');
+    assert.equal(lines.at(-1), '\u200F#CNN #اليابان');
+    assert.equal(parseTelegramHtml(renderCard(japan!)).text.split('\n').at(-1), '#الولايات_المتحدة #اليابان #ترامب', 'an Arabic first keyword needs no mark');
+  });
+
   it('renders a headline-only card that says it has no text', () => {
     const headline = seedArticles().find((a) => a.kind === 'headline')!;
     assert.match(parseTelegramHtml(renderCard(headline)).text, /هذا عنوان فقط/);

@@ -136,6 +136,8 @@ export const messages = {
     stillAsking: 'ما زلنا في خطوات الاشتراك: أجب عن السؤال أعلاه، أو أرسل /cancel للإلغاء.',
     /** Who is changing the subscription, when their name has nothing visible to show. */
     someone: 'أحد الأعضاء',
+    /** Who is changing it when an administrator writes anonymously, as the group. */
+    anonymousAdmin: 'مشرف مجهول',
     onlyStarterCancels: (name: string) => `لا يلغي هذه الخطوات إلا ${name} أو أحد مشرفي المجموعة.`,
     buttons: { time: '⏰ الموعد', zone: '🌍 المنطقة', topics: '🏷 المواضيع', size: '🔢 العدد' },
     reasons: { unsubscribed: 'أوقفته بنفسك', blocked: 'حُظر البوت', kicked: 'أُزيل البوت من المحادثة', deactivated: 'الحساب محذوف', 'chat-not-found': 'المحادثة غير موجودة' },

@@ -89,6 +89,21 @@ describe('in a group', () => {
     await send(latin, club, '/cancel');
   });
 
+  it('lets an anonymous administrator (writing as the group) subscribe it, and names them so to others', async () => {
+    const club = emulator.group('مجلس الحي', [emulator.user(67, 'ليلى')]);
+    const anonymous = emulator.anonymousAdmin();
+    const asGroup = async (text: string) => {
+      const sent = emulator.sendText(anonymous, club, text, { senderChat: club });
+      return (await h.botReplies(club, sent.message_id))[0]?.message.text ?? '';
+    };
+    assert.match(await asGroup('/subscribe'), /متى تريد/, 'an administrator, not told that only administrators may');
+    assert.match(await asGroup('07:00'), /منطقة زمنية/, 'their typed answers reach the conversation');
+    const [busy] = await send(emulator.user(67, 'ليلى'), club, '/subscribe');
+    assert.equal(busy, '⏳ مشرف مجهول يعدّل اشتراك المجموعة الآن. انتظر حتى ينتهي، أو يلغيه هو أو أحد المشرفين بـ /cancel.');
+    assert.equal(await asGroup('/cancel'), 'تم الإلغاء، ولم يتغير شيء.');
+    assert.equal(await asGroup('/unsubscribe'), 'لا يوجد اشتراك فعّال لإيقافه.', 'not "only administrators"');
+  });
+
   it('lets only the starter or an administrator /cancel', async () => {
     assert.equal((await send(member, group, '/cancel'))[0], 'لا يلغي هذه الخطوات إلا أحمد أو أحد مشرفي المجموعة.');
     assert.equal((await send(second, group, '/cancel@khulasa_test_bot'))[0], 'تم الإلغاء، ولم يتغير شيء.');

@@ -9,6 +9,7 @@ import { type Action, SUBSCRIPTION_FIELDS, type SubscriptionField, unpack } from
 import type { BotContext } from '../context.ts';
 import { sizeKeyboard, timeKeyboard, topicsKeyboard, zoneKeyboard } from '../keyboards/subscription.ts';
 import { MAX_TOPIC_CHARS, MAX_TOPICS, messages } from '../messages.ts';
+import { isAnonymousAdmin } from '../operators.ts';
 import { readerName } from '../render/reader-name.ts';
 import { describeSubscription, zoneLabel } from '../render/subscription.ts';
 import { escapeHtml } from '../../render-html.ts';
@@ -89,7 +90,7 @@ export function createSubscribeConversation(deps: SubscribeDeps) {
     const chat = ctx.chat;
     const from = ctx.from;
     if (!chat || !from) return;
-    const starter = readerName(from, m.someone);
+    const starter = isAnonymousAdmin(ctx) ? m.anonymousAdmin : readerName(from, m.someone);
     // Read through `external`, so that every replay of the conversation sees the same instant.
     const now = () => conversation.external(() => clock());
     const stored = await conversation.external(() => deps.chats.get(chat.id)?.subscription ?? null);

@@ -12,6 +12,7 @@ import type { SubscriptionField } from '../../callback-data.ts';
 import { createSubscribeConversation, SUBSCRIBE_CONVERSATION } from '../conversations/subscribe.ts';
 import { settingsKeyboard } from '../keyboards/subscription.ts';
 import { arabicMinutes, messages } from '../messages.ts';
+import { isAnonymousAdmin } from '../operators.ts';
 import { describeSubscription } from '../render/subscription.ts';
 
 const m = messages.subscription;
@@ -23,6 +24,8 @@ export const DIGEST_COMMAND_INTERVAL_MS = 5 * 60_000;
 
 async function canManage(ctx: BotContext): Promise<boolean> {
   if (ctx.chat?.type === 'private') return true;
+  // Telegram's stand-in sender is no member: getChatMember would call the admin a reader.
+  if (isAnonymousAdmin(ctx)) return true;
   if (!ctx.from) return false;
   const member = await ctx.getChatMember(ctx.from.id);
   return member.status === 'creator' || member.status === 'administrator';

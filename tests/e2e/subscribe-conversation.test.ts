@@ -90,14 +90,25 @@ describe('in a group', () => {
   });
 
   it('lets an anonymous administrator (writing as the group) subscribe it, and names them so to others', async () => {
-    const club = emulator.group('مجلس الحي', [emulator.user(67, 'ليلى')]);
+    // Salma writes as the group; Telegram sends her button presses under her own id.
+    const salma = emulator.user(68, 'سلمى');
+    const club = emulator.group('مجلس الحي', [emulator.user(67, 'ليلى'), salma]);
     const anonymous = emulator.anonymousAdmin();
     const asGroup = async (text: string) => {
       const sent = emulator.sendText(anonymous, club, text, { senderChat: club });
       return (await h.botReplies(club, sent.message_id))[0]?.message.text ?? '';
     };
     assert.match(await asGroup('/subscribe'), /متى تريد/, 'an administrator, not told that only administrators may');
-    assert.match(await asGroup('07:00'), /منطقة زمنية/, 'their typed answers reach the conversation');
+    const time = emulator.botMessages(club.id).at(-1)!;
+    emulator.pressButton(salma, club, time.message.message_id, { text: '٠٧:٠٠' });
+    const zone = await h.botReplies(club, time.message.message_id);
+    assert.match(zone[0]?.message.text ?? '', /منطقة زمنية/, 'her button press answers for the anonymous starter');
+    const member = emulator.user(69, 'باسم');
+    emulator.addMember(club, member);
+    const press = emulator.pressButton(member, club, zone[0]!.message.message_id, { text: 'قطر' });
+    const refused = await emulator.waitFor(() => emulator.callbackAnswer(press), 10_000, 'the answer to a member\'s press');
+    assert.match(refused.text ?? '', /مشرف مجهول يعدّل/, 'a member\'s press does not');
+    assert.match(await asGroup('Asia/Qatar'), /مواضيع/, 'their typed answers reach the conversation');
     const [busy] = await send(emulator.user(67, 'ليلى'), club, '/subscribe');
     assert.equal(busy, '⏳ مشرف مجهول يعدّل اشتراك المجموعة الآن. انتظر حتى ينتهي، أو يلغيه هو أو أحد المشرفين بـ /cancel.');
     assert.equal(await asGroup('/cancel'), 'تم الإلغاء، ولم يتغير شيء.');

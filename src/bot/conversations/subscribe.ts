@@ -90,7 +90,8 @@ export function createSubscribeConversation(deps: SubscribeDeps) {
     const chat = ctx.chat;
     const from = ctx.from;
     if (!chat || !from) return;
-    const starter = isAnonymousAdmin(ctx) ? m.anonymousAdmin : readerName(from, m.someone);
+    const anonymous = isAnonymousAdmin(ctx);
+    const starter = anonymous ? m.anonymousAdmin : readerName(from, m.someone);
     // Read through `external`, so that every replay of the conversation sees the same instant.
     const now = () => conversation.external(() => clock());
     const stored = await conversation.external(() => deps.chats.get(chat.id)?.subscription ?? null);
@@ -116,7 +117,10 @@ export function createSubscribeConversation(deps: SubscribeDeps) {
         const command = commandOf(typed);
         const action = unpack(answer.callbackQuery?.data);
 
-        if (answer.from?.id !== from.id) {
+        // An anonymous starter's button presses come under their own id (Telegram hides it on
+        // messages only): an administrator's press answers for them.
+        const forStarter = answer.from?.id === from.id || (anonymous && answer.callbackQuery !== undefined && answer.from !== undefined && (await isAdmin(answer, answer.from.id)));
+        if (!forStarter) {
           if (command === 'cancel') {
             if (answer.from && (await isAdmin(answer, answer.from.id))) {
               await answer.reply(m.cancelled);

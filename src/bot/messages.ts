@@ -1,5 +1,5 @@
 // Every word the bot says, in one place. HTML-safe: dynamic parts are escaped by the callers.
-import { arabicDigits, rtl } from '../render-html.ts';
+import { arabicCount, type CountForms, rtl } from '../render-html.ts';
 
 export const COMMANDS = [
   { command: 'start', description: 'البداية والتعريف بالبوت' },
@@ -176,29 +176,6 @@ export const messages = {
       'أنت ترسل بصفتك مشرفاً مجهولاً باسم المجموعة، فلا يظهر لي حسابك ولا أستطيع التحقق منه.\nأوامر التشغيل (/stats و/reload و/feeds) تعمل في المحادثة الخاصة معي فقط: افتحها وأرسل الأمر من حسابك.',
   },
 } as const;
-
-/**
- * A counted noun in each of Arabic's number forms: `one` and `two` stand alone (the singular with
- * واحد, the dual), the others follow the digits: `few` (3–10, and 103–110…) the plural, `many`
- * (11–99, 111–199…) the singular in the accusative, `other` (100, 200, 1000…) the singular.
- */
-export interface CountForms {
-  one: string;
-  two: string;
-  few: string;
-  many: string;
-  other: string;
-}
-
-// CLDR's Arabic plural rules (zero, one, two, few, many, other) are Arabic grammar's number forms.
-const arabicPlural = new Intl.PluralRules('ar');
-
-/** "حرف واحد"، "حرفين"، "٣ أحرف"، "١١ حرفاً"، "٢٠٠ حرف": a count as Arabic says it. */
-export function arabicCount(n: number, forms: CountForms): string {
-  const form = arabicPlural.select(n);
-  if (form === 'one' || form === 'two') return forms[form];
-  return `${arabicDigits(n)} ${form === 'zero' ? forms.other : forms[form]}`;
-}
 
 /** Counted nouns of the bot's copy, in the genitive where a preposition (بعد، حتى) governs them. */
 export const COUNTED = {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { arabicCount, COUNTED, MAX_TOPIC_CHARS, MAX_TOPICS, messages } from '../../src/bot/messages.ts';
+import { COUNTED, MAX_TOPIC_CHARS, MAX_TOPICS, messages } from '../../src/bot/messages.ts';
+import { arabicCount } from '../../src/render-html.ts';
 
 describe('arabicCount: a counted noun in the number form Arabic gives it', () => {
   const table: [number, keyof typeof COUNTED, string][] = [

@@ -1,8 +1,8 @@
 // /stats and /reload answers for operators (HTML, Arabic, right to left). Pure.
 import type { IngestCounts } from '../../ops/telemetry.ts';
 import type { OperatorStats } from '../../ops/stats.ts';
-import { arabicCount, COUNTED, messages } from '../messages.ts';
-import { arabicDigits, escapeHtml, rtl } from '../../render-html.ts';
+import { COUNTED, messages } from '../messages.ts';
+import { arabicCount, arabicDigits, escapeHtml, rtl } from '../../render-html.ts';
 
 const m = messages.operator;
 const MB = 1024 * 1024;

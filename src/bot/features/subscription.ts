@@ -102,7 +102,7 @@ export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
         };
     const zone = chat.subscription?.timeZone ?? deps.timeZone;
     const since = windowStart(chat.lastDigestAt, now);
-    const digest = await composeDigest(chat, candidatesSince(deps.library.articles, since), zonedParts(now, zone).date, since, loaderFor(deps.library.articles));
+    const digest = await composeDigest(chat, candidatesSince(deps.library.articles, since), zonedParts(now, zone).date, since, loaderFor(deps.library.articles, deps.logger));
     if (!digest) return ctx.reply(m.nothingNew);
     return ctx.reply(digest.text, { parse_mode: 'HTML', ...(digest.reply_markup ? { reply_markup: digest.reply_markup } : {}) });
   });

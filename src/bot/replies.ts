@@ -42,7 +42,14 @@ async function show(ctx: BotContext, text: string, reply_markup: InlineKeyboard,
 
 export function createReplies(deps: BotDeps, memory: SearchMemory, recent: RecentArticles) {
   const { library, timeZone } = deps;
-  const snippetSources = new SnippetSources((id) => recent.get(id));
+  // A body that cannot be read (a body file damaged inside) costs its result the snippet, not the
+  // whole page: the snippet comes from the title, and the damage is logged.
+  const snippetSources = new SnippetSources((id) =>
+    recent.get(id).catch((error: unknown) => {
+      deps.logger.error({ err: error, articleId: id }, 'article unreadable: snippet taken from its title');
+      return undefined;
+    }),
+  );
 
   async function latestPage(ctx: BotContext, asked: number, edit: boolean) {
     const total = library.articles.articleCount;

@@ -115,6 +115,29 @@ describe('hostile text', () => {
   }
 });
 
+describe('an article whose body file is damaged inside', () => {
+  it('costs a search its snippet and inline mode that one result, not the whole answer', async () => {
+    const japan = [...h.library.articles.all()].find((a) => a.kind === 'article' && a.title.includes('الياباني'));
+    assert.ok(japan, 'the seed page\'s article about Japan');
+    const get = h.library.articles.get.bind(h.library.articles);
+    h.library.articles.get = (id) => (id === japan.id ? Promise.reject(new Error('the article bodies shard file is not valid JSON')) : get(id));
+    try {
+      const { reader, chat } = freshReader();
+      const results = await h.say(reader, chat, 'اليابان');
+      wellFormed(results);
+      assert.match(results.message.text ?? '', /نتائج البحث عن: «اليابان»/);
+      assert.ok((results.message.text ?? '').includes(japan.title.slice(0, 40)), 'the damaged article is still listed, by its title');
+      // China's article matches too: it is answered without Japan's.
+      const id = emulator.inlineQuery(reader, 'الصين');
+      const inline = await emulator.waitFor(() => emulator.inlineAnswer(id), 10_000, 'the inline answer');
+      assert.ok(inline.results.length > 0, 'the other results');
+      assert.ok(inline.results.every((r) => r.id !== japan.id), 'the unreadable one left out');
+    } finally {
+      h.library.articles.get = get;
+    }
+  });
+});
+
 describe('forged and replayed buttons', () => {
   const forged = [
     '', 'x', '1', '1:', '1:o:', '1:o:../../etc/passwd', `1:o:${'a'.repeat(13)}`, '2:o:abc', '0:l:0', '1:l:-1', '1:l:9999999',

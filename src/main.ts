@@ -44,6 +44,13 @@ async function openLibrary(config: Config, logger: Logger, shutdown: Shutdown): 
   await checkIndexFile(config.DATA_DIR);
   logger.info({ items: stores.articles.size, dataDir: config.DATA_DIR, backend: stores.backend }, 'store loaded');
   const library = Library.open(stores.articles, config.DATA_DIR, logger, { seedsDir: config.SEEDS_DIR, timeZone: config.DEFAULT_TIMEZONE });
+  // A body file damaged inside (start-up checks only its two ends) stops the index from being
+  // built, and every search and ingestion would then fail: stop, naming the file, as start-up does.
+  library.ready().catch((error: unknown) => {
+    if (!(error instanceof StoreError)) return;
+    writeFailure(`Khulasa cannot start: ${error.message}`, config.BOT_TOKEN);
+    shutdown.begin('a data file is damaged', 1);
+  });
   // Added after the stores' step, so it runs before it: the index is written while they are open.
   shutdown.add('persist the search index', () => library.persistNow());
   return { ...stores, library };

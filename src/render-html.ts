@@ -1,5 +1,5 @@
-// Safe HTML for Telegram's parse mode, and small right-to-left helpers, shared by the bot and
-// the digest (both render messages; neither imports the other's renderer). Pure.
+// Safe HTML for Telegram's parse mode, Arabic numbers and counts, and small right-to-left helpers,
+// shared by the bot, the digest and the playground (each renders its own messages). Pure.
 
 import { BoundedCache } from './bounded-cache.ts';
 
@@ -23,10 +23,34 @@ export function arabicDigits(n: number | string): string {
   return String(n).replace(/\d/g, (d) => ARABIC_DIGITS[Number(d)] as string);
 }
 
+/**
+ * A counted noun in each of Arabic's number forms: `one` and `two` stand alone (the singular with
+ * واحد, the dual), the others follow the digits: `few` (3–10, and 103–110…) the plural, `many`
+ * (11–99, 111–199…) the singular in the accusative, `other` (100, 200, 1000…) the singular.
+ */
+export interface CountForms {
+  one: string;
+  two: string;
+  few: string;
+  many: string;
+  other: string;
+}
+
+// CLDR's Arabic plural rules (zero, one, two, few, many, other) are Arabic grammar's number forms.
+const arabicPlural = new Intl.PluralRules('ar');
+
+/** "حرف واحد"، "حرفين"، "٣ أحرف"، "١١ حرفاً"، "٢٠٠ حرف": a count as Arabic says it. */
+export function arabicCount(n: number, forms: CountForms): string {
+  const form = arabicPlural.select(n);
+  if (form === 'one' || form === 'two') return forms[form];
+  return `${arabicDigits(n)} ${form === 'zero' ? forms.other : forms[form]}`;
+}
+
 // Right-to-left mark: a line that opens with a Latin word or a digit would otherwise be laid
-// out left to right by Telegram's clients.
+// out left to right by Telegram's clients. Arabic-Indic digits decide no direction, so a numbered
+// line ("١. iPhone …") takes the direction of the word after its number.
 const RLM = '\u200F';
-const OPENS_RTL = /^[\s\p{P}]*[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+const OPENS_RTL = /^[\s\p{P}\u0660-\u0669\u06F0-\u06F9]*(?=\p{L})[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 
 /** Marks a line (HTML) right-to-left unless its visible text already opens with an Arabic letter. */
 export function rtl(line: string): string {

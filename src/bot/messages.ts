@@ -1,5 +1,5 @@
 // Every word the bot says, in one place. HTML-safe: dynamic parts are escaped by the callers.
-import { arabicDigits } from '../render-html.ts';
+import { arabicCount, type CountForms, rtl } from '../render-html.ts';
 
 export const COMMANDS = [
   { command: 'start', description: 'البداية والتعريف بالبوت' },
@@ -46,7 +46,7 @@ export const MAX_TOPIC_CHARS = 40;
 export const messages = {
   welcome: (name: string) =>
     [
-      `أهلاً ${name} 👋`,
+      name ? `أهلاً ${name} 👋` : 'أهلاً 👋',
       '',
       'أنا <b>خلاصة</b>: أقرأ الأخبار العربية وأقدّم لك ملخّصاً موثوقاً لكل خبر، مع نصّه الكامل ومصدره والأخبار المرتبطة به.',
       '',
@@ -65,7 +65,17 @@ export const messages = {
       `في أي محادثة: اكتب <code>@${bot} كلمات</code> لمشاركة خبر.`,
       'في المجموعات: استخدم الأوامر، أو اذكرني، أو ردّ على إحدى رسائلي.',
       '',
+      '<b>الخلاصة اليومية</b>',
+      '/subscribe — الاشتراك خطوة بخطوة: الموعد (مثل <code>07:30</code>) والمنطقة الزمنية والمواضيع وعدد الأخبار.',
+      '/settings — عرض الاشتراك وتعديل أي جزء منه.',
+      '/digest — خلاصة الآن دون تغيير الموعد.',
+      '/unsubscribe — إيقاف الخلاصة اليومية.',
+      '/cancel — إلغاء خطوات الاشتراك الجارية.',
+      '',
       'تحت كل خبر أزرار: النص الكامل، والأخبار ذات الصلة، والمصدر.',
+      '',
+      '/start — رسالة الترحيب.',
+      '/help — هذه الرسالة.',
     ].join('\n'),
   latestTitle: '🗞 <b>آخر الأخبار</b>',
   searchTitle: (query: string) => `🔎 <b>نتائج البحث عن:</b> «${query}»`,
@@ -73,7 +83,7 @@ export const messages = {
   noResults: (query: string) => `لم أجد أخباراً عن «${query}».\nجرّب كلمات أخرى، أو تصفّح آخر الأخبار.`,
   searchPlaceholder: 'المعادن النادرة',
   askSearchWords: 'ما الذي تبحث عنه؟ اكتب الكلمات في ردّ على هذه الرسالة.\nمثال: <code>المعادن النادرة</code>',
-  queryTooLong: (max: number) => `البحث طويل جداً؛ اكتفِ بأهم الكلمات (حتى ${max} حرف).`,
+  queryTooLong: (max: number) => `البحث طويل جداً؛ اكتفِ بأهم الكلمات (حتى ${arabicCount(max, COUNTED.characters)}).`,
   articleMissing: 'هذا الخبر لم يعد متاحاً.',
   headlineOnly: 'هذا عنوان فقط، ولا نصّ محفوظاً له بعد. يمكنك البحث عنه:',
   relatedTitle: (title: string) => `🔗 <b>أخبار ذات صلة بـ:</b> ${title}`,
@@ -102,7 +112,7 @@ export const messages = {
     askZone: (current: string) => `🌍 في أي منطقة زمنية؟\nاختر بلدك، أو اكتب اسم المنطقة مثل <code>Asia/Riyadh</code>.\nالحالية: ${current}`,
     badZone: 'لا أعرف هذه المنطقة الزمنية. اختر من الأزرار، أو اكتب اسماً مثل <code>Africa/Cairo</code>.',
     askTopics: '🏷 هل تريد أخباراً عن مواضيع محددة؟\nاكتب الكلمات مفصولة بفواصل، مثل: <code>الاقتصاد، الصين، كرة القدم</code>\nأو اختر «كل الأخبار».',
-    badTopics: (max: number, chars: number) => `اكتب حتى ${max} مواضيع، كل منها حتى ${chars} حرفاً، مفصولة بفواصل.`,
+    badTopics: (max: number, chars: number) => `اكتب حتى ${arabicCount(max, COUNTED.topics)}، كل منها حتى ${arabicCount(chars, COUNTED.characters)}، مفصولة بفواصل.`,
     askSize: '🔢 كم خبراً في كل خلاصة؟',
     badSize: 'اختر ٣ أو ٥ أو ١٠.',
     allNews: '🗞 كل الأخبار',
@@ -121,8 +131,13 @@ export const messages = {
     nothingNew: 'لا أخبار جديدة منذ آخر خلاصة.',
     digestTooSoon: (wait: string) => `⏳ أرسلتُ خلاصةً إلى هذه المحادثة قبل قليل. يمكن طلب خلاصة جديدة بعد ${wait}.`,
     timedOut: '⌛ انتهت مهلة الإجابة، فأُلغيت خطوات الاشتراك ولم يتغير شيء. للبدء من جديد: /subscribe',
-    busy: (name: string) => `⏳ ${name} يعدّل اشتراك المجموعة الآن. انتظر حتى ينتهي، أو يلغيه هو أو أحد المشرفين بـ /cancel.`,
+    // A Latin name would open the line and turn it left to right: the mark keeps it Arabic.
+    busy: (name: string) => `⏳ ${rtl(name)} يعدّل اشتراك المجموعة الآن. انتظر حتى ينتهي، أو يلغيه هو أو أحد المشرفين بـ /cancel.`,
     stillAsking: 'ما زلنا في خطوات الاشتراك: أجب عن السؤال أعلاه، أو أرسل /cancel للإلغاء.',
+    /** Who is changing the subscription, when their name has nothing visible to show. */
+    someone: 'أحد الأعضاء',
+    /** Who is changing it when an administrator writes anonymously, as the group. */
+    anonymousAdmin: 'مشرف مجهول',
     onlyStarterCancels: (name: string) => `لا يلغي هذه الخطوات إلا ${name} أو أحد مشرفي المجموعة.`,
     buttons: { time: '⏰ الموعد', zone: '🌍 المنطقة', topics: '🏷 المواضيع', size: '🔢 العدد' },
     reasons: { unsubscribed: 'أوقفته بنفسك', blocked: 'حُظر البوت', kicked: 'أُزيل البوت من المحادثة', deactivated: 'الحساب محذوف', 'chat-not-found': 'المحادثة غير موجودة' },
@@ -150,7 +165,6 @@ export const messages = {
     memory: 'الذاكرة',
     heap: 'منها الكومة',
     index: 'فهرس البحث',
-    documents: 'وثيقة',
     notYet: 'قيد التحميل',
     unavailable: 'غير متاح',
     units: { day: 'ي', hour: 'س', minute: 'د', second: 'ث', megabyte: 'م.ب' },
@@ -159,17 +173,21 @@ export const messages = {
     reloadUnavailable: 'إعادة الفحص غير متاحة في هذا التشغيل (لا مجلد أخبار).',
     reloadFailed: (reason: string) => `تعذّرت إعادة الفحص: ${reason}\nالتفاصيل في السجل.`,
     anonymousAdmin:
-      'أنت ترسل بصفتك مشرفاً مجهولاً باسم المجموعة، فلا يظهر لي حسابك ولا أستطيع التحقق منه.\nأوامر التشغيل (/stats و /reload) تعمل في المحادثة الخاصة معي فقط: افتحها وأرسل الأمر من حسابك.',
+      'أنت ترسل بصفتك مشرفاً مجهولاً باسم المجموعة، فلا يظهر لي حسابك ولا أستطيع التحقق منه.\nأوامر التشغيل (/stats و/reload و/feeds) تعمل في المحادثة الخاصة معي فقط: افتحها وأرسل الأمر من حسابك.',
   },
 } as const;
 
+/** Counted nouns of the bot's copy, in the genitive where a preposition (بعد، حتى) governs them. */
+export const COUNTED = {
+  minutes: { one: 'دقيقة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' },
+  characters: { one: 'حرف واحد', two: 'حرفين', few: 'أحرف', many: 'حرفاً', other: 'حرف' },
+  topics: { one: 'موضوع واحد', two: 'موضوعين', few: 'مواضيع', many: 'موضوعاً', other: 'موضوع' },
+  documents: { one: 'وثيقة واحدة', two: 'وثيقتان', few: 'وثائق', many: 'وثيقة', other: 'وثيقة' },
+} as const satisfies Record<string, CountForms>;
+
 /** "دقيقة"، "دقيقتين"، "٣ دقائق"، "١١ دقيقة": minutes as Arabic counts them. */
 export function arabicMinutes(n: number): string {
-  const digits = arabicDigits(n);
-  if (n === 1) return 'دقيقة';
-  if (n === 2) return 'دقيقتين';
-  if (n >= 3 && n <= 10) return `${digits} دقائق`;
-  return `${digits} دقيقة`;
+  return arabicCount(n, COUNTED.minutes);
 }
 
 /** Feed sources: the teaser note on cards, and the operators' /feeds commands. */

@@ -22,6 +22,12 @@ export const PAGE_SIZE = 5;
 const MAX_RESULTS = 50;
 const HTML = { parse_mode: 'HTML' } as const;
 
+/**
+ * The page a paging button may still show: a button from a longer list (articles since removed
+ * by retention, a forged offset) shows the last page rather than claim there is nothing.
+ */
+const pageWithin = (offset: number, total: number) => Math.min(offset, Math.max(0, Math.ceil(total / PAGE_SIZE) - 1) * PAGE_SIZE);
+
 /** Replies, or edits the pressed message in place when the update is a button press. */
 async function show(ctx: BotContext, text: string, reply_markup: InlineKeyboard, edit: boolean) {
   if (edit && ctx.callbackQuery?.message) {
@@ -36,17 +42,25 @@ async function show(ctx: BotContext, text: string, reply_markup: InlineKeyboard,
 
 export function createReplies(deps: BotDeps, memory: SearchMemory, recent: RecentArticles) {
   const { library, timeZone } = deps;
-  const snippetSources = new SnippetSources((id) => recent.get(id));
+  // A body that cannot be read (a body file damaged inside) costs its result the snippet, not the
+  // whole page: the snippet comes from the title, and the damage is logged.
+  const snippetSources = new SnippetSources((id) =>
+    recent.get(id).catch((error: unknown) => {
+      deps.logger.error({ err: error, articleId: id }, 'article unreadable: snippet taken from its title');
+      return undefined;
+    }),
+  );
 
-  async function latestPage(ctx: BotContext, offset: number, edit: boolean) {
+  async function latestPage(ctx: BotContext, asked: number, edit: boolean) {
     const total = library.articles.articleCount;
+    const offset = pageWithin(asked, total);
     const items = library.articles.latest(PAGE_SIZE, offset);
     if (items.length === 0) return ctx.reply(messages.noArticles);
     const text = renderList(messages.latestTitle, items.map((article) => ({ article })), offset, timeZone);
     return show(ctx, text, listKeyboard(items, offset, total, PAGE_SIZE, (o): Action => ({ type: 'latest', offset: o })), edit);
   }
 
-  async function searchPage(ctx: BotContext, typed: string, offset: number, edit: boolean) {
+  async function searchPage(ctx: BotContext, typed: string, asked: number, edit: boolean) {
     // Echoed back to the reader: a right-to-left override typed into a query must not reorder the
     // reply, and a query of invisible characters alone is no query.
     const query = cleanDisplayText(typed);
@@ -55,6 +69,7 @@ export function createReplies(deps: BotDeps, memory: SearchMemory, recent: Recen
     if (results.length === 0) {
       return show(ctx, messages.noResults(escapeHtml(query)), noResultsKeyboard(), edit);
     }
+    const offset = pageWithin(asked, results.length);
     const page = results.slice(offset, offset + PAGE_SIZE);
     const sources = await Promise.all(page.map(({ article }) => snippetSources.get(article)));
     const items: ListItem[] = page.map(({ article, hit }, i) => ({
@@ -72,7 +87,10 @@ export function createReplies(deps: BotDeps, memory: SearchMemory, recent: Recen
   }
 
   async function fullText(ctx: BotContext, article: Article) {
-    for (const part of renderFullText(article)) await ctx.reply(part, HTML);
+    const parts = renderFullText(article);
+    // A headline has no text (a replayed or forged button): its card says so and offers a search.
+    if (parts.length === 0) return card(ctx, article);
+    for (const part of parts) await ctx.reply(part, HTML);
   }
 
   async function related(ctx: BotContext, article: Article) {

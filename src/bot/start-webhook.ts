@@ -2,7 +2,7 @@
 // operator's TLS proxy) and node's own http server hands it to grammY's webhookCallback.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Bot, webhookCallback } from 'grammy';
+import { type Bot, BotError, webhookCallback } from 'grammy';
 import type { Logger } from '../logger.ts';
 import type { BotContext } from './context.ts';
 import { ALLOWED_UPDATES } from './create-bot.ts';
@@ -63,7 +63,14 @@ export async function startWebhook(bot: Bot<BotContext>, logger: Logger, options
   const updates = tracker();
   const requests = tracker();
   const handleUpdate = bot.handleUpdate.bind(bot);
-  bot.handleUpdate = (update, reply) => updates.add(handleUpdate(update, reply));
+  // grammY hands a failing update to bot.catch only under bot.start(): here the request would be
+  // answered 400, and Telegram would send the update again and hold its chat's next ones behind it.
+  const handled = (update: Parameters<typeof handleUpdate>[0], reply?: Parameters<typeof handleUpdate>[1]) =>
+    handleUpdate(update, reply).catch(async (error: unknown) => {
+      if (!(error instanceof BotError)) throw error;
+      await bot.errorHandler(error);
+    });
+  bot.handleUpdate = (update, reply) => updates.add(handled(update, reply));
   // webhookCallback checks X-Telegram-Bot-Api-Secret-Token before reading the body: a wrong or
   // missing secret gets 401 and the update is never looked at.
   const callback = webhookCallback(bot, 'http', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: options.answerWithinMs ?? WEBHOOK_ANSWER_MS });
@@ -75,7 +82,7 @@ export async function startWebhook(bot: Bot<BotContext>, logger: Logger, options
     try {
       await callback(req, res);
     } catch (error) {
-      // Only a body that is not JSON gets here: bot.catch handles every failing update.
+      // Only a body that is not an update gets here: failing updates went to bot.catch above.
       logger.warn({ err: error }, 'webhook request refused');
       if (!res.headersSent) res.writeHead(400).end();
     }

@@ -4,6 +4,7 @@ import type { Article, ArticleMeta, ChatRecord } from '../domain.ts';
 import { type Candidate, pickDigestItems, prepareCandidates } from './build.ts';
 import type { Outbound } from './deliver.ts';
 import { digestKeyboard, renderDigest } from './render.ts';
+import type { Logger } from '../logger.ts';
 import type { ArticleStore } from '../store/stores.ts';
 
 /**
@@ -25,12 +26,20 @@ export function candidatesSince(articles: ArticleStore, since: string): Candidat
 
 export type LoadArticle = (id: string) => Promise<Article | undefined>;
 
-/** Loads each body once however many chats pick it: one run's cache. */
-export function loaderFor(articles: ArticleStore): LoadArticle {
+/**
+ * Loads each body once however many chats pick it: one run's cache. An article that cannot be
+ * read (a body file damaged inside) is left out and reported, so that one file never stops
+ * every chat's digest.
+ */
+export function loaderFor(articles: ArticleStore, logger: Logger): LoadArticle {
   const loaded = new Map<string, Promise<Article | undefined>>();
+  const unreadable = (id: string) => (error: unknown) => {
+    logger.error({ err: error, articleId: id }, 'article unreadable: left out of the digests');
+    return undefined;
+  };
   return (id) => {
     let article = loaded.get(id);
-    if (!article) loaded.set(id, (article = articles.get(id)));
+    if (!article) loaded.set(id, (article = articles.get(id).catch(unreadable(id))));
     return article;
   };
 }

@@ -65,7 +65,7 @@ export async function deliverDigests(now: Date, due: DueDigest[], records: ChatR
   // Candidates from the earliest window among the due chats, analysed once for all of them.
   const oldest = [...sinceOf.values()].sort()[0];
   const candidates = oldest === undefined ? [] : candidatesSince(deps.articles, oldest);
-  const load = loaderFor(deps.articles);
+  const load = loaderFor(deps.articles, deps.logger);
 
   const outbound: Outbound[] = [];
   for (const chat of dueChats) {

@@ -11,6 +11,7 @@ import { ApiError, type ChatEvent, type TgChat, type TgUser } from '../emulator/
 import type { IngestReport } from '../ingest/ingest.ts';
 import { type Cast, setUpCast } from './cast.ts';
 import { arabicReason } from './rejections.ts';
+import { uploadSummary } from './upload-summary.ts';
 import { chatView, messageView } from './views.ts';
 
 /** Milliseconds the page waits for the bot to answer a button press or an inline query. */
@@ -152,7 +153,8 @@ export class PageApi {
       const file = join(dir, safeName);
       await writeFile(file, bytes);
       const report = await this.#deps.ingest([file]);
-      return { ok: true, added: report.new, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.map((r) => ({ file: name, reason: arabicReason(r.reason) })) };
+      const counts = { added: report.new, updated: report.updated, unchanged: report.unchanged };
+      return { ok: true, ...counts, summary: uploadSummary(counts), rejected: report.rejected.map((r) => ({ file: name, reason: arabicReason(r.reason) })) };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -6,6 +6,7 @@ import type { ChatRecord, InactiveReason, Subscription } from '../domain.ts';
 import { deactivating, migrated, newChat, subscribing } from './chat-changes.ts';
 import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
 import type { FileSchema } from './versioned-file.ts';
+import { parseClock, resolveTimeZone } from '../time.ts';
 
 export const CHATS_FILE = 'chats.json';
 const CHATS_VERSION = 1;
@@ -24,10 +25,27 @@ const schema: FileSchema<ChatsFile> = {
     if (typeof chats !== 'object' || chats === null || Array.isArray(chats)) return '"chats" is not an object';
     for (const [id, c] of Object.entries(chats as Record<string, Partial<ChatRecord>>)) {
       if (c?.chatId !== Number(id)) return `chat "${id}" does not carry its own id`;
+      const problem = c.subscription === undefined ? undefined : subscriptionProblem(c.subscription);
+      if (problem) return `chat "${id}" has a damaged subscription: ${problem}`;
     }
     return undefined;
   },
 };
+
+/**
+ * What is wrong with a subscription read from the file, if anything: one the digest schedule
+ * cannot read (a time zone this runtime does not know, a time that is not HH:MM) would stop every
+ * chat's digests, not only its own.
+ */
+function subscriptionProblem(sub: unknown): string | undefined {
+  if (typeof sub !== 'object' || sub === null) return 'not an object';
+  const { time, timeZone, topics, size } = sub as Partial<Record<keyof Subscription, unknown>>;
+  if (typeof time !== 'string' || parseClock(time) !== time) return `"time" ${JSON.stringify(time)} is not HH:MM`;
+  if (typeof timeZone !== 'string' || resolveTimeZone(timeZone) === null) return `"timeZone" ${JSON.stringify(timeZone)} is not a time zone`;
+  if (!Array.isArray(topics) || !topics.every((t) => typeof t === 'string')) return '"topics" is not a list of words';
+  if (typeof size !== 'number') return '"size" is not a number';
+  return undefined;
+}
 
 export class ChatRepository implements ChatStore {
   readonly #db: Low<ChatsFile>;

@@ -26,8 +26,21 @@ const schema: FileSchema<ConversationsFile> = {
   what: 'conversations',
   version: FILE_VERSION,
   empty: () => ({ version: FILE_VERSION, states: {} }),
-  check: (doc) => (typeof doc.states === 'object' && doc.states !== null && !Array.isArray(doc.states) ? undefined : '"states" is not an object'),
+  check: (doc) => {
+    if (!isObject(doc.states)) return '"states" is not an object';
+    // What the conversations plugin reads: a damaged one would fail every update of its chat.
+    for (const [key, entry] of Object.entries(doc.states)) {
+      if (!isObject(entry) || !Array.isArray(entry.version) || !isObject(entry.state) || !Object.values(entry.state).every(Array.isArray)) {
+        return `the state of chat "${key}" is not a conversation's ({"version":[…],"state":{…}})`;
+      }
+    }
+    return undefined;
+  },
 };
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
 
 export interface StorageOptions extends WriteOptions {
   /** Milliseconds since the epoch; Date.now unless a test moves time. */

@@ -1,6 +1,6 @@
 // One lowdb file with a schema version: newer code migrates older files, an unknown future
 // version or an unparsable file stops start-up and is left untouched.
-import { copyFile, mkdir, open } from 'node:fs/promises';
+import { access, copyFile, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -55,6 +55,10 @@ export async function openVersionedFile<T extends Versioned>(path: string, schem
     throw new StoreError(path, unreadable(schema.what, error), NO_OVERWRITE);
   }
   const db = new Low<T>(compactJsonFile<T>(path), schema.empty());
+  // lowdb reads a missing file as null, and a file that holds `null` too: only the first is new.
+  if (raw === null && (await access(path).then(() => true, () => false))) {
+    throw new StoreError(path, `the ${schema.what} file has no numeric "version" field`, NO_OVERWRITE);
+  }
   if (raw === null) {
     // A new file: its folder must exist before the first write (existing files skip this).
     await mkdir(dirname(path), { recursive: true });

@@ -17,10 +17,22 @@ describe('HTML rendering', () => {
     assert.equal(arabicDate('2026-06-07T22:30:00Z', 'Asia/Riyadh'), '٨ يونيو ٢٠٢٦', 'in the reader\'s time zone');
   });
 
-  it('marks lines that open with Latin or digits right-to-left, and only those', () => {
-    assert.equal(rtl('<b>خبر</b>'), '<b>خبر</b>');
-    assert.equal(rtl('CNN: خبر'), '\u200FCNN: خبر');
-    assert.equal(rtl('2026 عام'), '\u200F2026 عام');
+  describe('marks lines that open with Latin or digits right-to-left, and only those', () => {
+    const RLM = '\u200F';
+    const cases: [string, string, boolean][] = [
+      ['an Arabic line', '<b>خبر</b>', false],
+      ['a Latin name first', 'CNN: خبر', true],
+      ['European digits first', '2026 عام', true],
+      ['a numbered Arabic title', '١. <b>اتفق وزير الدفاع</b>', false],
+      ['a numbered Latin title', '١٢. <b>iPhone 17 يصل إلى الأسواق</b>', true],
+      ['a numbered title opening with a quoted Latin name', '٣. <b>«Apple» تطلق هاتفاً</b>', true],
+      ['Eastern Arabic-Indic digits, then Latin', '۴. <b>OpenAI تعلن</b>', true],
+      ['a numbered line of digits only, then Arabic', '٢٠٢٦ عام الانتخابات', false],
+      ['a numbered feed address', '١. <b>https://example.com/rss</b> — من الإعدادات', true],
+    ];
+    for (const [name, line, marked] of cases) {
+      it(name, () => assert.equal(rtl(line), marked ? `${RLM}${line}` : line));
+    }
   });
 
   it('truncates at a word boundary', () => {
@@ -33,6 +45,13 @@ describe('HTML rendering', () => {
     const visible = parseTelegramHtml(html).text;
     assert.match(visible, /#الولايات_المتحدة #اليابان #ترامب$/);
     assert.match(visible, /📰 البوابة نيوز/);
+  });
+
+  it('keeps the hashtags right to left when the first keyword is Latin', () => {
+    const [japan] = seedArticles();
+    const lines = parseTelegramHtml(renderCard({ ...japan!, keywords: ['CNN', 'اليابان'] })).text.split('\n');
+    assert.equal(lines.at(-1), '\u200F#CNN #اليابان');
+    assert.equal(parseTelegramHtml(renderCard(japan!)).text.split('\n').at(-1), '#الولايات_المتحدة #اليابان #ترامب', 'an Arabic first keyword needs no mark');
   });
 
   it('renders a headline-only card that says it has no text', () => {

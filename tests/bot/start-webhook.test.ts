@@ -26,10 +26,11 @@ async function setUp() {
   const running = await startEmulatorServer(emulator);
   after(() => running.close());
   const dataDir = join(await tempDir(), 'data');
+  const library = Library.open(await ArticleRepository.open(dataDir), dataDir, logger);
   const bot = createBot(
     TOKEN,
     {
-      library: await Library.open(await ArticleRepository.open(dataDir), dataDir, logger),
+      library,
       chats: await ChatRepository.open(dataDir),
       conversationStorage: await ConversationStorage.open<ConversationData>(dataDir),
       logger,
@@ -38,7 +39,7 @@ async function setUp() {
     { client: { apiRoot: running.apiRoot } },
   );
   const options = (more: Partial<WebhookOptions> = {}): WebhookOptions => ({ url: 'https://khulasa.example.test/hook', secret: SECRET, port: 0, host: '127.0.0.1', ...more });
-  return { emulator, bot, options };
+  return { emulator, bot, options, library };
 }
 
 describe('startWebhook', () => {
@@ -58,6 +59,27 @@ describe('startWebhook', () => {
     assert.equal(emulator.webhooks.getWebhookInfo().last_error_message, undefined);
     await hook.stop();
     assert.equal(emulator.botMessages(reader.id).length, 1, 'one reply, not one per delivery');
+  });
+
+  it('answers a failing update with the apology and acknowledges it, so Telegram neither repeats it nor holds the chat\'s next updates', async () => {
+    const { emulator, bot, options, library } = await setUp();
+    const hook = await startWebhook(bot, logger, options());
+    after(() => hook.stop());
+    emulator.webhooks.setInstances([`http://127.0.0.1:${hook.address.port}`]);
+    library.search = () => {
+      throw new Error('index exploded');
+    };
+    const reader = emulator.user(4, 'نور');
+    const chat = emulator.privateChat(reader);
+    emulator.sendText(reader, chat, 'اليابان');
+    const apology = await emulator.waitFor(() => emulator.botMessages(chat.id)[0], 10_000, 'the apology');
+    assert.equal(apology.message.text, 'عذراً، حدث خطأ غير متوقع أثناء معالجة طلبك. حاول مرة أخرى بعد قليل.');
+    await eventually(() => emulator.webhooks.getWebhookInfo().pending_update_count === 0, 'the delivery to be acknowledged');
+    assert.equal(emulator.webhooks.getWebhookInfo().last_error_message, undefined, 'no failed delivery');
+    emulator.sendText(reader, chat, '/help');
+    const help = await emulator.waitFor(() => emulator.botMessages(chat.id)[1], 10_000, 'the next reply');
+    assert.match(help.message.text ?? '', /طريقة الاستخدام/);
+    assert.equal(emulator.botMessages(chat.id).length, 2, 'one apology, not one per delivery');
   });
 
   it('refuses to start with a clear error when the port is taken', async () => {

@@ -7,6 +7,9 @@ import { DAMAGES, type DataFileKind, snapshotTree, writeDataDir } from '../helpe
 import { runCli } from '../helpers/run-cli.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 import { dirname } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { TelegramEmulator } from '../../src/emulator/emulator.ts';
+import { startEmulatorServer } from '../../src/emulator/server.ts';
 
 const CASES: [DataFileKind, keyof typeof DAMAGES][] = [
   ['chats', 'truncated'],
@@ -41,4 +44,35 @@ describe('start-up on corrupt and foreign files', () => {
       assert.deepEqual(await snapshotTree(dataDir), before);
     });
   }
+});
+
+describe('start-up on a body file damaged inside', () => {
+  it('stops in one line naming it when the search index must be built from it, and leaves the articles untouched', async () => {
+    const dataDir = join(await tempDir(), 'data');
+    const paths = await writeDataDir(dataDir);
+    const path = paths['article bodies shard'];
+    // Both ends intact (all start-up reads of a body file); a control character in the middle.
+    const bytes = await readFile(path);
+    bytes[Math.floor(bytes.length / 2)] = 1;
+    await writeFile(path, bytes);
+    await rm(paths['search index']);
+    // The articles and the index are compared: the bot ran, so its digest markers moved on.
+    const articles = async () => [...(await snapshotTree(dataDir))].filter(([file]) => file.startsWith('articles') || file.includes('search-index'));
+    const before = await articles();
+    // A Telegram that answers: the bot starts, and only the index build finds the damage.
+    const running = await startEmulatorServer(new TelegramEmulator());
+    try {
+      const { code, stdout, stderr } = await runCli('src/main.ts', [], {
+        env: { BOT_TOKEN: '123456789:foreign-file-token-aaaaaaaa', BOT_API_ROOT: running.apiRoot, DATA_DIR: dataDir, SEEDS_DIR: dirname(SEED_FILE), LOG_LEVEL: 'silent' },
+        timeoutMs: 30_000,
+      });
+      assert.equal(code, 1, `stopped by itself:\n${stdout}${stderr}`);
+      const naming = `${stdout}\n${stderr}`.split('\n').filter((line) => line.includes(path));
+      assert.equal(naming.length, 1, `one line names the file:\n${stdout}${stderr}`);
+      assert.match(naming[0] as string, /cannot start: .*not valid JSON.*untouched/);
+    } finally {
+      await running.close();
+    }
+    assert.deepEqual(await articles(), before);
+  });
 });

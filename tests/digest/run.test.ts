@@ -1,6 +1,7 @@
 // What one digest run costs and records: the window each chat covers, how far back it reaches,
 // and which article bodies it reads. Delivery through Telegram is tested in tests/e2e/delivery.
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { pickDigestItems, toCandidate } from '../../src/digest/build.ts';
 import { MAX_LOOKBACK_MS, windowStart } from '../../src/digest/compose.ts';
@@ -10,6 +11,7 @@ import type { Article, ChatRecord, Subscription } from '../../src/domain.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { ChatRepository } from '../../src/store/chat-repository.ts';
+import { StoreError } from '../../src/store/errors.ts';
 import { seedArticles } from '../helpers/seed-articles.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -112,6 +114,31 @@ describe('a digest run', () => {
     assert.deepEqual(afterFailure, [], 'no send starts after the failure');
     assert.ok(sent.length > 0 && sent.length < 12, `${sent.length} sent before the failure`);
     for (const { chatId } of sent) assert.equal(chats.get(chatId)?.lastDigestOutcome, 'sent', `chat ${chatId}'s marker is written before the run fails`);
+  });
+
+  it('leaves out an article whose body cannot be read, logs it, and sends every chat the rest', async () => {
+    const dir = await tempDir();
+    const articles = await ArticleRepository.open(dir);
+    const [japan, china] = seedArticles() as [Article, Article];
+    await articles.upsertMany([japan, china].map((a, i) => ({ ...a, ingestedAt: daysAgo((i + 1) / 24), publishedAt: daysAgo((i + 1) / 24) })), (_existing, article) => ({ article, change: 'created' }));
+    const get = articles.get.bind(articles);
+    articles.get = (id) => (id === japan.id ? Promise.reject(new StoreError(`/data/articles/body/${id}.json`, 'the article bodies shard file is not valid JSON', 'left untouched')) : get(id));
+    const chats = await ChatRepository.open(dir);
+    for (const id of [1, 2]) await chats.update(id, (r) => Object.assign(r, { subscription: sub(), lastDigestAt: daysAgo(2) }), { type: 'private' });
+    let logs = '';
+    const sink = new Writable({ write(chunk, _enc, done) { logs += String(chunk); done(); } });
+    const sent: { chatId: number; text: string }[] = [];
+    const report = await runDueDigests(NOW, {
+      chats, articles, logger: createLogger({ level: 'info', destination: sink }), graceHours: 6,
+      send: async (chatId, text) => void sent.push({ chatId, text }),
+      sender: { ratePerSecond: 1000, concurrency: 2 },
+    });
+    assert.equal(report.sent, 2, 'no chat loses its digest to one damaged file');
+    for (const { text } of sent) {
+      assert.ok(text.includes('الصين توافق'), 'the readable article is in');
+      assert.ok(!text.includes(japan.title.slice(0, 30)), 'the unreadable one is left out');
+    }
+    assert.equal(logs.split('\n').filter((l) => l.includes('left out of the digests') && l.includes(japan.id)).length, 1, 'logged once, however many chats chose it');
   });
 
   it('matches the words analysed once per run, not the article again for each chat', () => {

@@ -69,6 +69,10 @@ describe('commands', () => {
       assert.ok((reply?.message.text ?? '').includes(part), part);
     }
     assert.match(reply?.message.text ?? '', /\/search اليابان/);
+    // Every command the menu offers is explained, each on a line of its own.
+    for (const { command } of emulator.commands()) {
+      assert.match(reply?.message.text ?? '', new RegExp(`^/${command}\\b`, 'm'), `/${command} in /help`);
+    }
   });
 
   it('/search alone asks for the words with a reply prompt', async () => {

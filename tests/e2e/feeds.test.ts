@@ -15,7 +15,7 @@ import { createLogger } from '../../src/logger.ts';
 import { ArticleRepository } from '../../src/store/article-repository.ts';
 import { ChatRepository } from '../../src/store/chat-repository.ts';
 import { ConversationStorage } from '../../src/store/conversation-storage.ts';
-import { TOKEN } from '../helpers/bot-harness.ts';
+import { startHarness, TOKEN } from '../helpers/bot-harness.ts';
 import { fixture, startFeedServer } from '../helpers/feed-server.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -97,5 +97,20 @@ describe('/feeds for operators', async () => {
     emulator.sendText(admin, chat, '/feeds');
     await emulator.waitFor(() => emulator.botMessages(chat.id).length > 0 && emulator.botMessages(chat.id).at(-1)?.message.text?.includes('مصادر الأخبار'), 10_000, 'the private reply');
     assert.equal(emulator.botMessages(group.id).length, 0, 'no feed list in a group');
+  });
+});
+
+describe('/feeds remove with no feeds at all', async () => {
+  const logger = createLogger({ level: 'silent', token: TOKEN });
+  const dataDir = join(await tempDir(), 'data');
+  const library = Library.open(await ArticleRepository.open(dataDir), dataDir, logger);
+  const feeds = await startFeedService({ stores: await openFeedFiles(dataDir), feeds: [], cron: '0 0 1 1 *', timeoutMs: 5_000, fullText: false, library, logger });
+  after(() => feeds.stop());
+  const h = await startHarness({ deps: () => ({ adminIds: [ADMIN], feeds: feeds.manager }) });
+
+  it('says there are none and how to add one, not "the numbers run from ١ to ٠"', async () => {
+    const admin = h.emulator.user(ADMIN);
+    const reply = await h.say(admin, h.emulator.privateChat(admin), '/feeds remove 1');
+    assert.match(reply.message.text ?? '', /^لا توجد مصادر بعد\. أضف مصدراً بالأمر/);
   });
 });

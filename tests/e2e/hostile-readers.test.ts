@@ -87,6 +87,15 @@ describe('hostile text', () => {
     assert.match(reply.message.text ?? '', /آخر الأخبار/);
   });
 
+  it('a first name of bidi controls and invisible characters is greeted without them', async () => {
+    for (const [name, greeting] of [['\u202Eسارة\u2066', /^أهلاً سارة 👋/], ['\u202E\u200B\u2067', /^أهلاً 👋/]] as const) {
+      const reader = emulator.user(nextUser++, name);
+      const reply = await h.say(reader, emulator.privateChat(reader), '/start');
+      wellFormed(reply);
+      assert.match(reply.message.text ?? '', greeting);
+    }
+  });
+
   const injections = [
     '<b>اليابان</b>',
     '</code><a href="tg://user?id=1">اليابان</a>',
@@ -104,6 +113,29 @@ describe('hostile text', () => {
       assert.doesNotMatch(reply.source ?? '', /<(?:script|img|a href="tg)/);
     });
   }
+});
+
+describe('an article whose body file is damaged inside', () => {
+  it('costs a search its snippet and inline mode that one result, not the whole answer', async () => {
+    const japan = [...h.library.articles.all()].find((a) => a.kind === 'article' && a.title.includes('الياباني'));
+    assert.ok(japan, 'the seed page\'s article about Japan');
+    const get = h.library.articles.get.bind(h.library.articles);
+    h.library.articles.get = (id) => (id === japan.id ? Promise.reject(new Error('the article bodies shard file is not valid JSON')) : get(id));
+    try {
+      const { reader, chat } = freshReader();
+      const results = await h.say(reader, chat, 'اليابان');
+      wellFormed(results);
+      assert.match(results.message.text ?? '', /نتائج البحث عن: «اليابان»/);
+      assert.ok((results.message.text ?? '').includes(japan.title.slice(0, 40)), 'the damaged article is still listed, by its title');
+      // China's article matches too: it is answered without Japan's.
+      const id = emulator.inlineQuery(reader, 'الصين');
+      const inline = await emulator.waitFor(() => emulator.inlineAnswer(id), 10_000, 'the inline answer');
+      assert.ok(inline.results.length > 0, 'the other results');
+      assert.ok(inline.results.every((r) => r.id !== japan.id), 'the unreadable one left out');
+    } finally {
+      h.library.articles.get = get;
+    }
+  });
 });
 
 describe('forged and replayed buttons', () => {
@@ -135,6 +167,41 @@ describe('forged and replayed buttons', () => {
     const id = emulator.sendCallback(reader, results.message, next.callback_data);
     const answer = await emulator.waitFor(() => emulator.callbackAnswer(id), 10_000, 'the stale answer');
     assert.equal(answer.text, messages.staleButton);
+  });
+
+  // A page button from a longer list (retention removed articles since) or a forged offset.
+  for (const [what, list, page] of [
+    ['latest', '/latest', (_key: string) => '1:l:999995'],
+    ['search', 'التمور', (key: string) => `1:s:${key}:999995`],
+  ] as const) {
+    it(`a ${what} page far out of range shows the last page, never "no news yet"`, async () => {
+      const { reader, chat } = freshReader();
+      const first = await h.say(reader, chat, list);
+      const key = first.message.reply_markup?.inline_keyboard?.flat().find((b) => /^1:[ls]:/.test(b.callback_data ?? ''))?.callback_data?.split(':')[2] ?? '';
+      const pages = first.message.reply_markup?.inline_keyboard?.flat().find((b) => /^[١-٩]+ \/ [١-٩]+$/.test(b.text))?.text.split(' / ')[1];
+      assert.ok(pages, 'a list of more than one page');
+      const id = emulator.sendCallback(reader, first.message, page(key));
+      await emulator.waitFor(() => emulator.callbackAnswer(id), 10_000, 'the answer');
+      const shown = emulator.botMessages(chat.id);
+      assert.equal(shown.length, 1, 'the list is edited, nothing else is sent');
+      const edited = shown[0] as StoredMessage;
+      wellFormed(edited);
+      assert.equal(edited.edits.length, 1);
+      assert.ok(edited.message.reply_markup?.inline_keyboard?.flat().some((b) => b.text === `${pages} / ${pages}`), 'the last page');
+      assert.ok(edited.message.reply_markup?.inline_keyboard?.flat().some((b) => b.text === messages.buttons.previous));
+    });
+  }
+
+  it('a full-text button carrying a headline\'s id gets its card, which says there is no text, not silence', async () => {
+    const headline = [...h.library.articles.all()].find((a) => a.kind === 'headline');
+    assert.ok(headline, 'the seed page has headlines');
+    const { reader, chat } = freshReader();
+    const list = await h.say(reader, chat, '/latest');
+    emulator.sendCallback(reader, list.message, `1:f:${headline.id}`);
+    const [card] = await h.botReplies(chat, list.message.message_id);
+    wellFormed(card as StoredMessage);
+    assert.match(card?.message.text ?? '', /هذا عنوان فقط/);
+    assert.ok(card?.message.reply_markup?.inline_keyboard?.flat().some((b) => b.text === messages.buttons.searchHeadline));
   });
 
   it('the same article button pressed many times answers every press', async () => {

@@ -77,6 +77,44 @@ describe('in a group', () => {
     assert.match((await send(first, group, '06:00'))[0]!, /منطقة زمنية/, 'and the question still waits for its starter');
   });
 
+  it('names a starter with a Latin name or bidi controls in an Arabic line, the controls dropped', async () => {
+    const latin = emulator.user(64, '\u202ESara\u2066');
+    const other = emulator.user(65, 'منى');
+    const club = emulator.group('نادي القراءة', [latin, other]);
+    assert.match((await send(latin, club, '/subscribe'))[0]!, /متى تريد/);
+    const [busy] = await send(other, club, '/subscribe');
+    assert.equal(busy, '⏳ \u200FSara يعدّل اشتراك المجموعة الآن. انتظر حتى ينتهي، أو يلغيه هو أو أحد المشرفين بـ /cancel.');
+    const [notYours] = await send(emulator.user(66, '\u2067\u200B'), club, '/cancel');
+    assert.equal(notYours, 'لا يلغي هذه الخطوات إلا Sara أو أحد مشرفي المجموعة.');
+    await send(latin, club, '/cancel');
+  });
+
+  it('lets an anonymous administrator (writing as the group) subscribe it, and names them so to others', async () => {
+    // Salma writes as the group; Telegram sends her button presses under her own id.
+    const salma = emulator.user(68, 'سلمى');
+    const club = emulator.group('مجلس الحي', [emulator.user(67, 'ليلى'), salma]);
+    const anonymous = emulator.anonymousAdmin();
+    const asGroup = async (text: string) => {
+      const sent = emulator.sendText(anonymous, club, text, { senderChat: club });
+      return (await h.botReplies(club, sent.message_id))[0]?.message.text ?? '';
+    };
+    assert.match(await asGroup('/subscribe'), /متى تريد/, 'an administrator, not told that only administrators may');
+    const time = emulator.botMessages(club.id).at(-1)!;
+    emulator.pressButton(salma, club, time.message.message_id, { text: '٠٧:٠٠' });
+    const zone = await h.botReplies(club, time.message.message_id);
+    assert.match(zone[0]?.message.text ?? '', /منطقة زمنية/, 'her button press answers for the anonymous starter');
+    const member = emulator.user(69, 'باسم');
+    emulator.addMember(club, member);
+    const press = emulator.pressButton(member, club, zone[0]!.message.message_id, { text: 'قطر' });
+    const refused = await emulator.waitFor(() => emulator.callbackAnswer(press), 10_000, 'the answer to a member\'s press');
+    assert.match(refused.text ?? '', /مشرف مجهول يعدّل/, 'a member\'s press does not');
+    assert.match(await asGroup('Asia/Qatar'), /مواضيع/, 'their typed answers reach the conversation');
+    const [busy] = await send(emulator.user(67, 'ليلى'), club, '/subscribe');
+    assert.equal(busy, '⏳ مشرف مجهول يعدّل اشتراك المجموعة الآن. انتظر حتى ينتهي، أو يلغيه هو أو أحد المشرفين بـ /cancel.');
+    assert.equal(await asGroup('/cancel'), 'تم الإلغاء، ولم يتغير شيء.');
+    assert.equal(await asGroup('/unsubscribe'), 'لا يوجد اشتراك فعّال لإيقافه.', 'not "only administrators"');
+  });
+
   it('lets only the starter or an administrator /cancel', async () => {
     assert.equal((await send(member, group, '/cancel'))[0], 'لا يلغي هذه الخطوات إلا أحمد أو أحد مشرفي المجموعة.');
     assert.equal((await send(second, group, '/cancel@khulasa_test_bot'))[0], 'تم الإلغاء، ولم يتغير شيء.');

@@ -57,6 +57,8 @@ export const DAMAGES: Record<string, { problem: RegExp; apply(path: string): Pro
     },
   },
   empty: { problem: /empty|Unexpected end of JSON input/, apply: (path) => writeFile(path, '') },
+  // Valid JSON with nothing in it: lowdb reads a missing file as null too.
+  'JSON null': { problem: /no numeric "version" field|unusable/, apply: (path) => writeFile(path, 'null') },
   'a future version': { problem: /newer/, apply: async (path) => writeFile(path, futureVersion(await readFile(path))) },
   'a directory': {
     problem: /folder|EISDIR/,

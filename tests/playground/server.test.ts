@@ -13,6 +13,7 @@ const emulator = new TelegramEmulator({ botUsername: 'khulasa_bot' });
 const ingested: string[][] = [];
 const ingest = async (files: string[]): Promise<IngestReport> => {
   ingested.push(files);
+  if (/accepted\.txt$/.test(files[0] ?? '')) return { pages: 1, new: 3, updated: 0, unchanged: 1, rejected: [], changedIds: [] };
   return { pages: 1, new: 0, updated: 0, unchanged: 0, rejected: [{ file: files[0] as string, reason: 'no Arabic text' }], changedIds: [] };
 };
 const running = await startPlaygroundServer({ emulator, port: 0, botName: 'خلاصة', ingest });
@@ -122,6 +123,8 @@ describe('playground server', () => {
     const notText = await raw('/api/upload?name=photo.png', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from([1, 2]) });
     assert.equal(JSON.parse(notText.body).rejected[0].reason, 'ليس ملف نص (.txt)');
     assert.equal(ingested.length, 1, 'a file that is not .txt never reaches ingestion');
+    const accepted = await raw('/api/upload?name=accepted.txt', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from('خبر') });
+    assert.equal(JSON.parse(accepted.body).summary, '٣ أخبار جديدة، خبر واحد دون تغيير', 'what the page shows, in Arabic counts');
   });
 
   it('blocks the bot for a reader and resets the chats', async () => {

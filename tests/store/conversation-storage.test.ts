@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { VersionedState } from '@grammyjs/conversations';
 import { CONVERSATIONS_FILE, ConversationStorage, STALE_STATE_MS } from '../../src/store/conversation-storage.ts';
+import { StoreError } from '../../src/store/errors.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const state = (step: number): VersionedState<unknown> => ({ version: [0, 1], state: { subscribe: [{ step }] } });
@@ -34,6 +35,30 @@ describe('ConversationStorage', () => {
     const reopened = await ConversationStorage.open<unknown>(dir, { clock: () => now });
     assert.equal(reopened.read('5'), undefined);
     assert.deepEqual((await onDisk(dir)).states, {});
+  });
+
+  describe('refuses a file with a damaged state, naming the chat, and leaves it untouched', () => {
+    const damaged: [string, unknown][] = [
+      ['text', 'x'],
+      ['null', null],
+      ['no version', { state: { subscribe: [] } }],
+      ['a state that is text', { version: [0, 1], state: 'garbage' }],
+      ['a conversation that is not a list', { version: [0, 1], state: { subscribe: { step: 1 } } }],
+    ];
+    for (const [name, entry] of damaged) {
+      it(name, async () => {
+        const dir = await tempDir();
+        const path = join(dir, CONVERSATIONS_FILE);
+        const text = JSON.stringify({ version: 1, states: { '5': state(1), '-1007': entry } });
+        await writeFile(path, text);
+        await assert.rejects(ConversationStorage.open<unknown>(dir), (e: unknown) => {
+          assert.ok(e instanceof StoreError);
+          assert.match(e.message, /^.*conversations\.json: .*chat "-1007".*untouched/);
+          return true;
+        });
+        assert.equal(await readFile(path, 'utf8'), text);
+      });
+    }
   });
 
   it('forgets a finished conversation entirely', async () => {

@@ -60,12 +60,12 @@ describe('a failed write', () => {
 
   it('never blocks later conversation state writes', async () => {
     const dir = await tempDir();
-    const storage = await ConversationStorage.open<string>(dir, FAST);
+    const storage = await ConversationStorage.open<unknown>(dir, FAST);
     const repair = await breakWrites(join(dir, CONVERSATIONS_FILE));
-    await assert.rejects(storage.write('a', { version: [0, 0], state: 'أ' } as never));
+    await assert.rejects(storage.write('a', { version: [0, 0], state: { subscribe: [{ answer: 'أ' }] } }));
     await repair();
-    await storage.write('b', { version: [0, 0], state: 'ب' } as never);
-    const reopened = await ConversationStorage.open<string>(dir);
+    await storage.write('b', { version: [0, 0], state: { subscribe: [{ answer: 'ب' }] } });
+    const reopened = await ConversationStorage.open<unknown>(dir);
     assert.ok(reopened.read('a') && reopened.read('b'));
   });
 

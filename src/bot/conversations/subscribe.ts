@@ -8,7 +8,9 @@ import type { DigestSize, Subscription } from '../../domain.ts';
 import { type Action, SUBSCRIPTION_FIELDS, type SubscriptionField, unpack } from '../../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { sizeKeyboard, timeKeyboard, topicsKeyboard, zoneKeyboard } from '../keyboards/subscription.ts';
-import { messages } from '../messages.ts';
+import { MAX_TOPIC_CHARS, MAX_TOPICS, messages } from '../messages.ts';
+import { isAnonymousAdmin } from '../operators.ts';
+import { readerName } from '../render/reader-name.ts';
 import { describeSubscription, zoneLabel } from '../render/subscription.ts';
 import { escapeHtml } from '../../render-html.ts';
 import { readAnswer } from './answers.ts';
@@ -49,7 +51,7 @@ function prompt(field: SubscriptionField, draft: Draft, defaultZone: string) {
 const invalid: Record<SubscriptionField, string> = {
   time: m.badTime,
   zone: m.badZone,
-  topics: m.badTopics(10, 40),
+  topics: m.badTopics(MAX_TOPICS, MAX_TOPIC_CHARS),
   size: m.badSize,
 };
 
@@ -88,7 +90,8 @@ export function createSubscribeConversation(deps: SubscribeDeps) {
     const chat = ctx.chat;
     const from = ctx.from;
     if (!chat || !from) return;
-    const starter = from.first_name;
+    const anonymous = isAnonymousAdmin(ctx);
+    const starter = anonymous ? m.anonymousAdmin : readerName(from, m.someone);
     // Read through `external`, so that every replay of the conversation sees the same instant.
     const now = () => conversation.external(() => clock());
     const stored = await conversation.external(() => deps.chats.get(chat.id)?.subscription ?? null);
@@ -114,7 +117,10 @@ export function createSubscribeConversation(deps: SubscribeDeps) {
         const command = commandOf(typed);
         const action = unpack(answer.callbackQuery?.data);
 
-        if (answer.from?.id !== from.id) {
+        // An anonymous starter's button presses come under their own id (Telegram hides it on
+        // messages only): an administrator's press answers for them.
+        const forStarter = answer.from?.id === from.id || (anonymous && answer.callbackQuery !== undefined && answer.from !== undefined && (await isAdmin(answer, answer.from.id)));
+        if (!forStarter) {
           if (command === 'cancel') {
             if (answer.from && (await isAdmin(answer, answer.from.id))) {
               await answer.reply(m.cancelled);

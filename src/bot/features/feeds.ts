@@ -39,7 +39,10 @@ export function feedsFeature(deps: BotDeps): Composer<BotContext> {
       const result = await feeds.remove(n);
       if (result.ok) await ctx.reply(feedMessages.removed(escapeHtml(result.source.url)), HTML);
       else if (result.reason === 'from-env') await ctx.reply(feedMessages.cannotRemoveEnv, HTML);
-      else await ctx.reply(feedMessages.noSuchFeed(arabicDigits(feeds.list().length)), HTML);
+      else {
+        const count = feeds.list().length;
+        await ctx.reply(count > 0 ? feedMessages.noSuchFeed(arabicDigits(count)) : feedMessages.none, HTML);
+      }
       return;
     }
     await ctx.reply(feedMessages.usage, HTML);

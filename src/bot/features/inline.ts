@@ -26,7 +26,15 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
       ? (await deps.library.search(query, INLINE_RESULTS, true)).map((r) => r.article)
       : deps.library.articles.latest(INLINE_RESULTS);
     const results: InlineQueryResultArticle[] = [];
-    const articles = await Promise.all(found.map((meta) => deps.library.articles.get(meta.id)));
+    // An article that cannot be read (a body file damaged inside) is left out, not the answer.
+    const articles = await Promise.all(
+      found.map((meta) =>
+        deps.library.articles.get(meta.id).catch((error: unknown) => {
+          deps.logger.error({ err: error, articleId: meta.id }, 'article unreadable: left out of the inline results');
+          return undefined;
+        }),
+      ),
+    );
     for (const article of articles) {
       if (!article) continue;
       results.push({

@@ -8,15 +8,9 @@ import type { BotContext, BotDeps } from '../context.ts';
 import { messages } from '../messages.ts';
 import { escapeHtml } from '../../render-html.ts';
 import { renderReload, renderStats } from '../render/stats.ts';
-import { forOperators } from '../operators.ts';
+import { forOperators, isAnonymousAdmin } from '../operators.ts';
 
 const OPERATOR_COMMANDS = ['stats', 'reload'];
-
-/** A message an anonymous admin sends in a group: it comes "from" the group itself. */
-export function isAnonymousAdmin(ctx: BotContext): boolean {
-  const chat = ctx.chat;
-  return (chat?.type === 'group' || chat?.type === 'supergroup') && ctx.message?.sender_chat?.id === chat.id;
-}
 
 export function operatorFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();

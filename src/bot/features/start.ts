@@ -3,6 +3,7 @@ import { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
 import { messages } from '../messages.ts';
 import { escapeHtml } from '../../render-html.ts';
+import { readerName } from '../render/reader-name.ts';
 import type { Replies } from '../replies.ts';
 
 const DEEP_LINK = /^a_([A-Za-z0-9_-]{1,12})$/;
@@ -16,7 +17,7 @@ export function startFeature(deps: BotDeps, replies: Replies): Composer<BotConte
       if (article) return replies.card(ctx, article);
       return ctx.reply(messages.articleMissing);
     }
-    return ctx.reply(messages.welcome(escapeHtml(ctx.from?.first_name ?? '')), { parse_mode: 'HTML' });
+    return ctx.reply(messages.welcome(escapeHtml(readerName(ctx.from, ''))), { parse_mode: 'HTML' });
   });
   return composer;
 }

@@ -20,7 +20,7 @@ export function renderCard(article: Article, timeZone?: string): string {
   } else {
     lines.push('', rtl(escapeHtml(article.summary)));
     if (article.teaserOnly) lines.push('', feedMessages.teaserOnly(article.url && /^https?:\/\//.test(article.url) ? escapeHtml(article.url) : undefined));
-    if (article.keywords.length > 0) lines.push('', escapeHtml(hashtags(article.keywords)));
+    if (article.keywords.length > 0) lines.push('', rtl(escapeHtml(hashtags(article.keywords))));
   }
   return lines.join('\n');
 }

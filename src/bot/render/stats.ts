@@ -1,8 +1,8 @@
 // /stats and /reload answers for operators (HTML, Arabic, right to left). Pure.
 import type { IngestCounts } from '../../ops/telemetry.ts';
 import type { OperatorStats } from '../../ops/stats.ts';
-import { messages } from '../messages.ts';
-import { arabicDigits, escapeHtml, rtl } from '../../render-html.ts';
+import { COUNTED, messages } from '../messages.ts';
+import { arabicCount, arabicDigits, escapeHtml, rtl } from '../../render-html.ts';
 
 const m = messages.operator;
 const MB = 1024 * 1024;
@@ -62,7 +62,7 @@ function digestLine(stats: OperatorStats): string {
 }
 
 export function renderStats(stats: OperatorStats): string {
-  const index = stats.index.documents === undefined ? m.notYet : `${n(stats.index.documents)} ${m.documents}`;
+  const index = stats.index.documents === undefined ? m.notYet : arabicCount(stats.index.documents, COUNTED.documents);
   const indexBytes = stats.index.bytes === undefined ? '' : ` (${megabytes(stats.index.bytes)})`;
   return [
     m.statsTitle,

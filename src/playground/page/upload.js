@@ -9,7 +9,7 @@ async function upload(files) {
       const report = await res.json();
       if (!report.ok) throw new Error(report.error);
       for (const r of report.rejected) toast(`رُفض الملف «\u2068${file.name}\u2069»: ${r.reason}`, true);
-      if (report.rejected.length === 0) toast(`«\u2068${file.name}\u2069»: ${report.added} خبر جديد، ${report.updated} محدّث، ${report.unchanged} دون تغيير`);
+      if (report.rejected.length === 0) toast(`«\u2068${file.name}\u2069»: ${report.summary}`);
     } catch (error) {
       toast(`تعذّر رفع «\u2068${file.name}\u2069»: ${error.message}`, true);
     }

@@ -7,8 +7,7 @@ import type PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { ChatRecord } from '../domain.ts';
 import { LOCK_SPACE, tryLockEach, withLock } from '../store/pg/advisory-lock.ts';
-import { deliverDigests, type DigestDeps, type RunReport } from './run.ts';
-import { dueDigests } from './schedule.ts';
+import { deliverDigests, type DigestDeps, dueDigestsLogged, type RunReport } from './run.ts';
 
 export const DIGEST_QUEUE = 'digests';
 
@@ -72,7 +71,7 @@ export async function runDigestJobs(jobs: readonly DigestJob[], now: Date, deps:
   const held = await tryLockEach(deps.pool, LOCK_SPACE.digestChat, ids);
   try {
     const records = (await Promise.all(held.ids.map((id) => deps.chats.fresh(id)))).filter((r): r is ChatRecord => r !== undefined);
-    const due = dueDigests(now, records, deps.graceHours).filter((d) => wanted.has(jobKey(d)));
+    const due = dueDigestsLogged(now, records, deps).filter((d) => wanted.has(jobKey(d)));
     const report = await deliverDigests(now, due, records, deps, signal);
     return { report, busy: ids.length - held.ids.length };
   } finally {
@@ -107,7 +106,7 @@ export async function startDigestQueue(deps: DigestQueueDeps): Promise<DigestQue
   deps.signal?.addEventListener('abort', () => void boss.offWork(DIGEST_QUEUE).catch((error: unknown) => deps.logger.warn({ err: error }, 'digest worker did not stop')), { once: true });
   return {
     async enqueueDue(now) {
-      const due = dueDigests(now, deps.chats.all(), deps.graceHours);
+      const due = dueDigestsLogged(now, deps.chats.all(), deps);
       if (due.length === 0) return 0;
       await boss.insert(
         due.map((d) => {

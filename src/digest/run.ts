@@ -33,7 +33,14 @@ export const emptyReport = (): RunReport => ({ sent: 0, empty: 0, skipped: 0, go
 
 export async function runDueDigests(now: Date, deps: DigestDeps, signal?: AbortSignal): Promise<RunReport> {
   const chats = deps.chats.all();
-  return deliverDigests(now, dueDigests(now, chats, deps.graceHours), chats, deps, signal);
+  return deliverDigests(now, dueDigestsLogged(now, chats, deps), chats, deps, signal);
+}
+
+/** The digests due at `now`; a chat whose subscription cannot be scheduled is logged and left out. */
+export function dueDigestsLogged(now: Date, chats: ChatRecord[], deps: Pick<DigestDeps, 'graceHours' | 'logger'>): DueDigest[] {
+  return dueDigests(now, chats, deps.graceHours, (chat, error) =>
+    deps.logger.warn({ chatId: chat.chatId, err: error }, 'digest not scheduled: this chat\'s subscription cannot be read (its time or time zone)'),
+  );
 }
 
 /**

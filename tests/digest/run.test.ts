@@ -46,6 +46,19 @@ async function setup(chatsWith: Partial<ChatRecord>[]) {
 }
 
 describe('a digest run', () => {
+  it('sends every other chat its digest when one subscription cannot be scheduled, and says which', async () => {
+    // chats.json is checked at start; a record from PostgreSQL, or a zone this runtime's time-zone
+    // data lacks, still reaches the schedule.
+    const { deps, sent } = await setup([{ subscription: { ...sub(), timeZone: 'Mars/Olympus_Mons' } }, { subscription: sub() }]);
+    let logs = '';
+    const sink = new Writable({ write(chunk, _enc, done) { logs += String(chunk); done(); } });
+    const report = await runDueDigests(NOW, { ...deps, logger: createLogger({ level: 'info', destination: sink }) });
+    assert.equal(report.sent, 1);
+    assert.deepEqual(sent.map((m) => m.chatId), [1001]);
+    const warning = logs.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { chatId?: number; msg: string }).find((l) => l.chatId === 1000);
+    assert.match(warning?.msg ?? '', /digest not scheduled/);
+  });
+
   it('reaches back at most a week, however old the last digest', async () => {
     assert.equal(windowStart(daysAgo(90), NOW), daysAgo(MAX_LOOKBACK_MS / 86_400_000));
     assert.equal(windowStart(undefined, NOW), daysAgo(7), 'a chat that never had a digest too');

@@ -17,6 +17,14 @@ const at = (iso: string) => new Date(iso);
 const due = (now: string, c: ChatRecord) => dueDigests(at(now), [c], GRACE);
 
 describe('dueDigests with a fake clock', () => {
+  it('leaves out a chat whose time zone is unknown, tells of it, and schedules the others', () => {
+    const unreadable: number[] = [];
+    const chats = [chat('08:00', 'Asia/Nowhere', { chatId: 1 }), chat('08:00', 'Asia/Riyadh', { chatId: 2 })];
+    const found = dueDigests(at('2026-06-01T05:00:00Z'), chats, GRACE, (c) => unreadable.push(c.chatId));
+    assert.deepEqual(found.map((d) => d.chatId), [2]);
+    assert.deepEqual(unreadable, [1]);
+  });
+
   it('is not due before the local delivery time, and due from it', () => {
     const c = chat('08:00', 'Asia/Riyadh'); // 08:00 Riyadh = 05:00 UTC
     assert.deepEqual(due('2026-06-01T04:59:00Z', c), []);

@@ -1,5 +1,5 @@
 // Every word the bot says, in one place. HTML-safe: dynamic parts are escaped by the callers.
-import { arabicCount, type CountForms, rtl } from '../render-html.ts';
+import { arabicCount, arabicDigits, type CountForms, rtl } from '../render-html.ts';
 
 export const COMMANDS = [
   { command: 'start', description: 'البداية والتعريف بالبوت' },
@@ -88,7 +88,7 @@ export const messages = {
   headlineOnly: 'هذا عنوان فقط، ولا نصّ محفوظاً له بعد. يمكنك البحث عنه:',
   relatedTitle: (title: string) => `🔗 <b>أخبار ذات صلة بـ:</b> ${title}`,
   noRelated: 'لا توجد أخبار ذات صلة بعد.',
-  fullTextPart: (part: number, total: number) => `(${part}/${total})`,
+  fullTextPart: (part: number, total: number) => `(الجزء ${arabicDigits(part)} من ${arabicDigits(total)})`,
   source: 'المصدر',
   staleButton: 'انتهت صلاحية هذا الزر. أعد الطلب من جديد.',
   slowDown: 'مهلاً 🙏 وصلتني رسائل كثيرة في وقت قصير. سأتابع معك بعد لحظات.',

@@ -76,6 +76,20 @@ describe('full text splitting', () => {
     assert.deepEqual(paragraphs, long.paragraphs);
   });
 
+  it('numbers the parts in Arabic and keeps each within the limit with the longest title and part number', () => {
+    const [japan] = seedArticles();
+    // Paragraphs of 3,934 characters fill a part to the brim: a 150-character title and the part
+    // number must still fit beside them.
+    const paragraphs = Array.from({ length: 12 }, () => 'كلمة '.repeat(787).trim());
+    const parts = renderFullText({ ...japan!, title: 'عنوان '.repeat(60), paragraphs });
+    assert.ok(parts.length >= 12, `${parts.length} parts`);
+    parts.forEach((part, i) => {
+      const text = parseTelegramHtml(part).text;
+      assert.ok(text.length <= TELEGRAM_TEXT_LIMIT, `part ${i + 1}: ${text.length}`);
+      assert.ok(text.split('\n')[0]?.endsWith(`(الجزء ${arabicDigits(i + 1)} من ${arabicDigits(parts.length)})`), text.split('\n')[0]);
+    });
+  });
+
   it('splits a single giant paragraph at sentences, then words, never losing text', () => {
     const giant = `${'جملة قصيرة هنا. '.repeat(400)}${'كلمة'.repeat(10)}`;
     const chunks = chunkParagraphs([giant], 1000);

@@ -153,7 +153,8 @@ describe('article cards', () => {
     const parts = emulator.botMessages(chat.id).filter((m) => m.message.message_id > before);
     assert.ok(parts.length >= 3, `${parts.length} parts`);
     for (const part of parts) assert.ok((part.message.text ?? '').length <= MAX_MESSAGE_LENGTH);
-    assert.match(parts[0]?.message.text ?? '', new RegExp(`\\(١/${parts.length}\\)|\\(1/${parts.length}\\)`));
+    const arabic = (n: number) => String(n).replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)] ?? d);
+    parts.forEach((part, i) => assert.match(part.message.text ?? '', new RegExp(`\\(الجزء ${arabic(i + 1)} من ${arabic(parts.length)}\\)`)));
     const body = parts.map((p) => (p.message.text ?? '').split('\n\n').slice(1).join('\n\n')).join('\n\n');
     assert.equal(body.split('\n\n').length, 40, 'every paragraph, none cut');
   });

@@ -7,8 +7,8 @@ import { escapeHtml, rtl, shortTitle, TELEGRAM_TEXT_LIMIT } from '../../render-h
 
 export { TELEGRAM_TEXT_LIMIT };
 
-/** Room kept for the title and the "(2/3)" part marker. */
-const HEADER_ROOM = 160;
+/** Room kept for the title (at most 150 characters) and the "(الجزء ٢ من ٣)" part marker. */
+const HEADER_ROOM = 180;
 
 /** Pieces of at most `max` characters: whole sentences, or whole words for a giant sentence. */
 function splitLong(paragraph: string, max: number): string[] {

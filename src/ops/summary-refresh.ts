@@ -4,7 +4,7 @@
 // Runs in the background once the search index is ready, a batch at a time.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from '../logger.ts';
-import type { ArticleStore, SummaryMaker } from '../store/stores.ts';
+import type { ArticleStore, Exclusive, SummaryMaker } from '../store/stores.ts';
 import { storedSummaries, SUMMARY_STAMP } from '../text/summary-stamp.ts';
 
 /** Articles per store call: a day's articles touch each of its body buckets about once. */
@@ -70,9 +70,6 @@ export async function refreshStaleSummaries(articles: RefreshableArticles, logge
   logger.info({ ...totals, stale: stale.length, stamp: maker.stamp, ms: Date.now() - started, stopped: options.signal?.aborted === true }, 'summaries refreshed');
   return totals;
 }
-
-/** Runs `task` on one instance of several, or reports that another one does. */
-export type Exclusive = <T>(task: () => Promise<T>) => Promise<{ ran: true; value: T } | { ran: false }>;
 
 export interface SummaryRefreshStart extends RefreshOptions {
   articles: RefreshableArticles;

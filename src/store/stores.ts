@@ -37,6 +37,13 @@ export interface SummaryRefreshReport {
   skipped: { id: string; reason: string }[];
 }
 
+/**
+ * Runs a task on one instance of several (PostgreSQL: an advisory lock), or reports that another
+ * instance holds the right to: the feed poll and the summary refresh.
+ */
+export type Exclusive = <T>(task: () => Promise<T>) => Promise<ExclusiveOutcome<T>>;
+export type ExclusiveOutcome<T> = { ran: true; value: T } | { ran: false };
+
 /** Articles: metadata answered from memory, bodies read when a reader opens one. */
 export interface ArticleStore {
   readonly size: number;

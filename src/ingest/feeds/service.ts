@@ -4,7 +4,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import { shardKeyOf } from '../../store/shards.ts';
-import type { FeedStores } from '../../store/stores.ts';
+import type { Exclusive, FeedStores } from '../../store/stores.ts';
 import { DuplicateFinder, type StoredArticles } from './dedupe.ts';
 import { USER_AGENT } from './fetch.ts';
 import { fullTextFetcher } from './full-text.ts';
@@ -20,9 +20,6 @@ export interface FeedLibrary {
   ingestArticles: StoreArticles;
   removePublishedBefore(day: string): Promise<number>;
 }
-
-/** Runs a task when this instance wins the right to (ran: false when another instance has it). */
-export type Exclusive = <T>(task: () => Promise<T>) => Promise<{ ran: true; value: T } | { ran: false }>;
 
 export interface FeedServiceOptions {
   /** The feed list and what the poller knows of each feed (lowdb files or PostgreSQL). */

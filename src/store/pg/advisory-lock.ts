@@ -2,6 +2,7 @@
 // connection of its own for as long as it holds: a process that dies loses its connection, the
 // server releases its locks with it, and another instance takes over on its next try.
 import type pg from 'pg';
+import type { ExclusiveOutcome } from '../stores.ts';
 import { checkout } from './checkout.ts';
 
 /** First keys of the two-key lock space (the one-key space holds the migration lock). */
@@ -36,7 +37,7 @@ export async function withLock<T>(pool: pg.Pool, space: number, task: () => Prom
 }
 
 /** Runs `task` when this instance wins the lock; `ran: false` when another instance holds it. */
-export async function tryExclusive<T>(pool: pg.Pool, space: number, task: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+export async function tryExclusive<T>(pool: pg.Pool, space: number, task: () => Promise<T>): Promise<ExclusiveOutcome<T>> {
   const held = await tryLockEach(pool, space, [0]);
   if (held.ids.length === 0) {
     await held.release();

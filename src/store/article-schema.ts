@@ -1,5 +1,5 @@
 import type { ArticleDetails, ArticleMeta } from '../domain.ts';
-import type { FileSchema } from './versioned-file.ts';
+import { type FileSchema, isRecord } from './versioned-file.ts';
 
 export const ARTICLE_FILES_VERSION = 1;
 
@@ -12,8 +12,6 @@ export interface BodyShard {
   version: number;
   bodies: Record<string, ArticleDetails>;
 }
-
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export const metaShardSchema: FileSchema<MetaShard> = {
   what: 'articles shard',

@@ -5,7 +5,7 @@ import type { Low } from 'lowdb';
 import type { ChatRecord, InactiveReason, Subscription } from '../domain.ts';
 import { deactivating, migrated, newChat, subscribing } from './chat-changes.ts';
 import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
-import type { FileSchema } from './versioned-file.ts';
+import { type FileSchema, isRecord } from './versioned-file.ts';
 import { parseClock } from '../time.ts';
 
 export const CHATS_FILE = 'chats.json';
@@ -22,7 +22,7 @@ const schema: FileSchema<ChatsFile> = {
   empty: () => ({ version: CHATS_VERSION, chats: {} }),
   check: (doc) => {
     const chats = doc.chats;
-    if (typeof chats !== 'object' || chats === null || Array.isArray(chats)) return '"chats" is not an object';
+    if (!isRecord(chats)) return '"chats" is not an object';
     for (const [id, c] of Object.entries(chats as Record<string, Partial<ChatRecord>>)) {
       if (c?.chatId !== Number(id)) return `chat "${id}" does not carry its own id`;
       const problem = c.subscription === undefined ? undefined : subscriptionProblem(c.subscription);

@@ -5,7 +5,7 @@ import type { VersionedState } from '@grammyjs/conversations';
 import type { ConversationStore } from './stores.ts';
 import type { Low } from 'lowdb';
 import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
-import type { FileSchema } from './versioned-file.ts';
+import { type FileSchema, isRecord } from './versioned-file.ts';
 
 export const CONVERSATIONS_FILE = 'conversations.json';
 const FILE_VERSION = 1;
@@ -27,20 +27,16 @@ const schema: FileSchema<ConversationsFile> = {
   version: FILE_VERSION,
   empty: () => ({ version: FILE_VERSION, states: {} }),
   check: (doc) => {
-    if (!isObject(doc.states)) return '"states" is not an object';
+    if (!isRecord(doc.states)) return '"states" is not an object';
     // What the conversations plugin reads: a damaged one would fail every update of its chat.
     for (const [key, entry] of Object.entries(doc.states)) {
-      if (!isObject(entry) || !Array.isArray(entry.version) || !isObject(entry.state) || !Object.values(entry.state).every(Array.isArray)) {
+      if (!isRecord(entry) || !Array.isArray(entry.version) || !isRecord(entry.state) || !Object.values(entry.state).every(Array.isArray)) {
         return `the state of chat "${key}" is not a conversation's ({"version":[…],"state":{…}})`;
       }
     }
     return undefined;
   },
 };
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 export interface StorageOptions extends WriteOptions {
   /** Milliseconds since the epoch; Date.now unless a test moves time. */

@@ -2,7 +2,7 @@
 // GET, the last success and error, the backoff, and which article each of its current items became.
 import type { FeedStateStore } from './stores.ts';
 import { type GroupCommit, openCommittedFile, type WriteOptions } from './durable-write.ts';
-import type { FileSchema } from './versioned-file.ts';
+import { type FileSchema, isRecord } from './versioned-file.ts';
 
 export const FEED_STATE_FILE = 'feed-state.json';
 const FEED_STATE_VERSION = 1;
@@ -38,7 +38,7 @@ const schema: FileSchema<FeedStateFile> = {
   empty: () => ({ version: FEED_STATE_VERSION, feeds: {} }),
   check: (doc) => {
     const feeds = doc.feeds;
-    if (typeof feeds !== 'object' || feeds === null || Array.isArray(feeds)) return '"feeds" is not an object';
+    if (!isRecord(feeds)) return '"feeds" is not an object';
     for (const [url, f] of Object.entries(feeds as Record<string, Partial<FeedState>>)) {
       if (typeof f?.failures !== 'number' || typeof f.itemIds !== 'object') return `feed "${url}" lacks "failures" or "itemIds"`;
     }

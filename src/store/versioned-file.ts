@@ -22,6 +22,11 @@ export interface FileSchema<T extends Versioned> {
   check?: (doc: Record<string, unknown>) => string | undefined;
 }
 
+/** A JSON object (not null, not an array): what a schema's `check` expects of its maps. */
+export function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
 export const NO_OVERWRITE = 'The file was left untouched; restore it from a backup or move it aside, then start again';
 
 /** Why a file could not be read, in the operator's terms first and the system's words after. */

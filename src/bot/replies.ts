@@ -15,6 +15,7 @@ import { type ListItem, renderList } from './render/list.ts';
 import type { SearchMemory } from './search-memory.ts';
 import type { RecentArticles } from './recent-articles.ts';
 import { SnippetSources } from './snippet-sources.ts';
+import { readOrSkip } from '../store/read-or-skip.ts';
 
 /** Items per list page: five numbered buttons fit one row on a phone. */
 export const PAGE_SIZE = 5;
@@ -44,12 +45,7 @@ export function createReplies(deps: BotDeps, memory: SearchMemory, recent: Recen
   const { library, timeZone } = deps;
   // A body that cannot be read (a body file damaged inside) costs its result the snippet, not the
   // whole page: the snippet comes from the title, and the damage is logged.
-  const snippetSources = new SnippetSources((id) =>
-    recent.get(id).catch((error: unknown) => {
-      deps.logger.error({ err: error, articleId: id }, 'article unreadable: snippet taken from its title');
-      return undefined;
-    }),
-  );
+  const snippetSources = new SnippetSources((id) => readOrSkip(recent.get(id), id, deps.logger, 'snippet taken from its title'));
 
   async function latestPage(ctx: BotContext, asked: number, edit: boolean) {
     const total = library.articles.articleCount;

@@ -5,6 +5,7 @@ import { type Candidate, pickDigestItems, prepareCandidates } from './build.ts';
 import type { Outbound } from './deliver.ts';
 import { digestKeyboard, renderDigest } from './render.ts';
 import type { Logger } from '../logger.ts';
+import { readOrSkip } from '../store/read-or-skip.ts';
 import type { ArticleStore } from '../store/stores.ts';
 
 /**
@@ -33,13 +34,9 @@ export type LoadArticle = (id: string) => Promise<Article | undefined>;
  */
 export function loaderFor(articles: ArticleStore, logger: Logger): LoadArticle {
   const loaded = new Map<string, Promise<Article | undefined>>();
-  const unreadable = (id: string) => (error: unknown) => {
-    logger.error({ err: error, articleId: id }, 'article unreadable: left out of the digests');
-    return undefined;
-  };
   return (id) => {
     let article = loaded.get(id);
-    if (!article) loaded.set(id, (article = articles.get(id).catch(unreadable(id))));
+    if (!article) loaded.set(id, (article = readOrSkip(articles.get(id), id, logger, 'left out of the digests')));
     return article;
   };
 }

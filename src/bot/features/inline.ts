@@ -8,6 +8,7 @@ import { renderCard } from '../render/card.ts';
 import { cleanDisplayText } from '../../text/normalize.ts';
 import { shortTitle, truncate } from '../../render-html.ts';
 import { MAX_QUERY_CHARS } from './search.ts';
+import { readOrSkip } from '../../store/read-or-skip.ts';
 
 /** Results per answer: Telegram shows about this many without scrolling. */
 const INLINE_RESULTS = 20;
@@ -27,14 +28,7 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
       : deps.library.articles.latest(INLINE_RESULTS);
     const results: InlineQueryResultArticle[] = [];
     // An article that cannot be read (a body file damaged inside) is left out, not the answer.
-    const articles = await Promise.all(
-      found.map((meta) =>
-        deps.library.articles.get(meta.id).catch((error: unknown) => {
-          deps.logger.error({ err: error, articleId: meta.id }, 'article unreadable: left out of the inline results');
-          return undefined;
-        }),
-      ),
-    );
+    const articles = await Promise.all(found.map((meta) => readOrSkip(deps.library.articles.get(meta.id), meta.id, deps.logger, 'left out of the inline results')));
     for (const article of articles) {
       if (!article) continue;
       results.push({

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import type { Low } from 'lowdb';
 import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
 import { detailsChanged, splitArticle } from './article-split.ts';
-import type { ArticleStore, MergeFn, SummaryMaker, SummaryRefreshReport, UpsertReport } from './stores.ts';
+import { type ArticleStore, type MergeFn, SUMMARIES_BETWEEN_TURNS, type SummaryMaker, type SummaryRefreshReport, type UpsertReport } from './stores.ts';
 import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
 import { sliceDetails } from './body-slice.ts';
@@ -22,8 +22,6 @@ const readBytes = promisify(readFile);
 
 /** Body buckets kept in memory at once: what readers are opening now (tens of KB each at 100k). */
 const BODY_SHARD_CACHE = 256;
-/** Articles summarised between two turns of the event loop while refreshing summaries. */
-const SUMMARIES_BETWEEN_TURNS = 4;
 /** Meta shards opened in parallel at start: enough to overlap I/O without a file-handle storm. */
 const OPEN_CONCURRENCY = 16;
 
@@ -189,7 +187,6 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
           (await this.#touchMeta(shardKeyOf(meta.publishedAt))).data.articles[meta.id] = stamped;
           this.putMeta(stamped);
           report.refreshed.push(meta.id);
-          // Summarising takes a millisecond or two an article (tens for a few): readers' updates in between.
           if (report.refreshed.length % SUMMARIES_BETWEEN_TURNS === 0) await nextTurn();
         }
       }

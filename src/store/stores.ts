@@ -30,6 +30,12 @@ export interface SummaryMaker {
   make(paragraphs: readonly string[]): { summary: string; digestLine: string };
 }
 
+/**
+ * Articles a store summarises between two turns of the event loop while refreshing: summarising
+ * a long story is not free, and readers' updates go in between.
+ */
+export const SUMMARIES_BETWEEN_TURNS = 4;
+
 export interface SummaryRefreshReport {
   /** Articles whose summaries were made again. */
   refreshed: string[];

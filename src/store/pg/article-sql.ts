@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type pg from 'pg';
 import type { Article, ArticleDetails, ArticleMeta } from '../../domain.ts';
 import { detailsChanged, splitArticle } from '../article-split.ts';
-import type { MergeFn, SummaryMaker, SummaryRefreshReport, UpsertReport } from '../stores.ts';
+import { type MergeFn, SUMMARIES_BETWEEN_TURNS, type SummaryMaker, type SummaryRefreshReport, type UpsertReport } from '../stores.ts';
 import { inTransaction } from './transaction.ts';
 
 export const ARTICLES_CHANNEL = 'khulasa_articles';
@@ -15,8 +15,6 @@ export const ARTICLE_WRITE_LOCK = 7_240_015;
 const STREAM_BATCH = 5_000;
 /** Rows per INSERT statement: a batch of any size is written in pieces of a few MB, in one transaction. */
 const INSERT_ROWS = 1_000;
-/** Articles summarised between two turns of the event loop while refreshing summaries. */
-const SUMMARIES_BETWEEN_TURNS = 4;
 /** A week: removals older than this are forgotten; an instance down longer reads the table anew at start. */
 const REMOVAL_LOG_DAYS = 7;
 
@@ -202,7 +200,6 @@ export function refreshArticleSummaries(pool: pg.Pool, ids: readonly string[], m
     const report: SummaryRefreshReport = { refreshed: [], skipped: [] };
     const records: { id: string; summary: string; digest_line: string }[] = [];
     for (const [i, { id, details }] of rows.entries()) {
-      // Summarising takes a millisecond or two an article (tens for a few): readers' updates in between.
       if (i % SUMMARIES_BETWEEN_TURNS === SUMMARIES_BETWEEN_TURNS - 1) await nextTurn();
       if (!details || !Array.isArray(details.paragraphs)) {
         report.skipped.push({ id, reason: 'no body is stored for it' });

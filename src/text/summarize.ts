@@ -75,11 +75,23 @@ function withinScope(paragraphs: readonly string[]): readonly string[] {
  * (or a space) with an ellipsis, so a lead longer than the budget is still the summary.
  */
 export function summarize(text: string | readonly string[], budget: SummaryBudget = CARD_SUMMARY): string {
+  return summaryOf(sentencesOf(text), budget);
+}
+
+/** Several summaries of one text (a card and a digest line): its sentences are found once. */
+export function summarizeEach(text: string | readonly string[], budgets: readonly SummaryBudget[]): string[] {
+  const sentences = sentencesOf(text);
+  return budgets.map((budget) => summaryOf(sentences, budget));
+}
+
+const sentencesOf = (text: string | readonly string[]) => storySentences(withinScope(typeof text === 'string' ? [text] : text));
+
+function summaryOf(sentences: readonly string[], budget: SummaryBudget): string {
   const maxWords = budget.maxWords ?? Number.POSITIVE_INFINITY;
   const maxSentences = budget.maxSentences ?? Number.POSITIVE_INFINITY;
   const chosen: string[] = [];
   let words = 0;
-  for (const sentence of storySentences(withinScope(typeof text === 'string' ? [text] : text))) {
+  for (const sentence of sentences) {
     if (chosen.length >= maxSentences || words >= maxWords) break;
     // A sentence too long for the room left first loses what repeats it (an acronym gloss).
     const whole = words + countWords(sentence) <= maxWords ? sentence : dropAcronymGlosses(sentence);

@@ -2,7 +2,7 @@
 // article is stored; the stamp lets a start-up find those an older summariser made and make them
 // again (ops/summary-refresh.ts). Pure.
 import { fingerprint } from './fingerprint.ts';
-import { CARD_SUMMARY, DIGEST_LINE, summarize, type SummaryBudget } from './summarize.ts';
+import { CARD_SUMMARY, DIGEST_LINE, summarize, summarizeEach, type SummaryBudget } from './summarize.ts';
 
 /** Bump when summaries change in a way the probe texts would not show. */
 export const SUMMARY_VERSION = 1;
@@ -48,5 +48,6 @@ export interface StoredSummaries {
 
 /** An article's summaries as today's summariser makes them, stamped. */
 export function storedSummaries(paragraphs: readonly string[]): StoredSummaries {
-  return { summary: summarize(paragraphs, CARD_SUMMARY), digestLine: summarize(paragraphs, DIGEST_LINE), summaryStamp: SUMMARY_STAMP };
+  const [summary = '', digestLine = ''] = summarizeEach(paragraphs, [CARD_SUMMARY, DIGEST_LINE]);
+  return { summary, digestLine, summaryStamp: SUMMARY_STAMP };
 }

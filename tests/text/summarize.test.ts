@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parsePage } from '../../src/ingest/parse-page.ts';
-import { CARD_SUMMARY, DIGEST_LINE, SUMMARY_SCOPE_CHARS, summarize } from '../../src/text/summarize.ts';
+import { CARD_SUMMARY, DIGEST_LINE, SUMMARY_SCOPE_CHARS, summarize, summarizeEach } from '../../src/text/summarize.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 import { SEED_FILE } from '../helpers/tmp.ts';
 import { WRAPPED_JOINED, WRAPPED_LINES } from '../helpers/wrapped.ts';
@@ -21,6 +21,13 @@ describe('summarize', () => {
       assert.ok(words(summary) <= budget, `${words(summary)} > ${budget}`);
     }
     assert.ok(summarize(japan?.paragraphs ?? [], { maxWords: 25 }).endsWith('…'));
+  });
+
+  it('makes several budgets of one text as it makes each alone', () => {
+    const budgets = [CARD_SUMMARY, DIGEST_LINE, { maxWords: 12 }, { maxSentences: 1 }];
+    for (const text of [japan?.paragraphs ?? [], china?.paragraphs ?? [], 'أتلانتا، الولايات المتحدة الأمريكية (CNN) – دعت أمريكا لعقد جلسة طارئة لمجلس الأمن. وقال مسؤول إن الجلسة ستعقد غدا.']) {
+      assert.deepEqual(summarizeEach(text, budgets), budgets.map((b) => summarize(text, b)));
+    }
   });
 
   it('respects a sentence budget', () => {

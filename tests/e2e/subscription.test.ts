@@ -100,6 +100,20 @@ describe('/settings, /unsubscribe and /digest', () => {
     assert.equal(h.chats.get(chat.id)?.subscription?.time, '20:00');
   });
 
+  it('a settings button pressed while a question waits gets a notice on the button; the question still takes its answer', async () => {
+    const settings = await h.say(reader, chat, '/settings');
+    const ask = await pick(reader, chat, settings, 'الموعد');
+    assert.match(ask.message.text ?? '', /متى تريد/);
+    const sentBefore = emulator.botMessages(chat.id).length;
+    const queryId = emulator.pressButton(reader, chat, settings.message.message_id, { text: 'العدد' });
+    const notice = await emulator.waitFor(() => emulator.callbackAnswer(queryId), 10_000, 'the notice');
+    assert.deepEqual(notice, { text: 'ما زلنا في خطوات الاشتراك: أجب عن السؤال أعلاه، أو أرسل /cancel للإلغاء.', show_alert: true });
+    assert.equal(emulator.botMessages(chat.id).length, sentBefore, 'no new question');
+    const done = await h.say(reader, chat, '21:00');
+    assert.match(done.message.text ?? '', /٢١:٠٠ يومياً[\s\S]*اليابان/);
+    assert.equal(h.chats.get(chat.id)?.subscription?.time, '21:00');
+  });
+
   it('/digest sends the digest now without changing the schedule', async () => {
     const before = { ...h.chats.get(chat.id) };
     const digest = await h.say(reader, chat, '/digest');

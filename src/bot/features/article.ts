@@ -1,36 +1,33 @@
 // Buttons that lead from article to article: open a card, full text, related items, and
 // "search for this headline" for items with no body.
-import { Composer } from 'grammy';
-import { onAction } from '../actions.ts';
+import type { Actions } from '../actions.ts';
 import type { BotContext } from '../context.ts';
 import type { RecentArticles } from '../recent-articles.ts';
 import { messages } from '../messages.ts';
 import { shortTitle } from '../../render-html.ts';
 import type { Replies } from '../replies.ts';
 
-export function articleFeature(replies: Replies, recent: RecentArticles): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function articleFeature(replies: Replies, recent: RecentArticles, actions: Actions): void {
   const load = async (ctx: BotContext, id: string) => {
     const article = await recent.get(id);
     if (!article) await ctx.answerCallbackQuery({ text: messages.articleMissing });
     return article;
   };
 
-  onAction(composer, 'open', async (ctx, { id }) => {
+  actions.on('open', async (ctx, { id }) => {
     const article = await load(ctx, id);
     if (article) await replies.card(ctx, article);
   });
-  onAction(composer, 'full', async (ctx, { id }) => {
+  actions.on('full', async (ctx, { id }) => {
     const article = await load(ctx, id);
     if (article) await replies.fullText(ctx, article);
   });
-  onAction(composer, 'related', async (ctx, { id }) => {
+  actions.on('related', async (ctx, { id }) => {
     const article = await load(ctx, id);
     if (article) await replies.related(ctx, article);
   });
-  onAction(composer, 'findHeadline', async (ctx, { id }) => {
+  actions.on('findHeadline', async (ctx, { id }) => {
     const article = await load(ctx, id);
     if (article) await replies.searchPage(ctx, shortTitle(article.title), 0, false);
   });
-  return composer;
 }

@@ -1,6 +1,6 @@
 // /search, plain words in a private chat, mentions and replies in groups, and result paging.
 import { Composer } from 'grammy';
-import { onAction } from '../actions.ts';
+import type { Actions } from '../actions.ts';
 import type { BotContext } from '../context.ts';
 import { messages } from '../messages.ts';
 import type { Replies } from '../replies.ts';
@@ -23,7 +23,7 @@ function wordsOf(ctx: BotContext): string {
   return (ctx.message?.text ?? '').replace(new RegExp(`@${ctx.me.username}\\b`, 'gi'), ' ').replace(/\s+/g, ' ').trim();
 }
 
-export function searchFeature(replies: Replies, memory: SearchMemory): Composer<BotContext> {
+export function searchFeature(replies: Replies, memory: SearchMemory, actions: Actions): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   const run = async (ctx: BotContext, query: string) => {
@@ -51,7 +51,7 @@ export function searchFeature(replies: Replies, memory: SearchMemory): Composer<
     },
   );
 
-  onAction(composer, 'search', async (ctx, action) => {
+  actions.on('search', async (ctx, action) => {
     const query = memory.recall(action.key);
     if (query === undefined) return ctx.answerCallbackQuery({ text: messages.staleButton });
     return replies.searchPage(ctx, query, action.offset, true);

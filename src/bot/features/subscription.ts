@@ -1,12 +1,12 @@
 // /subscribe, /settings, /unsubscribe, /digest and /cancel. In groups only administrators may
 // change the group's subscription.
 import { createConversation } from '@grammyjs/conversations';
-import { Composer } from 'grammy';
+import { Composer, type MiddlewareFn } from 'grammy';
 import { candidatesSince, composeDigest, loaderFor, windowStart } from '../../digest/compose.ts';
 import { zonedParts } from '../../digest/time.ts';
 import type { ChatRecord } from '../../domain.ts';
 import { Cooldown } from '../cooldown.ts';
-import { onAction } from '../actions.ts';
+import type { Actions } from '../actions.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { SubscriptionField } from '../../callback-data.ts';
 import { createSubscribeConversation, SUBSCRIBE_CONVERSATION } from '../conversations/subscribe.ts';
@@ -48,20 +48,25 @@ async function enterSubscribe(ctx: BotContext, field?: SubscriptionField): Promi
   return field ? ctx.conversation.enter(SUBSCRIBE_CONVERSATION, field) : ctx.conversation.enter(SUBSCRIBE_CONVERSATION);
 }
 
-export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  const { chats } = deps;
-  const clock = deps.clock ?? Date.now;
-
+/**
+ * The /subscribe conversation. Installed before every other handler: while it waits for an
+ * answer it sees every update of its chat first, /cancel included (it knows who started it, and
+ * so who may cancel it), and passes on the rest.
+ */
+export function subscribeConversation(deps: BotDeps): MiddlewareFn<BotContext> {
   const subscribe = createSubscribeConversation({
-    chats,
+    chats: deps.chats,
     defaultTimeZone: deps.timeZone,
     ...(deps.clock ? { clock: deps.clock } : {}),
     ...(deps.conversationTimeoutMs ? { timeoutMs: deps.conversationTimeoutMs } : {}),
   });
-  // The waiting conversation sees every update of its chat first, /cancel included: it knows
-  // who started it, and so who may cancel it.
-  composer.use(createConversation(subscribe, SUBSCRIBE_CONVERSATION));
+  return createConversation(subscribe, SUBSCRIBE_CONVERSATION);
+}
+
+export function subscriptionFeature(deps: BotDeps, actions: Actions): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const { chats } = deps;
+  const clock = deps.clock ?? Date.now;
 
   composer.command('cancel', (ctx) => ctx.reply(m.nothingToCancel));
 
@@ -74,7 +79,7 @@ export function subscriptionFeature(deps: BotDeps): Composer<BotContext> {
     return ctx.reply(m.settings(describeSubscription(record.subscription)), { parse_mode: 'HTML', reply_markup: settingsKeyboard() });
   });
 
-  onAction(composer, 'settings', (ctx, { field }) => managing(ctx, () => enterSubscribe(ctx, field)));
+  actions.on('settings', (ctx, { field }) => managing(ctx, () => enterSubscribe(ctx, field)));
 
   composer.command('unsubscribe', (ctx) =>
     managing(ctx, async () => {

@@ -3,7 +3,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type BotConfig } from 'grammy';
+import { Bot, type BotConfig, Composer, Context, type FilterQuery, type Middleware, type MiddlewareFn } from 'grammy';
 import { Actions } from './actions.ts';
 import type { BotContext, BotDeps } from './context.ts';
 import { articleFeature } from './features/article.ts';
@@ -39,6 +39,16 @@ const OWN_RETRIES = new Set(['getMe', 'getUpdates']);
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
 
+/**
+ * `middleware` for the updates matching `filter`, the rest passed on: grammY's `on`, without the
+ * composer it builds for every update on its way through.
+ */
+function onlyFor(filter: FilterQuery | FilterQuery[], ...middleware: Middleware<BotContext>[]): MiddlewareFn<BotContext> {
+  const matches = Context.has.filterQuery(filter);
+  const composer = new Composer<BotContext>(...middleware);
+  return (ctx, next) => (matches(ctx) ? composer.middleware()(ctx, next) : next());
+}
+
 export function createBot(token: string, deps: BotDeps, config: BotConfig<BotContext> = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, config);
   // auto-retry retries a network error silently and for ever. Start-up (getMe) fails fast with a
@@ -55,18 +65,17 @@ export function createBot(token: string, deps: BotDeps, config: BotConfig<BotCon
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
 
   // Inline queries arrive on every keystroke; only messages and presses count against a reader.
-  bot.on(['message', 'callback_query']).use(
-    limit<BotContext, never>({
-      timeFrame: deps.userRate?.windowMs ?? USER_WINDOW_MS,
-      limit: deps.userRate?.burst ?? USER_BURST,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
-      onLimitExceeded: async (ctx) => {
-        deps.logger.warn({ userId: ctx.from?.id }, 'user over the message rate; updates dropped');
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: messages.slowDown });
-        else if (ctx.chat?.type === 'private') await ctx.reply(messages.slowDown);
-      },
-    }),
-  );
+  const flood = limit<BotContext, never>({
+    timeFrame: deps.userRate?.windowMs ?? USER_WINDOW_MS,
+    limit: deps.userRate?.burst ?? USER_BURST,
+    keyGenerator: (ctx) => ctx.from?.id.toString(),
+    onLimitExceeded: async (ctx) => {
+      deps.logger.warn({ userId: ctx.from?.id }, 'user over the message rate; updates dropped');
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: messages.slowDown });
+      else if (ctx.chat?.type === 'private') await ctx.reply(messages.slowDown);
+    },
+  });
+  bot.use(onlyFor(['message', 'callback_query'], flood));
 
   // Several instances: a conversation step and a button press of one chat never run at once on
   // two of them (the lock is taken before the conversation reads its state). Inline queries have
@@ -78,21 +87,20 @@ export function createBot(token: string, deps: BotDeps, config: BotConfig<BotCon
   const recent = new RecentArticles(deps.library.articles);
   const replies = createReplies(deps, memory, recent);
   const actions = new Actions();
-  bot.use(membershipFeature(deps));
+  bot.use(onlyFor(['my_chat_member', 'message:migrate_to_chat_id'], membershipFeature(deps)));
   bot.use(conversations({ storage: { type: 'key', version: 1, adapter: deps.conversationStorage } }));
   // The conversation sees updates first while it waits for an answer; it passes on the rest.
   bot.use(subscribeConversation(deps));
-  // Button presses go straight to their action; commands and words go on to the features.
+  // Button presses go straight to their action, and commands to the features made of commands
+  // alone: other updates skip them with one check (the first one each command's filter makes).
   bot.use(actions.middleware);
-  bot.use(subscriptionFeature(deps, actions));
-  bot.use(startFeature(deps, replies));
-  bot.use(helpFeature());
-  bot.use(latestFeature(replies, actions));
-  bot.use(searchFeature(replies, memory, actions));
+  const search = searchFeature(replies, memory, actions);
+  bot.use(
+    onlyFor(':entities:bot_command', subscriptionFeature(deps, actions), startFeature(deps, replies), helpFeature(), latestFeature(replies, actions), search.command, operatorFeature(deps), feedsFeature(deps)),
+  );
   articleFeature(replies, recent, actions);
+  bot.use(search.words);
   bot.use(inlineFeature(deps));
-  bot.use(operatorFeature(deps));
-  bot.use(feedsFeature(deps));
   bot.use(unhandledFeature());
 
   bot.catch(async ({ ctx, error }) => {

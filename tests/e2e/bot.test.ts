@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { unpack } from '../../src/callback-data.ts';
 import { MAX_MESSAGE_LENGTH } from '../../src/emulator/emulator.ts';
 import type { StoredMessage } from '../../src/emulator/types.ts';
-import { startHarness } from '../helpers/bot-harness.ts';
+import { eventually, startHarness } from '../helpers/bot-harness.ts';
 import { writePages } from '../helpers/pages.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 
@@ -267,6 +267,23 @@ describe('groups', () => {
     const sent = emulator.sendText(member, group, '/latest@khulasa_test_bot');
     const [reply] = await h.botReplies(group, sent.message_id);
     assert.match(reply?.message.text ?? '', /^🗞 آخر الأخبار/);
+  });
+
+  it('leaves a command addressed to another bot to that bot', async () => {
+    const other = emulator.sendText(member, group, '/latest@another_news_bot');
+    const ours = emulator.sendText(member, group, '/latest@Khulasa_Test_Bot');
+    const [reply] = await h.botReplies(group, other.message_id);
+    assert.ok(reply!.message.message_id > ours.message_id, 'the first reply answers our command, not the other bot\'s');
+    assert.match(reply?.message.text ?? '', /^🗞 آخر الأخبار/);
+  });
+
+  it('moves the group\'s record when Telegram upgrades it to a supergroup', async () => {
+    const upgraded = emulator.group('مجموعة ستُرقّى');
+    await h.chats.update(upgraded.id, (r) => Object.assign(r, { lastDigestAt: '2026-01-01T00:00:00.000Z' }), { type: 'group', title: 'مجموعة ستُرقّى' });
+    const supergroup = emulator.migrateGroup(upgraded);
+    await eventually(() => h.chats.get(supergroup.id), 'the record under the supergroup id');
+    assert.equal(h.chats.get(supergroup.id)?.lastDigestAt, '2026-01-01T00:00:00.000Z');
+    assert.equal(h.chats.get(upgraded.id), undefined);
   });
 
   it('answers a mention and a reply to the bot, and ignores other talk', async () => {

@@ -23,15 +23,17 @@ function wordsOf(ctx: BotContext): string {
   return (ctx.message?.text ?? '').replace(new RegExp(`@${ctx.me.username}\\b`, 'gi'), ' ').replace(/\s+/g, ' ').trim();
 }
 
-export function searchFeature(replies: Replies, memory: SearchMemory, actions: Actions): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+/** The /search command, the words a reader types (private chat, or addressed to the bot), and paging. */
+export function searchFeature(replies: Replies, memory: SearchMemory, actions: Actions): { command: Composer<BotContext>; words: Composer<BotContext> } {
+  const command = new Composer<BotContext>();
+  const words = new Composer<BotContext>();
 
   const run = async (ctx: BotContext, query: string) => {
     if (query.length > MAX_QUERY_CHARS) return ctx.reply(messages.queryTooLong(MAX_QUERY_CHARS));
     return replies.searchPage(ctx, query, 0, false);
   };
 
-  composer.command('search', (ctx) => {
+  command.command('search', (ctx) => {
     const query = ctx.match.trim();
     if (!query) {
       return ctx.reply(messages.askSearchWords, {
@@ -43,7 +45,7 @@ export function searchFeature(replies: Replies, memory: SearchMemory, actions: A
   });
 
   // Private chat: any words are a search. Groups: only words addressed to the bot.
-  composer.on('message:text').filter(
+  words.on('message:text').filter(
     (ctx) => !ctx.message.text.startsWith('/') && (ctx.chat.type === 'private' || mentionsBot(ctx) || repliesToBot(ctx)),
     (ctx) => {
       const query = wordsOf(ctx);
@@ -56,5 +58,5 @@ export function searchFeature(replies: Replies, memory: SearchMemory, actions: A
     if (query === undefined) return ctx.answerCallbackQuery({ text: messages.staleButton });
     return replies.searchPage(ctx, query, action.offset, true);
   });
-  return composer;
+  return { command, words };
 }

@@ -13,14 +13,23 @@ export const MAX_TITLE_CHARS = 150;
 
 /** Escapes text for Telegram HTML: every piece of article or user text goes through this. */
 export function escapeHtml(text: string): string {
+  // Most article text has none of them: one scan, and the text itself back.
+  if (!HTML_META.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+const HTML_META = /[&<>"]/;
 
 const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
 
 /** 12 → ١٢: numbers in Arabic copy read naturally in Arabic-Indic digits. */
 export function arabicDigits(n: number | string): string {
-  return String(n).replace(/\d/g, (d) => ARABIC_DIGITS[Number(d)] as string);
+  const text = String(n);
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    out += digit >= 0 && digit <= 9 ? ARABIC_DIGITS[digit] : text[i];
+  }
+  return out;
 }
 
 /**
@@ -50,11 +59,12 @@ export function arabicCount(n: number, forms: CountForms): string {
 // out left to right by Telegram's clients. Arabic-Indic digits decide no direction, so a numbered
 // line ("١. iPhone …") takes the direction of the word after its number.
 const RLM = '\u200F';
-const OPENS_RTL = /^[\s\p{P}\u0660-\u0669\u06F0-\u06F9]*(?=\p{L})[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+// Tags are skipped where they stand rather than stripped from a copy of the line first.
+const OPENS_RTL = /^(?:[\s\p{P}\u0660-\u0669\u06F0-\u06F9]|<[^>]*>)*(?=\p{L})[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 
 /** Marks a line (HTML) right-to-left unless its visible text already opens with an Arabic letter. */
 export function rtl(line: string): string {
-  return OPENS_RTL.test(line.replace(/<[^>]*>/g, '')) ? line : `${RLM}${line}`;
+  return OPENS_RTL.test(line) ? line : `${RLM}${line}`;
 }
 
 /** Date formats kept: more than the ~600 IANA zones (stored zone names are canonical). */
@@ -62,11 +72,17 @@ const MAX_DATE_FORMATS = 1000;
 // Building a DateTimeFormat costs far more than using one: one per time zone, reused.
 const dateFormats = new BoundedCache<string, Intl.DateTimeFormat>(MAX_DATE_FORMATS);
 
+/** Dates written: the articles of a day's lists and cards come up again and again. */
+const MAX_WRITTEN_DATES = 10_000;
+const writtenDates = new BoundedCache<string, string>(MAX_WRITTEN_DATES);
+
 /** A date as Arabic readers write it: ٧ يونيو ٢٠٢٦. */
 export function arabicDate(iso: string, timeZone = 'Asia/Riyadh'): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return dateFormats.get(timeZone, () => new Intl.DateTimeFormat('ar-EG', { day: 'numeric', month: 'long', year: 'numeric', timeZone })).format(date);
+  return writtenDates.get(`${timeZone} ${iso}`, () => {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return '';
+    return dateFormats.get(timeZone, () => new Intl.DateTimeFormat('ar-EG', { day: 'numeric', month: 'long', year: 'numeric', timeZone })).format(date);
+  });
 }
 
 /** Shortens to at most `max` characters at a word boundary, marking the cut. */

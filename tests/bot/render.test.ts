@@ -11,6 +11,23 @@ describe('HTML rendering', () => {
     assert.equal(escapeHtml('<script>"x" & y</script>'), '&lt;script&gt;&quot;x&quot; &amp; y&lt;/script&gt;');
   });
 
+  it('returns text without metacharacters as it is', () => {
+    for (const text of ['الصين توافق على تصدير المعادن', 'CNN: خبر عاجل', '']) assert.equal(escapeHtml(text), text);
+  });
+
+  it('writes every digit of a number the Arabic way, and leaves the rest', () => {
+    const cases: [number | string, string][] = [[0, '٠'], [7, '٧'], [2026, '٢٠٢٦'], [-5, '-٥'], ['3.5', '٣.٥'], ['١٢ و 34', '١٢ و ٣٤']];
+    for (const [n, written] of cases) assert.equal(arabicDigits(n), written);
+  });
+
+  it('writes one instant as the date of each reader\'s time zone, again and again', () => {
+    for (let i = 0; i < 2; i++) {
+      assert.equal(arabicDate('2026-06-07T22:30:00Z', 'Asia/Riyadh'), '٨ يونيو ٢٠٢٦');
+      assert.equal(arabicDate('2026-06-07T22:30:00Z', 'UTC'), '٧ يونيو ٢٠٢٦');
+      assert.equal(arabicDate('not a date', 'UTC'), '');
+    }
+  });
+
   it('writes numbers and dates the Arabic way', () => {
     assert.equal(arabicDigits(2026), '٢٠٢٦');
     assert.equal(arabicDate('2026-06-07T08:00:00Z', 'Asia/Riyadh'), '٧ يونيو ٢٠٢٦');
@@ -29,6 +46,10 @@ describe('HTML rendering', () => {
       ['Eastern Arabic-Indic digits, then Latin', '۴. <b>OpenAI تعلن</b>', true],
       ['a numbered line of digits only, then Arabic', '٢٠٢٦ عام الانتخابات', false],
       ['a numbered feed address', '١. <b>https://example.com/rss</b> — من الإعدادات', true],
+      ['an Arabic link whose address is Latin', '<a href="https://example.com/news">خبر عاجل</a>', false],
+      ['a Latin link', '<a href="https://example.com">CNN</a> تقول', true],
+      ['empty tags, then Arabic', '<b></b><i>خبر</i>', false],
+      ['a lone angle bracket before Arabic', '< خبر', true],
     ];
     for (const [name, line, marked] of cases) {
       it(name, () => assert.equal(rtl(line), marked ? `${RLM}${line}` : line));

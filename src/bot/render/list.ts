@@ -15,10 +15,12 @@ export function renderSnippet(parts: SnippetPart[]): string {
 }
 
 export function renderList(header: string, items: ListItem[], offset: number, timeZone?: string): string {
-  const rows = items.map((item, i) => {
-    const lines = [rtl(`${arabicDigits(offset + i + 1)}. <b>${escapeHtml(shortTitle(item.article.title))}</b>`), rtl(`    ${byline(item.article, timeZone)}`)];
+  // One join of all the lines: a join per item and per page would copy the page's text again each time.
+  const lines = [header];
+  items.forEach((item, i) => {
+    lines.push('', rtl(`${arabicDigits(offset + i + 1)}. <b>${escapeHtml(shortTitle(item.article.title))}</b>`), rtl(`    ${byline(item.article, timeZone)}`));
     if (item.snippet?.length) lines.push(rtl(`    ${renderSnippet(item.snippet)}`));
-    return lines.join('\n');
   });
-  return [header, '', rows.join('\n\n')].join('\n');
+  if (items.length === 0) lines.push('', '');
+  return lines.join('\n');
 }

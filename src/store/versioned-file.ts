@@ -20,6 +20,8 @@ export interface FileSchema<T extends Versioned> {
   migrations?: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>;
   /** Throws (a message) when a document of the current version has the wrong shape. */
   check?: (doc: Record<string, unknown>) => string | undefined;
+  /** How the file is written, when not as plain compact JSON (it must still be the same JSON object). */
+  serialize?: (data: T) => string;
 }
 
 /** A JSON object (not null, not an array): what a schema's `check` expects of its maps. */
@@ -37,7 +39,7 @@ function unreadable(what: string, error: unknown): string {
   return `cannot read the ${what} file (${message})`;
 }
 
-function newerThanCode(path: string, schema: FileSchema<Versioned>, found: number): StoreError {
+function newerThanCode(path: string, schema: Pick<FileSchema<Versioned>, 'what' | 'version'>, found: number): StoreError {
   return new StoreError(
     path,
     `the ${schema.what} file has version ${found}, newer than this code understands (${schema.version})`,
@@ -46,9 +48,9 @@ function newerThanCode(path: string, schema: FileSchema<Versioned>, found: numbe
 }
 
 /** Parses without trusting the content; the caller turns failures into StoreError. */
-function compactJsonFile<T>(path: string): DataFile<T> {
+function compactJsonFile<T>(path: string, serialize: (data: T) => string = (data) => JSON.stringify(data)): DataFile<T> {
   // lowdb's DataFile writes through steno: a temporary file, then an atomic rename.
-  return new DataFile<T>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
+  return new DataFile<T>(path, { parse: JSON.parse, stringify: serialize });
 }
 
 export async function openVersionedFile<T extends Versioned>(path: string, schema: FileSchema<T>): Promise<Low<T>> {
@@ -59,7 +61,7 @@ export async function openVersionedFile<T extends Versioned>(path: string, schem
   } catch (error) {
     throw new StoreError(path, unreadable(schema.what, error), NO_OVERWRITE);
   }
-  const db = new Low<T>(compactJsonFile<T>(path), schema.empty());
+  const db = new Low<T>(compactJsonFile<T>(path, schema.serialize), schema.empty());
   // lowdb reads a missing file as null, and a file that holds `null` too: only the first is new.
   if (raw === null && (await access(path).then(() => true, () => false))) {
     throw new StoreError(path, `the ${schema.what} file has no numeric "version" field`, NO_OVERWRITE);

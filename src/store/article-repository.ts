@@ -8,10 +8,10 @@ import { detailsChanged, splitArticle } from './article-split.ts';
 import { type ArticleStore, type MergeFn, SUMMARIES_BETWEEN_TURNS, type SummaryMaker, type SummaryRefreshReport, type UpsertReport } from './stores.ts';
 import { ARTICLE_FILES_VERSION, type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
-import { BodyReader } from './body-reader.ts';
+import { BODY_TABLE_READ, BodyReader } from './body-reader.ts';
 import { ArticleMetas } from './article-metas.ts';
 import { SerialQueue } from './serial.ts';
-import { ARTICLES_DIR, BODY_DIR, bodyKeyOf, bodyKeysOfDay, bodyShardPath, bodyShardPathsIn, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
+import { ARTICLES_DIR, BODY_DIR, bodyKeyOf, bodyKeysOfDay, bodyShardKeysIn, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
 import { checkVersionedFileEnds, openVersionedFile } from './versioned-file.ts';
 
 /** Body buckets kept in memory at once: what readers are opening now (tens of KB each at 100k). */
@@ -57,13 +57,17 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
       throw e;
     });
     // Bodies are read when a reader opens an article; a damaged one is refused now, not then.
-    const bodyDir = join(dataDir, ARTICLES_DIR, BODY_DIR);
-    const bodies = bodyShardPathsIn(bodyDir, await readdir(bodyDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    // Their tables come with the check's first read, so a reader's first card reads one extent.
+    const bodyKeys = bodyShardKeysIn(await readdir(join(dataDir, ARTICLES_DIR, BODY_DIR), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return [];
       throw e;
     }));
-    for (let i = 0; i < bodies.length; i += OPEN_CONCURRENCY) {
-      await Promise.all(bodies.slice(i, i + OPEN_CONCURRENCY).map((path) => checkVersionedFileEnds(path, bodyShardSchema)));
+    for (let i = 0; i < bodyKeys.length; i += OPEN_CONCURRENCY) {
+      await Promise.all(
+        bodyKeys.slice(i, i + OPEN_CONCURRENCY).map(async (key) => {
+          repo.#bodyReader.learn(key, await checkVersionedFileEnds(bodyShardPath(dataDir, key), bodyShardSchema, BODY_TABLE_READ));
+        }),
+      );
     }
     const keys = shardKeysIn(names);
     for (let i = 0; i < keys.length; i += OPEN_CONCURRENCY) {

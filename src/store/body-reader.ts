@@ -14,7 +14,7 @@ const readInto = promisify(read);
 const statOf = promisify(fstat);
 
 /** Bytes read first for a bucket's table: enough for about a hundred articles' extents. */
-const TABLE_READ = 4_096;
+export const BODY_TABLE_READ = 4_096;
 /** Buckets whose tables are remembered: a table is a few dozen bytes an article. */
 const TABLES_KEPT = 8_192;
 
@@ -80,6 +80,17 @@ export class BodyReader {
     return extent && detailsIn(await readAt(fd, extent.length, extent.position), extent.key);
   }
 
+  /** A bucket's first bytes, read anyway (start-up checks every bucket): its table, if they hold it whole. */
+  learn(key: string, start: Buffer): void {
+    const table = readBodyTable(start, this.#version);
+    if (table !== 'more') this.#remember(key, table ?? UNTABLED);
+  }
+
+  #remember(key: string, table: BodyTable | typeof UNTABLED): void {
+    this.#tables.set(key, table);
+    if (this.#tables.size > TABLES_KEPT) this.#tables.delete(this.#tables.keys().next().value as string);
+  }
+
   async #table(key: string, fd: number): Promise<BodyTable | typeof UNTABLED> {
     const known = this.#tables.get(key);
     if (known) {
@@ -89,17 +100,14 @@ export class BodyReader {
     }
     const generation = this.#generation;
     let table: BodyTable | 'more' | undefined = 'more';
-    for (let size = TABLE_READ; table === 'more'; size *= 4) {
+    for (let size = BODY_TABLE_READ; table === 'more'; size *= 4) {
       const bytes = await readAt(fd, size, 0);
       table = readBodyTable(bytes, this.#version);
       // The whole file read and still no end of the table: not a table.
       if (table === 'more' && bytes.length < size) table = undefined;
     }
     const found = table ?? UNTABLED;
-    if (generation === this.#generation) {
-      this.#tables.set(key, found);
-      if (this.#tables.size > TABLES_KEPT) this.#tables.delete(this.#tables.keys().next().value as string);
-    }
+    if (generation === this.#generation) this.#remember(key, found);
     return found;
   }
 }

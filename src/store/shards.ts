@@ -40,9 +40,12 @@ export function shardKeysIn(fileNames: string[]): string[] {
   return fileNames.flatMap((name) => SHARD_FILE.exec(name)?.[1] ?? []).sort();
 }
 
-const BODY_FILE = /^\d{4}-\d{2}-\d{2}[/\\]\d{2}\.json$/;
+const BODY_FILE = /^(\d{4}-\d{2}-\d{2})[/\\](\d{2})\.json$/;
 
-/** Body shard paths among the relative paths under the body folder (other files are ignored). */
-export function bodyShardPathsIn(bodyDir: string, relativePaths: string[]): string[] {
-  return relativePaths.filter((p) => BODY_FILE.test(p)).sort().map((p) => join(bodyDir, p));
+/** Body bucket keys named by the relative paths under the body folder (other files are ignored). */
+export function bodyShardKeysIn(relativePaths: string[]): string[] {
+  return relativePaths.flatMap((p) => {
+    const [, day, bucket] = BODY_FILE.exec(p) ?? [];
+    return day && bucket ? `${day}/${bucket}` : [];
+  }).sort();
 }

@@ -102,19 +102,21 @@ const VERSION_FIRST = /^\s*\{\s*"version"\s*:\s*(\d+)\s*[,}]/;
  * Checks a file start-up does not read whole (article bodies, read when a reader opens one) by its
  * two ends: it is a non-empty file, its version is known, and it ends where a JSON object ends.
  * A file that does not begin the way this code writes is opened in full instead. Throws StoreError.
+ * Returns the file's first `startBytes` bytes, for a caller that also wants what it begins with.
  */
-export async function checkVersionedFileEnds<T extends Versioned>(path: string, schema: FileSchema<T>): Promise<void> {
+export async function checkVersionedFileEnds<T extends Versioned>(path: string, schema: FileSchema<T>, startBytes = END_BYTES): Promise<Buffer> {
+  let start: Buffer;
   let head: string;
   let tail: string;
   try {
     const file = await open(path, 'r');
     try {
       const { size } = await file.stat();
-      const start = Buffer.alloc(Math.min(END_BYTES, size));
+      start = Buffer.alloc(Math.min(startBytes, size));
       const end = Buffer.alloc(Math.min(END_BYTES, size));
       await file.read(start, 0, start.length, 0);
       await file.read(end, 0, end.length, size - end.length);
-      [head, tail] = [start.toString('utf8'), end.toString('utf8')];
+      [head, tail] = [start.toString('utf8', 0, END_BYTES), end.toString('utf8')];
     } finally {
       await file.close();
     }
@@ -125,8 +127,9 @@ export async function checkVersionedFileEnds<T extends Versioned>(path: string, 
   const version = VERSION_FIRST.exec(head)?.[1];
   if (version === undefined) {
     await openVersionedFile(path, schema);
-    return;
+    return start;
   }
   if (Number(version) > schema.version) throw newerThanCode(path, schema, Number(version));
   if (!tail.trimEnd().endsWith('}')) throw new StoreError(path, `the ${schema.what} file is cut short (it does not end a JSON object)`, NO_OVERWRITE);
+  return start;
 }

@@ -1,24 +1,18 @@
 // Articles on disk behind explicit methods; nothing outside src/store knows lowdb is used.
-import { readFile } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import type { Low } from 'lowdb';
 import type { Article, ArticleDetails, ArticleMeta } from '../domain.ts';
 import { detailsChanged, splitArticle } from './article-split.ts';
 import { type ArticleStore, type MergeFn, SUMMARIES_BETWEEN_TURNS, type SummaryMaker, type SummaryRefreshReport, type UpsertReport } from './stores.ts';
-import { type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
+import { ARTICLE_FILES_VERSION, type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
-import { sliceDetails } from './body-slice.ts';
+import { BODY_TABLE_READ, BodyReader } from './body-reader.ts';
 import { ArticleMetas } from './article-metas.ts';
 import { SerialQueue } from './serial.ts';
-import { ARTICLES_DIR, BODY_DIR, bodyKeyOf, bodyShardPath, bodyShardPathsIn, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
+import { ARTICLES_DIR, BODY_DIR, bodyKeyOf, bodyKeysOfDay, bodyShardKeysIn, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
 import { checkVersionedFileEnds, openVersionedFile } from './versioned-file.ts';
-
-// fs/promises' readFile opens a FileHandle per call; the callback form costs half the CPU per
-// small file, and a search page reads five.
-const readBytes = promisify(readFile);
 
 /** Body buckets kept in memory at once: what readers are opening now (tens of KB each at 100k). */
 const BODY_SHARD_CACHE = 256;
@@ -42,11 +36,13 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
    */
   readonly #unwritten = new Map<string, { shard: Low<MetaShard> | Low<BodyShard>; bodyKey?: string }>();
   readonly #writeOptions: WriteOptions;
+  readonly #bodyReader: BodyReader;
 
   private constructor(dataDir: string, writeOptions: WriteOptions) {
     super();
     this.#dataDir = dataDir;
     this.#writeOptions = writeOptions;
+    this.#bodyReader = new BodyReader((key) => bodyShardPath(dataDir, key), ARTICLE_FILES_VERSION);
   }
 
   /**
@@ -61,13 +57,17 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
       throw e;
     });
     // Bodies are read when a reader opens an article; a damaged one is refused now, not then.
-    const bodyDir = join(dataDir, ARTICLES_DIR, BODY_DIR);
-    const bodies = bodyShardPathsIn(bodyDir, await readdir(bodyDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    // Their tables come with the check's first read, so a reader's first card reads one extent.
+    const bodyKeys = bodyShardKeysIn(await readdir(join(dataDir, ARTICLES_DIR, BODY_DIR), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return [];
       throw e;
     }));
-    for (let i = 0; i < bodies.length; i += OPEN_CONCURRENCY) {
-      await Promise.all(bodies.slice(i, i + OPEN_CONCURRENCY).map((path) => checkVersionedFileEnds(path, bodyShardSchema)));
+    for (let i = 0; i < bodyKeys.length; i += OPEN_CONCURRENCY) {
+      await Promise.all(
+        bodyKeys.slice(i, i + OPEN_CONCURRENCY).map(async (key) => {
+          repo.#bodyReader.learn(key, await checkVersionedFileEnds(bodyShardPath(dataDir, key), bodyShardSchema, BODY_TABLE_READ));
+        }),
+      );
     }
     const keys = shardKeysIn(names);
     for (let i = 0; i < keys.length; i += OPEN_CONCURRENCY) {
@@ -89,20 +89,10 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
     if (meta.kind === 'headline') return { ...meta, ...NO_DETAILS };
     const key = bodyKeyOf(meta.publishedAt, id);
     // A bucket in memory may hold changes being written: it is the truth while it is there.
-    const details = this.#bodyShards.has(key) ? undefined : await this.#readDetails(key, id);
+    const details = this.#bodyShards.has(key) ? undefined : await this.#bodyReader.read(key, id);
     if (details !== undefined) return { ...meta, ...(details ?? NO_DETAILS) };
     const shard = await this.#bodyShard(key);
     return { ...meta, ...(shard.data.bodies[id] ?? NO_DETAILS) };
-  }
-
-  /** One article's details read from its bucket's file; undefined when the bucket must be opened whole. */
-  async #readDetails(key: string, id: string): Promise<ArticleDetails | null | undefined> {
-    try {
-      return sliceDetails(await readBytes(bodyShardPath(this.#dataDir, key)), id);
-    } catch (error) {
-      // No file yet is an empty bucket; any other failure is reported by the whole-file path.
-      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
-    }
   }
 
   /** Every full article with its body, one shard at a time (for rebuilding the search index). */
@@ -198,6 +188,7 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
   /** A body bucket about to change: pinned in memory and listed to be written. */
   async #touchBody(key: string): Promise<Low<BodyShard>> {
     this.#pinned.add(key);
+    this.#bodyReader.forget(key);
     const shard = await this.#bodyShard(key);
     this.#unwritten.set(bodyShardPath(this.#dataDir, key), { shard, bodyKey: key });
     return shard;
@@ -218,8 +209,9 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
   async #writeUnwritten(): Promise<void> {
     const pending = [...this.#unwritten];
     const results = await Promise.allSettled(
-      pending.map(async ([path, { shard }]) => {
+      pending.map(async ([path, { shard, bodyKey }]) => {
         await writeRetrying(() => shard.write(), path, this.#writeOptions);
+        if (bodyKey) this.#bodyReader.forget(bodyKey);
         this.#unwritten.delete(path);
       }),
     );
@@ -246,7 +238,10 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
         await rm(metaShardPath(this.#dataDir, key), { force: true });
         await rm(join(this.#dataDir, ARTICLES_DIR, BODY_DIR, key), { recursive: true, force: true });
         this.#metaShards.delete(key);
-        for (const bodyKey of [...this.#bodyShards.keys()]) if (bodyKey.startsWith(`${key}/`)) this.#bodyShards.delete(bodyKey);
+        for (const bodyKey of bodyKeysOfDay(key)) {
+          this.#bodyShards.delete(bodyKey);
+          this.#bodyReader.forget(bodyKey);
+        }
       }
       return removed;
     });

@@ -1,4 +1,5 @@
 import type { ArticleDetails, ArticleMeta } from '../domain.ts';
+import { serializeBodyShard } from './body-layout.ts';
 import { type FileSchema, isRecord } from './versioned-file.ts';
 
 export const ARTICLE_FILES_VERSION = 1;
@@ -33,4 +34,5 @@ export const bodyShardSchema: FileSchema<BodyShard> = {
   version: ARTICLE_FILES_VERSION,
   empty: () => ({ version: ARTICLE_FILES_VERSION, bodies: {} }),
   check: (doc) => (isRecord(doc.bodies) ? undefined : '"bodies" is not an object'),
+  serialize: serializeBodyShard,
 };

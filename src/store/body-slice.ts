@@ -3,6 +3,7 @@
 // 100,000 articles) for one article each was most of a search reply's time. Pure.
 import type { ArticleDetails } from '../domain.ts';
 import { ARTICLE_FILES_VERSION } from './article-schema.ts';
+import { isDetails } from './body-layout.ts';
 
 /** How this code writes a bucket (JSON.stringify of { version, bodies }): the layout read here. */
 const HEAD = Buffer.from(`{"version":${ARTICLE_FILES_VERSION},"bodies":{`);
@@ -22,9 +23,6 @@ function closingQuote(file: Buffer, open: number): number {
   }
   return -1;
 }
-
-const isDetails = (x: unknown): x is ArticleDetails =>
-  typeof x === 'object' && x !== null && Array.isArray((x as ArticleDetails).paragraphs) && typeof (x as ArticleDetails).summary === 'string';
 
 /**
  * The details stored for `id` in a bucket file's bytes; null when the bucket does not hold it;

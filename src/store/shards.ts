@@ -24,8 +24,13 @@ export const BODY_BUCKETS = 16;
 /** Where an article's body lives: its day, and a bucket chosen by its id. */
 export function bodyKeyOf(publishedAt: string, id: string): string {
   const bucket = (id.charCodeAt(0) + id.charCodeAt(id.length - 1)) % BODY_BUCKETS;
-  return `${shardKeyOf(publishedAt)}/${String(bucket).padStart(2, '0')}`;
+  return bucketKey(shardKeyOf(publishedAt), bucket);
 }
+
+const bucketKey = (day: string, bucket: number) => `${day}/${String(bucket).padStart(2, '0')}`;
+
+/** Every body bucket a day may have. */
+export const bodyKeysOfDay = (day: string): string[] => Array.from({ length: BODY_BUCKETS }, (_, bucket) => bucketKey(day, bucket));
 
 export const metaShardPath = (dataDir: string, key: string) => join(dataDir, ARTICLES_DIR, META_DIR, `${key}.json`);
 export const bodyShardPath = (dataDir: string, bodyKey: string) => join(dataDir, ARTICLES_DIR, BODY_DIR, `${bodyKey}.json`);
@@ -35,9 +40,12 @@ export function shardKeysIn(fileNames: string[]): string[] {
   return fileNames.flatMap((name) => SHARD_FILE.exec(name)?.[1] ?? []).sort();
 }
 
-const BODY_FILE = /^\d{4}-\d{2}-\d{2}[/\\]\d{2}\.json$/;
+const BODY_FILE = /^(\d{4}-\d{2}-\d{2})[/\\](\d{2})\.json$/;
 
-/** Body shard paths among the relative paths under the body folder (other files are ignored). */
-export function bodyShardPathsIn(bodyDir: string, relativePaths: string[]): string[] {
-  return relativePaths.filter((p) => BODY_FILE.test(p)).sort().map((p) => join(bodyDir, p));
+/** Body bucket keys named by the relative paths under the body folder (other files are ignored). */
+export function bodyShardKeysIn(relativePaths: string[]): string[] {
+  return relativePaths.flatMap((p) => {
+    const [, day, bucket] = BODY_FILE.exec(p) ?? [];
+    return day && bucket ? `${day}/${bucket}` : [];
+  }).sort();
 }

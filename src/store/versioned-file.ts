@@ -20,6 +20,8 @@ export interface FileSchema<T extends Versioned> {
   migrations?: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>;
   /** Throws (a message) when a document of the current version has the wrong shape. */
   check?: (doc: Record<string, unknown>) => string | undefined;
+  /** How the file is written, when not as plain compact JSON (it must still be the same JSON object). */
+  serialize?: (data: T) => string;
 }
 
 /** A JSON object (not null, not an array): what a schema's `check` expects of its maps. */
@@ -37,7 +39,7 @@ function unreadable(what: string, error: unknown): string {
   return `cannot read the ${what} file (${message})`;
 }
 
-function newerThanCode(path: string, schema: FileSchema<Versioned>, found: number): StoreError {
+function newerThanCode(path: string, schema: Pick<FileSchema<Versioned>, 'what' | 'version'>, found: number): StoreError {
   return new StoreError(
     path,
     `the ${schema.what} file has version ${found}, newer than this code understands (${schema.version})`,
@@ -46,9 +48,9 @@ function newerThanCode(path: string, schema: FileSchema<Versioned>, found: numbe
 }
 
 /** Parses without trusting the content; the caller turns failures into StoreError. */
-function compactJsonFile<T>(path: string): DataFile<T> {
+function compactJsonFile<T>(path: string, serialize: (data: T) => string = (data) => JSON.stringify(data)): DataFile<T> {
   // lowdb's DataFile writes through steno: a temporary file, then an atomic rename.
-  return new DataFile<T>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
+  return new DataFile<T>(path, { parse: JSON.parse, stringify: serialize });
 }
 
 export async function openVersionedFile<T extends Versioned>(path: string, schema: FileSchema<T>): Promise<Low<T>> {
@@ -59,7 +61,7 @@ export async function openVersionedFile<T extends Versioned>(path: string, schem
   } catch (error) {
     throw new StoreError(path, unreadable(schema.what, error), NO_OVERWRITE);
   }
-  const db = new Low<T>(compactJsonFile<T>(path), schema.empty());
+  const db = new Low<T>(compactJsonFile<T>(path, schema.serialize), schema.empty());
   // lowdb reads a missing file as null, and a file that holds `null` too: only the first is new.
   if (raw === null && (await access(path).then(() => true, () => false))) {
     throw new StoreError(path, `the ${schema.what} file has no numeric "version" field`, NO_OVERWRITE);
@@ -100,19 +102,21 @@ const VERSION_FIRST = /^\s*\{\s*"version"\s*:\s*(\d+)\s*[,}]/;
  * Checks a file start-up does not read whole (article bodies, read when a reader opens one) by its
  * two ends: it is a non-empty file, its version is known, and it ends where a JSON object ends.
  * A file that does not begin the way this code writes is opened in full instead. Throws StoreError.
+ * Returns the file's first `startBytes` bytes, for a caller that also wants what it begins with.
  */
-export async function checkVersionedFileEnds<T extends Versioned>(path: string, schema: FileSchema<T>): Promise<void> {
+export async function checkVersionedFileEnds<T extends Versioned>(path: string, schema: FileSchema<T>, startBytes = END_BYTES): Promise<Buffer> {
+  let start: Buffer;
   let head: string;
   let tail: string;
   try {
     const file = await open(path, 'r');
     try {
       const { size } = await file.stat();
-      const start = Buffer.alloc(Math.min(END_BYTES, size));
+      start = Buffer.alloc(Math.min(startBytes, size));
       const end = Buffer.alloc(Math.min(END_BYTES, size));
       await file.read(start, 0, start.length, 0);
       await file.read(end, 0, end.length, size - end.length);
-      [head, tail] = [start.toString('utf8'), end.toString('utf8')];
+      [head, tail] = [start.toString('utf8', 0, END_BYTES), end.toString('utf8')];
     } finally {
       await file.close();
     }
@@ -123,8 +127,9 @@ export async function checkVersionedFileEnds<T extends Versioned>(path: string, 
   const version = VERSION_FIRST.exec(head)?.[1];
   if (version === undefined) {
     await openVersionedFile(path, schema);
-    return;
+    return start;
   }
   if (Number(version) > schema.version) throw newerThanCode(path, schema, Number(version));
   if (!tail.trimEnd().endsWith('}')) throw new StoreError(path, `the ${schema.what} file is cut short (it does not end a JSON object)`, NO_OVERWRITE);
+  return start;
 }

@@ -29,6 +29,29 @@ describe('ArticleRepository', () => {
     assert.deepEqual((await (await ArticleRepository.open(dir)).get(a.id))?.paragraphs, ['فقرة معدلة']);
   });
 
+  it('writes each body bucket with the table of where its articles lie, kept true across rewrites', async () => {
+    const dir = await tempDir();
+    const repo = await ArticleRepository.open(dir);
+    // Same day and bucket: the bucket is chosen by the id's first and last characters.
+    const [a, b] = [{ ...article(1), id: 'a-1' }, { ...article(2), id: 'b-0', publishedAt: article(1).publishedAt }];
+    const c = { ...article(3), id: '0-b', publishedAt: article(1).publishedAt };
+    await repo.upsertMany([a, b], mergeArticle);
+    await repo.upsertMany([{ ...a, paragraphs: ['فقرة أطول بكثير من الفقرة الأولى التي كانت هنا'], contentHash: 'h1b' }], mergeArticle);
+    await repo.upsertMany([c], mergeArticle);
+    const path = bodyShardPath(dir, bodyKeyOf(a.publishedAt, a.id));
+    const text = await readFile(path);
+    const { at, bodies } = JSON.parse(text.toString()) as { at: Record<string, [number, number]>; bodies: Record<string, unknown> };
+    const bodiesAt = text.indexOf('"bodies":{') + '"bodies":{'.length;
+    assert.deepEqual(Object.keys(at).sort(), [c.id, a.id, b.id]);
+    assert.deepEqual(Object.keys(bodies).sort(), [c.id, a.id, b.id]);
+    for (const [id, [start, length]] of Object.entries(at)) {
+      assert.deepEqual(JSON.parse(text.subarray(bodiesAt + start, bodiesAt + start + length).toString()), bodies[id], id);
+    }
+    const reopened = await ArticleRepository.open(dir);
+    assert.deepEqual((await reopened.get(b.id))?.paragraphs, b.paragraphs);
+    assert.deepEqual((await reopened.get(a.id))?.paragraphs, ['فقرة أطول بكثير من الفقرة الأولى التي كانت هنا']);
+  });
+
   it('stores the opening words\' terms with the body, and still reads buckets written without them', async () => {
     const dir = await tempDir();
     const repo = await ArticleRepository.open(dir);

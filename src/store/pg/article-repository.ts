@@ -142,7 +142,7 @@ export class PgArticleRepository extends ArticleMetas implements ArticleStore {
     this.#catchingUp ??= this.#queue.run(async () => {
       this.#catchingUp = undefined;
       for (;;) {
-        const rows = await changesSince(this.#pool, this.#cursor, READ_BATCH);
+        const { rows, damaged } = await changesSince(this.#pool, this.#cursor, READ_BATCH);
         const change: ArticleChange = { upserted: [], removed: [] };
         for (const { seq, id, meta } of rows) {
           this.#cursor = seq;
@@ -157,6 +157,8 @@ export class PgArticleRepository extends ArticleMetas implements ArticleStore {
           }
         }
         if (change.upserted.length > 0 || change.removed.length > 0) this.#emit(change);
+        // The cursor stays before a damaged row: read again at every catch-up until it is repaired.
+        if (damaged) throw damaged;
         if (rows.length < READ_BATCH) return;
       }
     });

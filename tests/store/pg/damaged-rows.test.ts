@@ -1,6 +1,7 @@
 // A row whose JSON column is damaged (by hand, by another tool) is checked as the lowdb file of
 // the same records would be: a StoreError names the table, the row and what is wrong, and the row
 // stays exactly as it was. At start the store refuses to open; once running it keeps what it held.
+import type { VersionedState } from '@grammyjs/conversations';
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type pg from 'pg';
@@ -20,14 +21,14 @@ after(async () => {
   for (const close of closing.splice(0)) await close();
 });
 
-const good = { version: [1, 0], state: {} };
+const good: VersionedState<unknown> = { version: [0, 1], state: {} };
 const feed = 'https://example.com/rss';
 
 interface Case {
   name: string;
   /** Puts one good row and one damaged row in the table (SQL, as a hand edit would). */
   seed: (pool: pg.Pool) => Promise<void>;
-  open: (pool: pg.Pool) => Promise<{ close?: () => Promise<void> }>;
+  open: (pool: pg.Pool) => Promise<unknown>;
   /** Reads the damaged column back as text. */
   column: string;
   damaged: string;
@@ -176,7 +177,7 @@ describe('PostgreSQL rows damaged while running', { skip: pgSkip }, () => {
     const { pool } = await freshDatabase();
     const store = await PgConversationStore.open(pool);
     await store.write('7', good);
-    await pool.query(`UPDATE conversations SET state = '{"version": [1, 0], "state": {"subscribe": "خطوة"}}' WHERE key = '7'`);
+    await pool.query(`UPDATE conversations SET state = '{"version": [0, 1], "state": {"subscribe": "خطوة"}}' WHERE key = '7'`);
     await assert.rejects(store.read('7'), /PostgreSQL table "conversations": row "7" has a damaged "state" column/);
     assert.equal((await pool.query('SELECT count(*)::int AS n FROM conversations')).rows[0]?.n, 1, 'the state is kept');
   });

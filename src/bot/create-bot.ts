@@ -80,12 +80,12 @@ export function createBot(token: string, deps: BotDeps, config: BotConfig<BotCon
   bot.use(conversations({ storage: { type: 'key', version: 1, adapter: deps.conversationStorage } }));
   // The conversation sees updates first while it waits for an answer; it passes on the rest.
   bot.use(subscriptionFeature(deps));
-  bot.use(startFeature(deps, replies));
+  bot.use(startFeature(deps, replies, recent));
   bot.use(helpFeature());
   bot.use(latestFeature(replies));
   bot.use(searchFeature(replies, memory));
   bot.use(articleFeature(replies, recent));
-  bot.use(inlineFeature(deps));
+  bot.use(inlineFeature(deps, recent));
   bot.use(operatorFeature(deps));
   bot.use(feedsFeature(deps));
   bot.use(unhandledFeature());

@@ -209,7 +209,7 @@ export interface SummaryRefreshResult {
  * Makes the summaries of these full articles again where their stamp is not the maker's, in one
  * transaction holding the write lock, read FOR UPDATE: an ingestion on any instance lands before
  * or after, never between the read and the write. Only the stamp in the metadata and the two
- * summaries in the details change; each gets a change number, so other instances drop a cached body.
+ * summaries in the details change; each gets a change number, so other instances read the new ones.
  */
 export function refreshArticleSummaries(pool: pg.Pool, ids: readonly string[], maker: SummaryMaker): Promise<SummaryRefreshResult> {
   return inTransaction(pool, async (client) => {

@@ -9,6 +9,7 @@ import { ArticleRepository } from '../store/article-repository.ts';
 import { DataDirLockedError, type LockHolder, lockDataDir } from '../store/data-lock.ts';
 import { readArgs } from './args.ts';
 import { ingestOneFeed } from './ingest-feed.ts';
+import { refuseOnPostgres } from './lowdb-only.ts';
 import { runCli } from './run.ts';
 
 async function handToBot(files: string[], holder: LockHolder & { seedsDir: string }, json: boolean): Promise<number> {
@@ -29,7 +30,9 @@ await runCli(async () => {
     'npm run ingest -- [--json] [files or folders…]\n       npm run ingest -- --feed URL [--json]',
   );
   const config = loadConfig();
-  if (values.feed !== undefined) return ingestOneFeed(values.feed, values.json, config);
+  if (values.feed !== undefined) {
+    return refuseOnPostgres(config.DATABASE_URL, 'npm run ingest -- --feed', 'Add the feed with /feeds add URL (an operator, in the bot) or to FEEDS; instances poll it.') ?? ingestOneFeed(values.feed, values.json, config);
+  }
   let files: string[];
   try {
     files = await listPageFiles(positionals.length > 0 ? positionals : [config.SEEDS_DIR]);
@@ -49,6 +52,12 @@ await runCli(async () => {
     if (holder.role === 'bot' && holder.seedsDir) return handToBot(files, { ...holder, seedsDir: holder.seedsDir }, values.json);
     console.error(`error: ${error.message} Nothing was ingested.`);
     return 1;
+  }
+  // A bot running on this DATA_DIR was handed the pages above, whichever its backend.
+  const refused = refuseOnPostgres(config.DATABASE_URL, 'npm run ingest', 'Put the pages in a running instance\'s SEEDS_DIR (it stores them in PostgreSQL for every instance), or start the bot with them there.');
+  if (refused !== undefined) {
+    await lock.release();
+    return refused;
   }
   try {
     const repo = await ArticleRepository.open(config.DATA_DIR);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture, startFeedServer } from '../helpers/feed-server.ts';
@@ -22,6 +23,24 @@ describe('npm run ingest', () => {
     assert.equal(code, 1);
     assert.match(stderr, /no such file or folder/);
   });
+
+  // With DATABASE_URL the bot reads nothing of DATA_DIR's lowdb files: "new: 11" there would be a lie.
+  const onPostgres: [string, string[], RegExp][] = [
+    ['pages', [SEED_FILE], /npm run ingest works on the lowdb files in DATA_DIR.*SEEDS_DIR/],
+    ['a feed', ['--feed', 'https://example.com/rss'], /npm run ingest -- --feed works on the lowdb files.*\/feeds add URL/],
+  ];
+  for (const [what, args, advice] of onPostgres) {
+    it(`refuses to ingest ${what} into lowdb files when DATABASE_URL is set, saying what to do, and writes nothing`, async () => {
+      const dir = await tempDir();
+      const { code, stdout, stderr } = await runCli('src/cli/ingest.ts', args, { env: { DATA_DIR: join(dir, 'data'), DATABASE_URL: 'postgres://khulasa@127.0.0.1:9/khulasa' } });
+      assert.equal(code, 1);
+      assert.equal(stdout, '');
+      assert.match(stderr, /^error: DATABASE_URL is set, and /);
+      assert.match(stderr, advice);
+      assert.match(stderr, /Nothing was changed\.\n$/);
+      assert.deepEqual(await readdir(join(dir, 'data')).catch(() => []), [], 'no store files in DATA_DIR');
+    });
+  }
 
   it('stops with one clear line on an invalid setting', async () => {
     const { code, stderr } = await runCli('src/cli/ingest.ts', [SEED_FILE], { env: { DEFAULT_TIMEZONE: 'Nowhere/City' } });

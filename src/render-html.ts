@@ -85,6 +85,15 @@ export function arabicDate(iso: string, timeZone = 'Asia/Riyadh'): string {
   });
 }
 
+const dateTimeFormats = new BoundedCache<string, Intl.DateTimeFormat>(MAX_DATE_FORMATS);
+
+/** ٢٧ نوفمبر في ٣:٠٧ م — a day and a time in `timeZone`, for operators' status lines. */
+export function arabicDateTime(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return dateTimeFormats.get(timeZone, () => new Intl.DateTimeFormat('ar-EG', { day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone })).format(date);
+}
+
 /** Shortens to at most `max` characters at a word boundary, marking the cut. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -3,8 +3,9 @@
 import type { Logger } from './logger.ts';
 
 /**
- * Milliseconds from the first signal to a forced exit. Docker and systemd send SIGKILL 10 s after
- * SIGTERM; leaving 2 s spare means the log says why the stop was cut short, if ever it is.
+ * Milliseconds from the first signal to a forced exit. `docker stop` sends SIGKILL 10 s after
+ * SIGTERM (the README's systemd unit sets the same); leaving 2 s spare means the log says why the
+ * stop was cut short, if ever it is.
  */
 export const SHUTDOWN_DEADLINE_MS = 8_000;
 

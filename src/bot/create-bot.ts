@@ -96,11 +96,11 @@ export function createBot(token: string, deps: BotDeps, config: BotConfig<BotCon
   bot.use(actions.middleware);
   const search = searchFeature(replies, memory, actions);
   bot.use(
-    onlyFor(':entities:bot_command', subscriptionFeature(deps, actions), startFeature(deps, replies), helpFeature(), latestFeature(replies, actions), search.command, operatorFeature(deps), feedsFeature(deps)),
+    onlyFor(':entities:bot_command', subscriptionFeature(deps, actions), startFeature(deps, replies, recent), helpFeature(), latestFeature(replies, actions), search.command, operatorFeature(deps), feedsFeature(deps)),
   );
   articleFeature(replies, recent, actions);
   bot.use(search.words);
-  bot.use(inlineFeature(deps));
+  bot.use(inlineFeature(deps, recent));
   bot.use(unhandledFeature());
 
   bot.catch(async ({ ctx, error }) => {

@@ -10,6 +10,7 @@ import { SearchIndex } from '../search/search-index.ts';
 import { ArticleRepository } from '../store/article-repository.ts';
 import { positiveInt, readArgs } from './args.ts';
 import { writeJsonLine } from './jsonl.ts';
+import { refuseOnPostgres } from './lowdb-only.ts';
 import { runCli } from './run.ts';
 
 const USAGE = 'npm run search -- "<words>" [--json] [--limit N]\n       npm run --silent search -- --corpus FILE --queries FILE [--k N]';
@@ -71,6 +72,8 @@ await runCli(async () => {
     return 2;
   }
   const config = loadConfig();
+  const refused = refuseOnPostgres(config.DATABASE_URL, 'npm run search', 'Search in the bot (/search or plain words).');
+  if (refused !== undefined) return refused;
   const logger = createLogger({ level: 'warn', token: config.BOT_TOKEN, destination: process.stderr });
   const repo = await ArticleRepository.open(config.DATA_DIR);
   const library = Library.open(repo, config.DATA_DIR, logger);

@@ -23,14 +23,21 @@ const schema: FileSchema<ChatsFile> = {
   check: (doc) => {
     const chats = doc.chats;
     if (!isRecord(chats)) return '"chats" is not an object';
-    for (const [id, c] of Object.entries(chats as Record<string, Partial<ChatRecord>>)) {
-      if (c?.chatId !== Number(id)) return `chat "${id}" does not carry its own id`;
-      const problem = c.subscription === undefined ? undefined : subscriptionProblem(c.subscription);
-      if (problem) return `chat "${id}" has a damaged subscription: ${problem}`;
+    for (const [id, c] of Object.entries(chats)) {
+      const problem = chatProblem(id, c);
+      if (problem) return `chat "${id}" ${problem}`;
     }
     return undefined;
   },
 };
+
+/** What is wrong with the chat record kept under `id`, if anything: for the file and for PostgreSQL rows. */
+export function chatProblem(id: string, record: unknown): string | undefined {
+  const c = record as Partial<ChatRecord> | null | undefined;
+  if (c?.chatId !== Number(id)) return 'does not carry its own id';
+  const problem = c.subscription === undefined ? undefined : subscriptionProblem(c.subscription);
+  return problem && `has a damaged subscription: ${problem}`;
+}
 
 /**
  * What is wrong with a subscription read from the file, if anything: a record damaged by hand (a

@@ -30,13 +30,18 @@ const schema: FileSchema<ConversationsFile> = {
     if (!isRecord(doc.states)) return '"states" is not an object';
     // What the conversations plugin reads: a damaged one would fail every update of its chat.
     for (const [key, entry] of Object.entries(doc.states)) {
-      if (!isRecord(entry) || !Array.isArray(entry.version) || !isRecord(entry.state) || !Object.values(entry.state).every(Array.isArray)) {
-        return `the state of chat "${key}" is not a conversation's ({"version":[…],"state":{…}})`;
-      }
+      const problem = conversationStateProblem(entry);
+      if (problem) return `the state of chat "${key}" ${problem}`;
     }
     return undefined;
   },
 };
+
+/** What is wrong with one stored conversation state, if anything: for the file and for PostgreSQL rows. */
+export function conversationStateProblem(entry: unknown): string | undefined {
+  const whole = isRecord(entry) && Array.isArray(entry.version) && isRecord(entry.state) && Object.values(entry.state).every(Array.isArray);
+  return whole ? undefined : 'is not a conversation\'s ({"version":[…],"state":{…}})';
+}
 
 export interface StorageOptions extends WriteOptions {
   /** Milliseconds since the epoch; Date.now unless a test moves time. */

@@ -26,14 +26,22 @@ const schema: FileSchema<FeedsFile> = {
   empty: () => ({ version: FEEDS_VERSION, feeds: [] }),
   check: (doc) => {
     if (!Array.isArray(doc.feeds)) return '"feeds" is not a list';
-    for (const [i, f] of (doc.feeds as Partial<FeedSource>[]).entries()) {
-      if (typeof f?.url !== 'string') return `feed ${i + 1} has no "url"`;
-      if (f.name !== undefined && typeof f.name !== 'string') return `feed ${i + 1}: "name" is not text`;
-      if (f.category !== undefined && typeof f.category !== 'string') return `feed ${i + 1}: "category" is not text`;
+    for (const [i, f] of (doc.feeds as unknown[]).entries()) {
+      const problem = feedSourceProblem(f);
+      if (problem) return `feed ${i + 1} ${problem}`;
     }
     return undefined;
   },
 };
+
+/** What is wrong with one entry of the feed list, if anything: for the file and for PostgreSQL rows. */
+export function feedSourceProblem(source: unknown): string | undefined {
+  const f = source as Partial<FeedSource> | null | undefined;
+  if (typeof f?.url !== 'string') return 'has no "url"';
+  if (f.name !== undefined && typeof f.name !== 'string') return 'has a "name" that is not text';
+  if (f.category !== undefined && typeof f.category !== 'string') return 'has a "category" that is not text';
+  return undefined;
+}
 
 export class FeedListRepository implements FeedListStore {
   readonly #data: FeedsFile;

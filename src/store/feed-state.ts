@@ -39,12 +39,19 @@ const schema: FileSchema<FeedStateFile> = {
   check: (doc) => {
     const feeds = doc.feeds;
     if (!isRecord(feeds)) return '"feeds" is not an object';
-    for (const [url, f] of Object.entries(feeds as Record<string, Partial<FeedState>>)) {
-      if (typeof f?.failures !== 'number' || typeof f.itemIds !== 'object') return `feed "${url}" lacks "failures" or "itemIds"`;
+    for (const [url, f] of Object.entries(feeds)) {
+      const problem = feedStateProblem(f);
+      if (problem) return `feed "${url}" ${problem}`;
     }
     return undefined;
   },
 };
+
+/** What is wrong with one feed's state, if anything: for the file and for PostgreSQL rows. */
+export function feedStateProblem(state: unknown): string | undefined {
+  const f = state as Partial<FeedState> | null | undefined;
+  return typeof f?.failures !== 'number' || typeof f.itemIds !== 'object' ? 'lacks "failures" or "itemIds"' : undefined;
+}
 
 export const emptyFeedState = (): FeedState => ({ failures: 0, items: 0, itemIds: {} });
 

@@ -38,9 +38,11 @@ export function storySentences(paragraphs: readonly string[]): string[] {
   const lines = withoutPreamble(unwrapLines(paragraphs.flatMap((p) => p.split(/\n+/))));
   const sentences = lines.flatMap(splitSentences);
   // A dateline may stand alone ("القاهرة/ الأناضول") or open the lead; either way it goes.
-  const lead = sentences.findIndex((s) => countWords(stripDateline(s)) > 0);
-  if (lead < 0) return [];
-  return [stripDateline(sentences[lead] ?? ''), ...sentences.slice(lead + 1)];
+  for (const [i, sentence] of sentences.entries()) {
+    const lead = stripDateline(sentence);
+    if (countWords(lead) > 0) return [lead, ...sentences.slice(i + 1)];
+  }
+  return [];
 }
 
 /**

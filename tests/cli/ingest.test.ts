@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { PgArticleRepository } from '../../src/store/pg/article-repository.ts';
 import { fixture, startFeedServer } from '../helpers/feed-server.ts';
+import { freshDatabase, pgSkip } from '../helpers/pg.ts';
+import { testLogger } from '../store/contract/backends.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 
@@ -23,10 +27,37 @@ describe('npm run ingest', () => {
     assert.match(stderr, /no such file or folder/);
   });
 
+  // With DATABASE_URL the bot reads nothing of DATA_DIR's lowdb files: "new: 3" there would be a lie.
+  it('refuses to ingest a feed into lowdb files when DATABASE_URL is set, saying what to do, and writes nothing', async () => {
+    const dir = await tempDir();
+    const { code, stdout, stderr } = await runCli('src/cli/ingest.ts', ['--feed', 'https://example.com/rss'], { env: { DATA_DIR: join(dir, 'data'), DATABASE_URL: 'postgres://khulasa@127.0.0.1:9/khulasa' } });
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.match(stderr, /^error: DATABASE_URL is set, and npm run ingest -- --feed works on the lowdb files in DATA_DIR.*\/feeds add URL.*Nothing was changed\.\n$/);
+    assert.deepEqual(await readdir(join(dir, 'data')).catch(() => []), [], 'no store files in DATA_DIR');
+  });
+
   it('stops with one clear line on an invalid setting', async () => {
     const { code, stderr } = await runCli('src/cli/ingest.ts', [SEED_FILE], { env: { DEFAULT_TIMEZONE: 'Nowhere/City' } });
     assert.equal(code, 1);
     assert.equal(stderr.trim(), 'error: DEFAULT_TIMEZONE must be an IANA time zone such as Asia/Riyadh');
+  });
+});
+
+describe('npm run ingest with DATABASE_URL', { skip: pgSkip }, () => {
+  it('stores the pages in PostgreSQL, where the bot reads them, and nothing in DATA_DIR', async () => {
+    const { url, pool } = await freshDatabase({ migrated: false });
+    const dir = await tempDir();
+    const env = { DATA_DIR: join(dir, 'data'), DATABASE_URL: url };
+    const first = await runCli('src/cli/ingest.ts', [SEED_FILE], { env });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /new: 11 {2}updated: 0 {2}unchanged: 0 {2}rejected: 0/);
+    const again = await runCli('src/cli/ingest.ts', ['--json', SEED_FILE], { env });
+    assert.deepEqual(JSON.parse(again.stdout), { pages: 1, new: 0, updated: 0, unchanged: 11, rejected: [] });
+    const stored = await PgArticleRepository.open(pool, { logger: testLogger, follow: false });
+    assert.equal(stored.size, 11);
+    assert.match((await stored.get(stored.latest(1)[0]?.id ?? ''))?.summary ?? '', /\p{Script=Arabic}/u);
+    assert.deepEqual(await readdir(join(dir, 'data')).catch(() => []), [], 'no store files in DATA_DIR');
   });
 });
 

@@ -6,6 +6,14 @@ import { runCli } from '../helpers/run-cli.ts';
 import { SEED_FILE, tempDir } from '../helpers/tmp.ts';
 
 describe('npm run search', () => {
+  it('refuses to search DATA_DIR\'s lowdb files when DATABASE_URL is set, saying to search in the bot', async () => {
+    const dir = await tempDir();
+    const { code, stdout, stderr } = await runCli('src/cli/search.ts', ['الصين'], { env: { DATA_DIR: join(dir, 'data'), DATABASE_URL: 'postgres://khulasa@127.0.0.1:9/khulasa' } });
+    assert.equal(code, 1);
+    assert.equal(stdout, '', 'not "no results", which would be false');
+    assert.match(stderr, /^error: DATABASE_URL is set, and npm run search works on the lowdb files in DATA_DIR.*Search in the bot/);
+  });
+
   it('evaluation mode ranks a JSONL corpus for JSONL queries', async () => {
     const dir = await tempDir();
     const corpus = join(dir, 'corpus.jsonl');

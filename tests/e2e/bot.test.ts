@@ -251,6 +251,28 @@ describe('inline mode', () => {
     assert.doesNotMatch(reply?.message.text ?? '', /الصين توافق/);
   });
 
+  it('reads an article the bot has just read through its one cache of bodies: a deep link, then inline, then the deep link again read the store once', async () => {
+    const articles = h.library.articles;
+    const get = articles.get;
+    const reads: string[] = [];
+    articles.get = (id) => (reads.push(id), get.call(articles, id));
+    try {
+      const china = articles.latest(2)[1]!;
+      const [first] = await say(`/start a_${china.id}`);
+      assert.match(first?.message.text ?? '', /^الصين توافق/);
+      const before = reads.filter((id) => id === china.id).length;
+      const queryId = emulator.inlineQuery(reader, 'الصين توافق');
+      const answer = await emulator.waitFor(() => emulator.inlineAnswer(queryId));
+      assert.equal(answer.results[0]?.id, china.id);
+      const [again] = await say(`/start a_${china.id}`);
+      assert.match(again?.message.text ?? '', /^الصين توافق/);
+      assert.ok(before <= 1);
+      assert.equal(reads.filter((id) => id === china.id).length, before, 'inline and the second deep link read no body again');
+    } finally {
+      articles.get = get;
+    }
+  });
+
   it('an empty query returns the latest articles', async () => {
     const queryId = emulator.inlineQuery(reader, '');
     const answer = await emulator.waitFor(() => emulator.inlineAnswer(queryId));

@@ -47,7 +47,7 @@ describe('summarise and renderStats', () => {
   };
 
   it('without telemetry says what it cannot know instead of showing zeros', () => {
-    const text = renderStats(summarise(base));
+    const text = renderStats(summarise(base), 'UTC');
     assert.match(text, /آخر جولة للخلاصة: غير متاح/);
     assert.match(text, /الأخطاء في آخر ٢٤ ساعة: غير متاح/);
     assert.match(text, /العناوين: ٢/);
@@ -58,7 +58,7 @@ describe('summarise and renderStats', () => {
 
   it('with telemetry: uptime since it started, and "no run yet" before the first digest run', () => {
     const telemetry = { startedAt: Date.parse(AT) - 3_661_000, lastDigestRun: undefined, digestRunCount: 0, errorsInWindow: () => 0 };
-    const text = renderStats(summarise({ ...base, telemetry }));
+    const text = renderStats(summarise({ ...base, telemetry }), 'UTC');
     assert.match(text, /مدة التشغيل: ١س ١د ١ث/);
     assert.match(text, /آخر جولة للخلاصة: لا جولة منذ التشغيل/);
     assert.match(text, /الأخطاء في آخر ٢٤ ساعة: ٠/);
@@ -75,7 +75,7 @@ describe('summarise and renderStats', () => {
     ];
     assert.deepEqual(summariseSubscribers(chats).rejections.map((r) => r.chats), [2, 1, 1]);
     const telemetry = { startedAt: Date.parse(AT), lastDigestRun: { at: AT, counts: { sent: 1, rejected: 3 } }, digestRunCount: 1, errorsInWindow: () => 0 };
-    const text = renderStats(summarise({ ...base, chats, telemetry }));
+    const text = renderStats(summarise({ ...base, chats, telemetry }), 'UTC');
     assert.match(text, /آخر خلاصة لكل مشترك: رفضها تيليجرام ٤، أُرسلت ١/);
     assert.match(text, /آخر جولة للخلاصة: .* — أُرسلت ١، رفضها تيليجرام ٣/);
     assert.match(text, /رفض تيليجرام خلاصة ٢ من المحادثات نهائياً، ولن تُعاد اليوم: Bad Request: can't parse entities: Unsupported start tag &quot;&lt;x&gt;&quot;\n/);
@@ -84,8 +84,26 @@ describe('summarise and renderStats', () => {
     assert.doesNotMatch(text, /rejected/, 'no English outcome name');
   });
 
+  // Every figure an operator reads is in Arabic-Indic digits, the last digest's time included,
+  // shown in the operators' zone as on the /feeds list.
+  const runs: [string, string, string][] = [
+    ['2026-11-27T05:00:00.000Z', 'Asia/Riyadh', '٢٧ نوفمبر في ٨:٠٠ ص'],
+    ['2026-11-27T05:00:00.000Z', 'UTC', '٢٧ نوفمبر في ٥:٠٠ ص'],
+    ['2026-12-31T22:45:00.000Z', 'Africa/Cairo', '١ يناير في ١٢:٤٥ ص'],
+    ['2026-03-09T13:05:00.000Z', 'Asia/Dubai', '٩ مارس في ٥:٠٥ م'],
+  ];
+  for (const [at, zone, expected] of runs) {
+    it(`a digest run at ${at} reads "${expected}" in ${zone}, and no figure is in Latin digits`, () => {
+      const telemetry = { startedAt: Date.parse(at) - 93_784_000, lastDigestRun: { at, counts: { sent: 12, failed: 3 } }, digestRunCount: 27, errorsInWindow: () => 4 };
+      const text = renderStats(summarise({ ...base, now: Date.parse(at), telemetry }), zone);
+      assert.match(text, new RegExp(`آخر جولة للخلاصة: ${expected} — أُرسلت ١٢، فشلت ٣\n`));
+      assert.match(text, /الجولات منذ التشغيل: ٢٧/);
+      assert.doesNotMatch(text, /[0-9]/);
+    });
+  }
+
   it('an index still loading reads as such', () => {
-    assert.match(renderStats(summarise({ ...base, index: {} })), /فهرس البحث: قيد التحميل/);
+    assert.match(renderStats(summarise({ ...base, index: {} }), 'UTC'), /فهرس البحث: قيد التحميل/);
   });
 });
 

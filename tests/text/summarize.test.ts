@@ -2,13 +2,28 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parsePage } from '../../src/ingest/parse-page.ts';
-import { CARD_SUMMARY, DIGEST_LINE, SUMMARY_SCOPE_CHARS, summarize, summarizeEach } from '../../src/text/summarize.ts';
+import { CARD_SUMMARY, DIGEST_LINE, storySentences, SUMMARY_SCOPE_CHARS, summarize, summarizeEach } from '../../src/text/summarize.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 import { SEED_FILE } from '../helpers/tmp.ts';
 import { WRAPPED_JOINED, WRAPPED_LINES } from '../helpers/wrapped.ts';
 
 const [japan, china] = parsePage(readFileSync(SEED_FILE, 'utf8')).articles;
 const words = (s: string) => tokenize(s).length;
+
+describe('storySentences', () => {
+  // The lead is the first sentence left with words once its dateline is gone; later sentences
+  // keep theirs as written.
+  const table: [string, string[], string[]][] = [
+    ['a dateline opening the lead goes, the sentences after it stay', ['أتلانتا، الولايات المتحدة الأمريكية (CNN) – دعت أمريكا لعقد جلسة طارئة لمجلس الأمن. وقالت السفيرة إن الجلسة ستعقد غداً.'], ['دعت أمريكا لعقد جلسة طارئة لمجلس الأمن.', 'وقالت السفيرة إن الجلسة ستعقد غداً.']],
+    ['a dateline on a line of its own is not the lead', ['القاهرة/ الأناضول', 'قال وزير الخارجية المصري إن المفاوضات مستمرة.'], ['قال وزير الخارجية المصري إن المفاوضات مستمرة.']],
+    ['a credit line, then a lead with its own dateline', ['(بي بي سي)', 'لندن (رويترز) - قالت الحكومة البريطانية إنها ستراجع القرار.'], ['قالت الحكومة البريطانية إنها ستراجع القرار.']],
+    ['a lead without a dateline is kept whole', ['اتهمت الحكومة الإسرائيلية إيران بمحاولة الهجوم على أراضيها. ونفت طهران ذلك.'], ['اتهمت الحكومة الإسرائيلية إيران بمحاولة الهجوم على أراضيها.', 'ونفت طهران ذلك.']],
+    ['a later sentence that opens like a dateline is not touched', ['أعلن البيت الأبيض فرض عقوبات جديدة. رام الله - قال رئيس الوزراء الفلسطيني إن الحكومة ستجتمع غدا.'], ['أعلن البيت الأبيض فرض عقوبات جديدة.', 'رام الله - قال رئيس الوزراء الفلسطيني إن الحكومة ستجتمع غدا.']],
+    ['only datelines: no sentences', ['القاهرة/ الأناضول', '(بي بي سي)'], []],
+    ['nothing: no sentences', [], []],
+  ];
+  for (const [name, paragraphs, expected] of table) it(name, () => assert.deepEqual(storySentences(paragraphs), expected));
+});
 
 describe('summarize', () => {
   it('opens a news summary with its lead sentence', () => {

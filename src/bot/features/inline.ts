@@ -3,6 +3,7 @@ import { Composer } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { ArticleMeta } from '../../domain.ts';
 import type { BotContext, BotDeps } from '../context.ts';
+import type { RecentArticles } from '../recent-articles.ts';
 import { inlineArticleKeyboard } from '../keyboards/article.ts';
 import { renderCard } from '../render/card.ts';
 import { cleanDisplayText } from '../../text/normalize.ts';
@@ -17,7 +18,8 @@ const CACHE_SECONDS = 30;
 /** Characters of summary under each result's title. */
 const DESCRIPTION_CHARS = 120;
 
-export function inlineFeature(deps: BotDeps): Composer<BotContext> {
+/** Bodies come through `recent`, the bot's one cache of them: the articles shared are those just found. */
+export function inlineFeature(deps: BotDeps, recent: RecentArticles): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('inline_query', async (ctx) => {
     const cleaned = cleanDisplayText(ctx.inlineQuery.query).slice(0, MAX_QUERY_CHARS);
@@ -28,7 +30,7 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
       : deps.library.articles.latest(INLINE_RESULTS);
     const results: InlineQueryResultArticle[] = [];
     // An article that cannot be read (a body file damaged inside) is left out, not the answer.
-    const articles = await Promise.all(found.map((meta) => readOrSkip(deps.library.articles.get(meta.id), meta.id, deps.logger, 'left out of the inline results')));
+    const articles = await Promise.all(found.map((meta) => readOrSkip(recent.get(meta.id), meta.id, deps.logger, 'left out of the inline results')));
     for (const article of articles) {
       if (!article) continue;
       results.push({

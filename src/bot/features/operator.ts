@@ -26,7 +26,7 @@ export function operatorFeature(deps: BotDeps): Composer<BotContext> {
       },
       deps.ops,
     );
-    return ctx.reply(renderStats(stats), { parse_mode: 'HTML' });
+    return ctx.reply(renderStats(stats, deps.timeZone), { parse_mode: 'HTML' });
   });
 
   // Two /reload at once share one rescan: ingestion is idempotent, and one pass is enough.

@@ -1,24 +1,12 @@
 // The operators' feed list: one block per feed with its status, split into messages. Pure.
 import type { FeedStatus } from '../../ingest/feeds/manager.ts';
 import { feedMessages } from '../messages.ts';
-import { arabicDigits, escapeHtml, rtl, truncate } from '../../render-html.ts';
+import { arabicDateTime, arabicDigits, escapeHtml, rtl, truncate } from '../../render-html.ts';
 
 /** Characters per message: under Telegram's 4096, with room for the markup. */
 const MESSAGE_BUDGET = 3_500;
 /** Characters of an error reason shown: enough to act on, short enough for a list. */
 const MAX_REASON_CHARS = 160;
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** ٢٧ نوفمبر، ١٠:٣٠ ص — the day and the time, in the operator's time zone. */
-export function arabicDateTime(iso: string, timeZone: string): string {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('ar-EG', { day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone });
-    dateTimeFormats.set(timeZone, format);
-  }
-  return format.format(new Date(iso));
-}
 
 export function renderFeedStatus(feed: FeedStatus, timeZone: string): string {
   const { state } = feed;

@@ -2,7 +2,7 @@
 import type { IngestCounts } from '../../ops/telemetry.ts';
 import type { OperatorStats } from '../../ops/stats.ts';
 import { COUNTED, messages } from '../messages.ts';
-import { arabicCount, arabicDigits, escapeHtml, rtl } from '../../render-html.ts';
+import { arabicCount, arabicDateTime, arabicDigits, escapeHtml, rtl } from '../../render-html.ts';
 
 const m = messages.operator;
 const MB = 1024 * 1024;
@@ -53,15 +53,15 @@ function subscriberLines(s: OperatorStats['subscribers']): string[] {
   return lines;
 }
 
-function digestLine(stats: OperatorStats): string {
+function digestLine(stats: OperatorStats, timeZone: string): string {
   if (stats.digestRuns === undefined) return line(`📬 ${m.lastDigest}`, m.unavailable);
   if (!stats.lastDigest) return line(`📬 ${m.lastDigest}`, m.noDigestYet);
   const counts = outcomeCounts(stats.lastDigest.counts);
-  const at = `${stats.lastDigest.at.slice(0, 16).replace('T', ' ')} UTC`;
-  return [line(`📬 ${m.lastDigest}`, `${at} — ${counts}`), line(`   ${m.digestRuns}`, n(stats.digestRuns))].join('\n');
+  return [line(`📬 ${m.lastDigest}`, `${arabicDateTime(stats.lastDigest.at, timeZone)} — ${counts}`), line(`   ${m.digestRuns}`, n(stats.digestRuns))].join('\n');
 }
 
-export function renderStats(stats: OperatorStats): string {
+/** `timeZone`: the operators' zone (DEFAULT_TIMEZONE), as on the /feeds list. */
+export function renderStats(stats: OperatorStats, timeZone: string): string {
   const index = stats.index.documents === undefined ? m.notYet : arabicCount(stats.index.documents, COUNTED.documents);
   const indexBytes = stats.index.bytes === undefined ? '' : ` (${megabytes(stats.index.bytes)})`;
   return [
@@ -71,7 +71,7 @@ export function renderStats(stats: OperatorStats): string {
     line(`🗂 ${m.headlines}`, n(stats.headlines)),
     ...(stats.feeds ? [line(`📡 ${m.feeds}`, `${n(stats.feeds.total)}${stats.feeds.failing ? `، ${m.failingFeeds} ${n(stats.feeds.failing)}` : ''}`)] : []),
     ...subscriberLines(stats.subscribers),
-    digestLine(stats),
+    digestLine(stats, timeZone),
     line(`⚠️ ${m.errors24h}`, stats.errors24h === undefined ? m.unavailable : n(stats.errors24h)),
     line(`⏱ ${m.uptime}`, formatDuration(stats.uptimeS)),
     line(`🧠 ${m.memory}`, `${megabytes(stats.memory.rssBytes)}، ${m.heap} ${megabytes(stats.memory.heapUsedBytes)}`),

@@ -1,6 +1,6 @@
 // Articles in PostgreSQL (DATABASE_URL). Metadata is read once at start, a cursor's batch at a
 // time, and kept in memory, so every synchronous getter answers as the lowdb store does; bodies
-// are read when a reader opens one. Other instances' changes arrive by LISTEN/NOTIFY and a change
+// are read when a reader opens one, and kept only by the bot (RecentArticles), as with lowdb. Other instances' changes arrive by LISTEN/NOTIFY and a change
 // cursor (article-sql.ts), and are handed to whoever subscribed (the Library, to index them).
 import type pg from 'pg';
 import type { Article, ArticleMeta } from '../../domain.ts';
@@ -11,8 +11,6 @@ import type { ArticleChange, ArticleStore, MergeFn, SummaryMaker, SummaryRefresh
 import { ARTICLES_CHANNEL, changesSince, NO_DETAILS, newestOf, readAllMetas, readArticle, readArticles, refreshArticleSummaries, removeArticlesBefore, writeArticles } from './article-sql.ts';
 import { type Listener, listen } from './listen.ts';
 
-/** Bodies kept in memory: the articles readers are opening now. */
-const BODY_CACHE = 512;
 /** Rows read per query when catching up or streaming bodies. */
 const READ_BATCH = 1_000;
 /** Milliseconds between catch-ups that need no notification: a safety net should one be lost. */
@@ -34,9 +32,6 @@ export class PgArticleRepository extends ArticleMetas implements ArticleStore {
   #cursor = 0;
   /** Writes and catch-ups, one at a time, so memory follows the database's order. */
   readonly #queue = new SerialQueue();
-  readonly #bodies = new Map<string, Article>();
-  /** Bumped by every change: a body read that straddles one is not cached. */
-  #epoch = 0;
   readonly #subscribers = new Set<(change: ArticleChange) => void>();
   #catchingUp: Promise<void> | undefined;
   #listener: Listener | undefined;
@@ -79,19 +74,7 @@ export class PgArticleRepository extends ArticleMetas implements ArticleStore {
     const meta = this.byId(id);
     if (!meta) return undefined;
     if (meta.kind === 'headline') return { ...meta, ...NO_DETAILS };
-    const cached = this.#bodies.get(id);
-    if (cached) {
-      this.#bodies.delete(id);
-      this.#bodies.set(id, cached);
-      return { ...cached };
-    }
-    const epoch = this.#epoch;
-    const article = await readArticle(this.#pool, id);
-    if (article && epoch === this.#epoch) {
-      this.#bodies.set(id, article);
-      if (this.#bodies.size > BODY_CACHE) this.#bodies.delete(this.#bodies.keys().next().value as string);
-    }
-    return article && { ...article };
+    return readArticle(this.#pool, id);
   }
 
   articlesWithBodies(): AsyncIterable<Article> {
@@ -142,7 +125,7 @@ export class PgArticleRepository extends ArticleMetas implements ArticleStore {
     this.#catchingUp ??= this.#queue.run(async () => {
       this.#catchingUp = undefined;
       for (;;) {
-        const rows = await changesSince(this.#pool, this.#cursor, READ_BATCH);
+        const { rows, damaged } = await changesSince(this.#pool, this.#cursor, READ_BATCH);
         const change: ArticleChange = { upserted: [], removed: [] };
         for (const { seq, id, meta } of rows) {
           this.#cursor = seq;
@@ -157,6 +140,8 @@ export class PgArticleRepository extends ArticleMetas implements ArticleStore {
           }
         }
         if (change.upserted.length > 0 || change.removed.length > 0) this.#emit(change);
+        // The cursor stays before a damaged row: read again at every catch-up until it is repaired.
+        if (damaged) throw damaged;
         if (rows.length < READ_BATCH) return;
       }
     });
@@ -192,19 +177,12 @@ export class PgArticleRepository extends ArticleMetas implements ArticleStore {
   #put(meta: ArticleMeta, seq: number): void {
     this.putMeta(meta);
     this.#seqOf.set(meta.id, seq);
-    this.#forgetBody(meta.id);
   }
 
   /** Removes an article from memory; false when it was not there. */
   #drop(id: string): boolean {
     if (!this.deleteMeta(id)) return false;
     this.#seqOf.delete(id);
-    this.#forgetBody(id);
     return true;
-  }
-
-  #forgetBody(id: string): void {
-    this.#bodies.delete(id);
-    this.#epoch++;
   }
 }

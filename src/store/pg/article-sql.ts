@@ -6,6 +6,8 @@ import type pg from 'pg';
 import type { Article, ArticleDetails, ArticleMeta } from '../../domain.ts';
 import { detailsChanged, splitArticle } from '../article-split.ts';
 import { type MergeFn, SUMMARIES_BETWEEN_TURNS, type SummaryMaker, type SummaryRefreshReport, type UpsertReport } from '../stores.ts';
+import { checked, metaProblem, REPAIR_WHILE_RUNNING } from './damaged-row.ts';
+import type { StoreError } from '../errors.ts';
 import { inTransaction } from './transaction.ts';
 
 export const ARTICLES_CHANNEL = 'khulasa_articles';
@@ -35,6 +37,11 @@ export interface ChangeRow {
   meta: ArticleMeta | null;
 }
 
+/** The metadata of row `id`, once it has the shape the articles shard file demands; else a StoreError naming the row. */
+function metaOf(id: string, meta: unknown, advice?: string): ArticleMeta {
+  return checked<ArticleMeta>(meta, metaProblem(id), { table: 'articles', row: JSON.stringify(id), column: 'meta', ...(advice ? { advice } : {}) });
+}
+
 /**
  * Every stored meta, handed over in batches from one snapshot (a cursor, never one giant result),
  * and the change number that snapshot reflects.
@@ -42,30 +49,44 @@ export interface ChangeRow {
 export function readAllMetas(pool: pg.Pool, onBatch: (rows: StoredMeta[]) => void): Promise<number> {
   return inTransaction(pool, async (client) => {
     const head = Number((await client.query<{ head: string }>(HEAD)).rows[0]?.head ?? 0);
-    await client.query('DECLARE metas NO SCROLL CURSOR FOR SELECT meta, change_seq FROM articles');
+    await client.query('DECLARE metas NO SCROLL CURSOR FOR SELECT id, meta, change_seq FROM articles');
     for (;;) {
-      const { rows } = await client.query<{ meta: ArticleMeta; change_seq: string }>(`FETCH ${STREAM_BATCH} FROM metas`);
+      const { rows } = await client.query<{ id: string; meta: unknown; change_seq: string }>(`FETCH ${STREAM_BATCH} FROM metas`);
       if (rows.length === 0) return head;
-      onBatch(rows.map((r) => ({ meta: r.meta, seq: Number(r.change_seq) })));
+      onBatch(rows.map((r) => ({ meta: metaOf(r.id, r.meta), seq: Number(r.change_seq) })));
     }
   }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 }
 
+export interface Changes {
+  rows: ChangeRow[];
+  /** A row whose metadata is damaged: `rows` stop before it, so a cursor never passes it. */
+  damaged?: StoreError;
+}
+
 /** Changes after `cursor`, oldest first: articles as they are now and removals, numbered together. */
-export async function changesSince(pool: pg.Pool, cursor: number, limit: number): Promise<ChangeRow[]> {
-  const { rows } = await pool.query<{ change_seq: string; id: string; meta: ArticleMeta | null }>(
+export async function changesSince(pool: pg.Pool, cursor: number, limit: number): Promise<Changes> {
+  const { rows } = await pool.query<{ change_seq: string; id: string; meta: unknown }>(
     `SELECT change_seq, id, meta FROM articles WHERE change_seq > $1
      UNION ALL SELECT change_seq, id, NULL FROM article_removals WHERE change_seq > $1
      ORDER BY 1 LIMIT $2`,
     [cursor, limit],
   );
-  return rows.map((r) => ({ seq: Number(r.change_seq), id: r.id, meta: r.meta }));
+  const changes: ChangeRow[] = [];
+  for (const r of rows) {
+    try {
+      changes.push({ seq: Number(r.change_seq), id: r.id, meta: r.meta === null ? null : metaOf(r.id, r.meta, REPAIR_WHILE_RUNNING) });
+    } catch (error) {
+      return { rows: changes, damaged: error as StoreError };
+    }
+  }
+  return { rows: changes };
 }
 
 export async function readArticle(pool: pg.Pool, id: string): Promise<Article | undefined> {
-  const { rows } = await pool.query<{ meta: ArticleMeta; details: ArticleDetails | null }>('SELECT meta, details FROM articles WHERE id = $1', [id]);
+  const { rows } = await pool.query<{ meta: unknown; details: ArticleDetails | null }>('SELECT meta, details FROM articles WHERE id = $1', [id]);
   const row = rows[0];
-  return row && withDetails(row.meta, row.details);
+  return row && withDetails(metaOf(id, row.meta, REPAIR_WHILE_RUNNING), row.details);
 }
 
 export function withDetails(meta: ArticleMeta, details: ArticleDetails | null): Article {
@@ -76,11 +97,11 @@ export function withDetails(meta: ArticleMeta, details: ArticleDetails | null): 
 export async function* readArticles(pool: pg.Pool, batch: number): AsyncGenerator<Article> {
   let after = '';
   for (;;) {
-    const { rows } = await pool.query<{ id: string; meta: ArticleMeta; details: ArticleDetails | null }>(
+    const { rows } = await pool.query<{ id: string; meta: unknown; details: ArticleDetails | null }>(
       'SELECT id, meta, details FROM articles WHERE id > $1 ORDER BY id LIMIT $2',
       [after, batch],
     );
-    for (const row of rows) yield withDetails(row.meta, row.details);
+    for (const row of rows) yield withDetails(metaOf(row.id, row.meta), row.details);
     if (rows.length < batch) return;
     after = (rows.at(-1) as { id: string }).id;
   }
@@ -152,8 +173,9 @@ export function writeArticles(pool: pg.Pool, batch: Article[], merge: MergeFn): 
     await client.query('SELECT pg_advisory_xact_lock($1)', [ARTICLE_WRITE_LOCK]);
     const headBefore = Number((await client.query<{ head: string }>(HEAD)).rows[0]?.head ?? 0);
     const ids = [...new Set(incoming.map((a) => a.id))];
-    const found = await client.query<{ meta: ArticleMeta }>('SELECT meta FROM articles WHERE id = ANY($1::text[]) FOR UPDATE', [ids]);
-    const { report, rows } = plan(incoming, new Map(found.rows.map((r) => [r.meta.id, r.meta])), merge);
+    const found = await client.query<{ id: string; meta: unknown }>('SELECT id, meta FROM articles WHERE id = ANY($1::text[]) FOR UPDATE', [ids]);
+    // A damaged stored row fails the batch (rolled back) rather than be merged with or overwritten.
+    const { report, rows } = plan(incoming, new Map(found.rows.map((r) => [r.id, metaOf(r.id, r.meta, REPAIR_WHILE_RUNNING)])), merge);
     if (rows.size === 0) return { report, written: [], headBefore };
     const records = [...rows.values()].map(({ meta, body }) => ({
       id: meta.id, kind: meta.kind, published_at: meta.publishedAt, published: instantOf(meta.publishedAt), meta, details: body ?? null,
@@ -187,7 +209,7 @@ export interface SummaryRefreshResult {
  * Makes the summaries of these full articles again where their stamp is not the maker's, in one
  * transaction holding the write lock, read FOR UPDATE: an ingestion on any instance lands before
  * or after, never between the read and the write. Only the stamp in the metadata and the two
- * summaries in the details change; each gets a change number, so other instances drop a cached body.
+ * summaries in the details change; each gets a change number, so other instances read the new ones.
  */
 export function refreshArticleSummaries(pool: pg.Pool, ids: readonly string[], maker: SummaryMaker): Promise<SummaryRefreshResult> {
   return inTransaction(pool, async (client) => {
@@ -209,15 +231,16 @@ export function refreshArticleSummaries(pool: pg.Pool, ids: readonly string[], m
       records.push({ id, summary: made.summary, digest_line: made.digestLine });
     }
     if (records.length === 0) return { report, written: [], headBefore };
-    const { rows: updated } = await client.query<{ meta: ArticleMeta; change_seq: string }>(
+    const { rows: updated } = await client.query<{ id: string; meta: unknown; change_seq: string }>(
       `UPDATE articles AS a SET meta = a.meta || jsonb_build_object('summaryStamp', $2::text),
          details = a.details || jsonb_build_object('summary', r.summary, 'digestLine', r.digest_line),
          change_seq = nextval('article_changes')
        FROM jsonb_to_recordset($1::jsonb) AS r(id text, summary text, digest_line text)
-       WHERE a.id = r.id RETURNING a.meta, a.change_seq`,
+       WHERE a.id = r.id RETURNING a.id, a.meta, a.change_seq`,
       [JSON.stringify(records), maker.stamp],
     );
-    const written = updated.map((r) => ({ meta: r.meta, seq: Number(r.change_seq) }));
+    // Checked before the commit: a row damaged by hand is rolled back as it was, not half refreshed.
+    const written = updated.map((r) => ({ meta: metaOf(r.id, r.meta, REPAIR_WHILE_RUNNING), seq: Number(r.change_seq) }));
     report.refreshed = written.map((w) => w.meta.id);
     await notify(client, newestOf(written));
     return { report, written, headBefore };

@@ -6,6 +6,9 @@ import type pg from 'pg';
 import type { ChatRecord, InactiveReason, Subscription } from '../../domain.ts';
 import type { Logger } from '../../logger.ts';
 import { deactivating, migrated, newChat, subscribing } from '../chat-changes.ts';
+import { chatProblem } from '../chat-repository.ts';
+import type { StoreError } from '../errors.ts';
+import { checked, REPAIR_AND_RESTART, REPAIR_WHILE_RUNNING } from './damaged-row.ts';
 import type { ChatStore } from '../stores.ts';
 import { listen, type Listener } from './listen.ts';
 import { PendingWrites } from './pending.ts';
@@ -25,8 +28,16 @@ interface Row {
   version: string;
 }
 
-const forUpdate = async (client: pg.PoolClient, chatId: number): Promise<Row | undefined> =>
-  (await client.query<Row>('SELECT record, version FROM chats WHERE chat_id = $1 FOR UPDATE', [chatId])).rows[0];
+/** A row as read, its record checked as the chats file checks each chat: a damaged one is a StoreError naming it. */
+function checkedRow(chatId: number, row: { record: unknown; version: string }, advice = REPAIR_WHILE_RUNNING): Row {
+  const record = checked<ChatRecord>(row.record, (r) => chatProblem(String(chatId), r), { table: 'chats', row: String(chatId), column: 'record', advice });
+  return { record, version: row.version };
+}
+
+const forUpdate = async (client: pg.PoolClient, chatId: number): Promise<Row | undefined> => {
+  const row = (await client.query<{ record: unknown; version: string }>('SELECT record, version FROM chats WHERE chat_id = $1 FOR UPDATE', [chatId])).rows[0];
+  return row && checkedRow(chatId, row);
+};
 
 const notify = (client: pg.PoolClient, chatId: number, version: string) => client.query('SELECT pg_notify($1, $2)', [CHATS_CHANNEL, `${chatId}:${version}`]);
 
@@ -50,7 +61,7 @@ export class PgChatStore implements ChatStore {
     store.#listener = listen(pool, CHATS_CHANNEL, (payload) => store.#heard(payload), logger, { onConnect: () => void (loaded && catchUp()) });
     try {
       await store.#listener.ready;
-      await store.#reload();
+      await store.#reload(REPAIR_AND_RESTART);
     } catch (error) {
       await store.#listener.close();
       throw error;
@@ -153,7 +164,8 @@ export class PgChatStore implements ChatStore {
   /** Reads one chat into the copy. A missing row drops the copy's, unless a newer write came meanwhile. */
   async #refresh(chatId: number): Promise<ChatRecord | undefined> {
     const before = this.#copy.get(chatId)?.version;
-    const row = (await this.#pool.query<Row>('SELECT record, version FROM chats WHERE chat_id = $1', [chatId])).rows[0];
+    const read = (await this.#pool.query<{ record: unknown; version: string }>('SELECT record, version FROM chats WHERE chat_id = $1', [chatId])).rows[0];
+    const row = read && checkedRow(chatId, read);
     if (row) {
       this.#keep(chatId, row.record, row.version);
       return row.record;
@@ -162,17 +174,27 @@ export class PgChatStore implements ChatStore {
     return undefined;
   }
 
-  /** Every chat, at open and after a reconnection (notifications sent meanwhile are lost). */
-  async #reload(): Promise<void> {
+  /**
+   * Every chat, at open and after a reconnection (notifications sent meanwhile are lost). A damaged
+   * row is reported once the others are read; the copy keeps what it held of that chat.
+   */
+  async #reload(advice = REPAIR_WHILE_RUNNING): Promise<void> {
     const before = new Map([...this.#copy].map(([id, c]) => [id, c.version]));
-    const { rows } = await this.#pool.query<Row & { chat_id: string }>('SELECT chat_id, record, version FROM chats');
+    const { rows } = await this.#pool.query<{ chat_id: string; record: unknown; version: string }>('SELECT chat_id, record, version FROM chats');
     const present = new Set<number>();
-    for (const row of rows) {
-      const id = Number(row.chat_id);
+    let damaged: StoreError | undefined;
+    for (const read of rows) {
+      const id = Number(read.chat_id);
       present.add(id);
-      this.#keep(id, row.record, row.version);
+      try {
+        const row = checkedRow(id, read, advice);
+        this.#keep(id, row.record, row.version);
+      } catch (error) {
+        damaged ??= error as StoreError;
+      }
     }
     for (const [id, version] of before) if (!present.has(id) && this.#copy.get(id)?.version === version) this.#copy.delete(id);
+    if (damaged) throw damaged;
   }
 
   #heard(payload: string): void {

@@ -4,14 +4,23 @@
 // another instance, which must read what this one wrote.
 import type { VersionedState } from '@grammyjs/conversations';
 import type pg from 'pg';
-import { STALE_STATE_MS, type StorageOptions } from '../conversation-storage.ts';
+import { conversationStateProblem, STALE_STATE_MS, type StorageOptions } from '../conversation-storage.ts';
 import type { ConversationStore } from '../stores.ts';
+import { checked, REPAIR_AND_RESTART, REPAIR_WHILE_RUNNING } from './damaged-row.ts';
 import { PendingWrites } from './pending.ts';
 
 /** Milliseconds between two prunings by one instance: a delete per write would be wasted work. */
 export const PRUNE_EVERY_MS = 60_000;
 
 export type PgStorageOptions = Pick<StorageOptions, 'clock' | 'staleMs'>;
+
+/**
+ * A state as read, checked as the conversations file checks each one: a damaged state would fail
+ * every update of its chat inside the plugin, so it is a StoreError naming the key instead.
+ */
+function stateOf<S>(key: string, state: unknown, advice = REPAIR_WHILE_RUNNING): VersionedState<S> {
+  return checked<VersionedState<S>>(state, conversationStateProblem, { table: 'conversations', row: JSON.stringify(key), column: 'state', advice });
+}
 
 export class PgConversationStore<S> implements ConversationStore<S> {
   readonly #pool: pg.Pool;
@@ -26,22 +35,28 @@ export class PgConversationStore<S> implements ConversationStore<S> {
     this.#staleMs = options.staleMs ?? STALE_STATE_MS;
   }
 
+  /** Refuses to start on a damaged state that may still continue, as the lowdb file does. */
   static async open<S>(pool: pg.Pool, options: PgStorageOptions = {}): Promise<PgConversationStore<S>> {
     const store = new PgConversationStore<S>(pool, options);
     await store.#prune();
+    await store.#live(REPAIR_AND_RESTART);
     return store;
   }
 
   /** A stale state reads as absent even before a pruning removes it, as in the lowdb file. */
   async read(key: string): Promise<VersionedState<S> | undefined> {
-    const { rows } = await this.#pool.query<{ state: VersionedState<S> }>('SELECT state FROM conversations WHERE key = $1 AND saved_at >= $2', [key, this.#clock() - this.#staleMs]);
-    return rows[0]?.state;
+    const { rows } = await this.#pool.query<{ state: unknown }>('SELECT state FROM conversations WHERE key = $1 AND saved_at >= $2', [key, this.#clock() - this.#staleMs]);
+    return rows[0] && stateOf<S>(key, rows[0].state);
   }
 
   /** Every state that may still continue, as read() sees them (for export). */
-  async entries(): Promise<Array<[key: string, state: VersionedState<S>]>> {
-    const { rows } = await this.#pool.query<{ key: string; state: VersionedState<S> }>('SELECT key, state FROM conversations WHERE saved_at >= $1 ORDER BY key', [this.#clock() - this.#staleMs]);
-    return rows.map((r) => [r.key, r.state]);
+  entries(): Promise<Array<[key: string, state: VersionedState<S>]>> {
+    return this.#live(REPAIR_WHILE_RUNNING);
+  }
+
+  async #live(advice: string): Promise<Array<[key: string, state: VersionedState<S>]>> {
+    const { rows } = await this.#pool.query<{ key: string; state: unknown }>('SELECT key, state FROM conversations WHERE saved_at >= $1 ORDER BY key', [this.#clock() - this.#staleMs]);
+    return rows.map((r) => [r.key, stateOf<S>(r.key, r.state, advice)]);
   }
 
   write(key: string, state: VersionedState<S>): Promise<void> {

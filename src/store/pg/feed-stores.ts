@@ -4,8 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from '../../logger.ts';
-import type { FeedSource } from '../feed-list.ts';
-import { emptyFeedState, type FeedState } from '../feed-state.ts';
+import { type FeedSource, feedSourceProblem } from '../feed-list.ts';
+import { emptyFeedState, type FeedState, feedStateProblem } from '../feed-state.ts';
+import { checked, type ProblemOf, REPAIR_AND_RESTART, REPAIR_WHILE_RUNNING } from './damaged-row.ts';
 import { SerialQueue } from '../serial.ts';
 import type { FeedListStore, FeedStateStore } from '../stores.ts';
 import { listen, type Listener } from './listen.ts';
@@ -31,6 +32,9 @@ abstract class FeedCopy {
     this.logger = logger;
   }
 
+  /** Advice for a damaged row: restart once repaired while starting, carry on once running. */
+  protected advice = REPAIR_AND_RESTART;
+
   protected async start(kind: 'list' | 'state'): Promise<void> {
     let loaded = false;
     const read = (url: string | undefined) => this.reads.run(() => this.refresh(url)).catch((error: unknown) => this.logger.warn({ err: error, kind }, 'could not read the feeds another instance changed'));
@@ -46,6 +50,12 @@ abstract class FeedCopy {
       throw error;
     }
     loaded = true;
+    this.advice = REPAIR_WHILE_RUNNING;
+  }
+
+  /** A row's JSON as the lowdb file checks each entry; a damaged one is a StoreError, the copy untouched. */
+  protected checked<T>(table: string, url: string, column: string, value: unknown, problemOf: ProblemOf): T {
+    return checked<T>(value, problemOf, { table, row: JSON.stringify(url), column, advice: this.advice });
   }
 
   /** Reads one feed's row (`url`), or everything. */
@@ -94,7 +104,8 @@ export class PgFeedListStore extends FeedCopy implements FeedListStore {
   }
 
   protected async refresh(): Promise<void> {
-    this.#feeds = (await this.pool.query<{ source: FeedSource }>('SELECT source FROM feeds ORDER BY position')).rows.map((r) => r.source);
+    const { rows } = await this.pool.query<{ url: string; source: unknown }>('SELECT url, source FROM feeds ORDER BY position');
+    this.#feeds = rows.map((r) => this.checked<FeedSource>('feeds', r.url, 'source', r.source, (s) => feedSourceProblem(s) ?? ((s as FeedSource).url === r.url ? undefined : `its "url" is not the row's`)));
   }
 }
 
@@ -144,13 +155,14 @@ export class PgFeedStateStore extends FeedCopy implements FeedStateStore {
 
   protected async refresh(url: string | undefined): Promise<void> {
     if (url === undefined) {
-      const { rows } = await this.pool.query<{ url: string; state: FeedState }>('SELECT url, state FROM feed_state');
+      const { rows } = await this.pool.query<{ url: string; state: unknown }>('SELECT url, state FROM feed_state');
+      const states = rows.map((r) => [r.url, this.checked<FeedState>('feed_state', r.url, 'state', r.state, feedStateProblem)] as const);
       this.#states.clear();
-      for (const row of rows) this.#states.set(row.url, row.state);
+      for (const [feed, state] of states) this.#states.set(feed, state);
       return;
     }
-    const row = (await this.pool.query<{ state: FeedState }>('SELECT state FROM feed_state WHERE url = $1', [url])).rows[0];
-    if (row) this.#states.set(url, row.state);
+    const row = (await this.pool.query<{ state: unknown }>('SELECT state FROM feed_state WHERE url = $1', [url])).rows[0];
+    if (row) this.#states.set(url, this.checked<FeedState>('feed_state', url, 'state', row.state, feedStateProblem));
     else this.#states.delete(url);
   }
 }

@@ -56,6 +56,15 @@ describe('PgArticleRepository across instances', { skip: pgSkip }, () => {
     assert.deepEqual(reread?.paragraphs, ['نص \uFFFDمقطوع']);
   });
 
+  it('keeps no bodies of its own (the bot keeps those it shows, in RecentArticles): every get reads the row', async () => {
+    const { pool } = await freshDatabase();
+    const repo = await instance(pool, { follow: false });
+    await repo.upsertMany([article(1)], mergeArticle);
+    assert.equal((await repo.get('id1'))?.summary, 'ملخص 1');
+    await pool.query(`UPDATE articles SET details = jsonb_set(details, '{summary}', '"ملخص مصحح"') WHERE id = 'id1'`);
+    assert.equal((await repo.get('id1'))?.summary, 'ملخص مصحح');
+  });
+
   it('opens a table larger than one read, every row once', async () => {
     const { pool } = await freshDatabase();
     await pool.query(`INSERT INTO articles (id, kind, published_at, published, meta, details)

@@ -37,7 +37,8 @@ describe('a connection lost while it is out of the pool', { skip: pgSkip }, () =
     const lock = new PgChatLock(lockPool, logger);
     const ended: number[] = [];
     const result = await lock.run(42, async () => {
-      const { rows } = await lockPool.query<{ pid: number }>("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted");
+      // This database's lock only: test files (and pg-boss) running beside it hold advisory locks of their own.
+      const { rows } = await lockPool.query<{ pid: number }>("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
       for (const { pid } of rows) ended.push((await pool.query('SELECT pg_terminate_backend($1)', [pid])).rowCount ?? 0);
       // Give the ended session's socket time to close while the update is still being handled.
       await new Promise((r) => setTimeout(r, 200));

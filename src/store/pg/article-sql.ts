@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Article, ArticleDetails, ArticleMeta } from '../../domain.ts';
 import { detailsChanged, splitArticle } from '../article-split.ts';
 import { type MergeFn, SUMMARIES_BETWEEN_TURNS, type SummaryMaker, type SummaryRefreshReport, type UpsertReport } from '../stores.ts';
-import { checked, metaProblem, REPAIR_WHILE_RUNNING } from './damaged-row.ts';
+import { checked, detailsProblem, metaProblem, REPAIR_WHILE_RUNNING } from './damaged-row.ts';
 import type { StoreError } from '../errors.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -83,10 +83,15 @@ export async function changesSince(pool: pg.Pool, cursor: number, limit: number)
   return { rows: changes };
 }
 
+/** The body of row `id`, once it has the shape a body bucket holds; else a StoreError naming the row. */
+function detailsOf(id: string, details: unknown, advice?: string): ArticleDetails | null {
+  return checked<ArticleDetails | null>(details, detailsProblem, { table: 'articles', row: JSON.stringify(id), column: 'details', ...(advice ? { advice } : {}) });
+}
+
 export async function readArticle(pool: pg.Pool, id: string): Promise<Article | undefined> {
-  const { rows } = await pool.query<{ meta: unknown; details: ArticleDetails | null }>('SELECT meta, details FROM articles WHERE id = $1', [id]);
+  const { rows } = await pool.query<{ meta: unknown; details: unknown }>('SELECT meta, details FROM articles WHERE id = $1', [id]);
   const row = rows[0];
-  return row && withDetails(metaOf(id, row.meta, REPAIR_WHILE_RUNNING), row.details);
+  return row && withDetails(metaOf(id, row.meta, REPAIR_WHILE_RUNNING), detailsOf(id, row.details, REPAIR_WHILE_RUNNING));
 }
 
 export function withDetails(meta: ArticleMeta, details: ArticleDetails | null): Article {
@@ -97,11 +102,11 @@ export function withDetails(meta: ArticleMeta, details: ArticleDetails | null): 
 export async function* readArticles(pool: pg.Pool, batch: number): AsyncGenerator<Article> {
   let after = '';
   for (;;) {
-    const { rows } = await pool.query<{ id: string; meta: unknown; details: ArticleDetails | null }>(
+    const { rows } = await pool.query<{ id: string; meta: unknown; details: unknown }>(
       'SELECT id, meta, details FROM articles WHERE id > $1 ORDER BY id LIMIT $2',
       [after, batch],
     );
-    for (const row of rows) yield withDetails(metaOf(row.id, row.meta), row.details);
+    for (const row of rows) yield withDetails(metaOf(row.id, row.meta), detailsOf(row.id, row.details));
     if (rows.length < batch) return;
     after = (rows.at(-1) as { id: string }).id;
   }

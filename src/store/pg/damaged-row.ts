@@ -1,6 +1,7 @@
 // A row whose JSON column the lowdb file of the same records would refuse: the same per-record
 // checks name it (chatProblem, metaShardSchema…), and the row is left exactly as it is.
 import { metaShardSchema } from '../article-schema.ts';
+import { isDetails } from '../body-layout.ts';
 import { StoreError } from '../errors.ts';
 
 /** Advice when a damaged row stops start-up. */
@@ -25,3 +26,7 @@ export function checked<T>(value: unknown, problemOf: ProblemOf, where: { table:
 
 /** An article's metadata as the articles shard file's schema checks it (id, title, publishedAt). */
 export const metaProblem = (id: string): ProblemOf => (meta) => metaShardSchema.check?.({ articles: { [id]: meta } });
+
+/** An article's body as a body bucket holds it: paragraphs and summaries (null: a headline, or none yet). */
+export const detailsProblem: ProblemOf = (details) =>
+  details === null || isDetails(details) ? undefined : 'the details are not an object with a list of paragraphs and a summary';

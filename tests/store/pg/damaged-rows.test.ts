@@ -158,6 +158,19 @@ describe('PostgreSQL rows damaged while running', { skip: pgSkip }, () => {
     assert.deepEqual((await pool.query<{ id: string; meta: unknown }>('SELECT id, meta FROM articles ORDER BY id')).rows, [{ id: 'id1', meta: [] }]);
   });
 
+  it('articles: a body that is not paragraphs and summaries fails its read by name, and the row stays as it was', async () => {
+    const { pool } = await freshDatabase();
+    const repo = await PgArticleRepository.open(pool, { logger, follow: false });
+    await repo.upsertMany([article(1), article(2)], mergeArticle);
+    await pool.query(`UPDATE articles SET details = '{"paragraphs": "فقرة واحدة", "summary": "ملخص"}'::jsonb WHERE id = 'id2'`);
+    await assert.rejects(repo.get('id2'), /PostgreSQL table "articles": row "id2" has a damaged "details" column: the details are not an object with a list of paragraphs and a summary/);
+    await assert.rejects(async () => {
+      for await (const _ of repo.articlesWithBodies()) void _;
+    }, /row "id2" has a damaged "details" column/);
+    assert.deepEqual((await repo.get('id1'))?.paragraphs, article(1).paragraphs);
+    assert.equal((await pool.query<{ v: string }>(`SELECT details->>'paragraphs' AS v FROM articles WHERE id = 'id2'`)).rows[0]?.v, 'فقرة واحدة');
+  });
+
   it('chats: a chat damaged after start keeps its last good copy; a change to it fails by name and writes nothing', async () => {
     const { pool } = await freshDatabase();
     const chats = await PgChatStore.open(pool, logger);

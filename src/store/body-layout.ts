@@ -17,6 +17,9 @@ export interface BodyTable {
 }
 
 const BODIES_KEY = '},"bodies":{';
+
+/** How a bucket names an article before its details, in either layout: `"id":`. */
+export const entryKey = (id: string) => `${JSON.stringify(id)}:`;
 const headStart = (version: number) => `{"version":${version},"at":{`;
 
 /** One article's details as a bucket holds them (the rest is checked where it is read). */
@@ -29,7 +32,7 @@ export function serializeBodyShard(shard: BodyShard): string {
   const parts: string[] = [];
   let offset = 0;
   for (const [id, details] of Object.entries(shard.bodies)) {
-    const key = `${parts.length > 0 ? ',' : ''}${JSON.stringify(id)}:`;
+    const key = `${parts.length > 0 ? ',' : ''}${entryKey(id)}`;
     const value = JSON.stringify(details);
     offset += Buffer.byteLength(key);
     const length = Buffer.byteLength(value);
@@ -74,7 +77,7 @@ export function readBodyTable(bytes: Buffer, version: number): BodyTable | 'more
 export function extentToRead(table: BodyTable, id: string): { position: number; length: number; key: string } | null {
   const extent = table.extents.get(id);
   if (!extent) return null;
-  const key = `${JSON.stringify(id)}:`;
+  const key = entryKey(id);
   const keyBytes = Buffer.byteLength(key);
   return { position: table.bodiesAt + extent[0] - keyBytes, length: keyBytes + extent[1], key };
 }
@@ -84,9 +87,10 @@ export function extentToRead(table: BodyTable, id: string): { position: number; 
  * (a file rewritten since the table was read): the caller reads the file afresh.
  */
 export function detailsIn(bytes: Buffer, key: string): ArticleDetails | undefined {
-  if (bytes.toString('utf8', 0, Buffer.byteLength(key)) !== key) return undefined;
+  const keyBytes = Buffer.byteLength(key);
+  if (bytes.toString('utf8', 0, keyBytes) !== key) return undefined;
   try {
-    const details: unknown = JSON.parse(bytes.toString('utf8', Buffer.byteLength(key)));
+    const details: unknown = JSON.parse(bytes.toString('utf8', keyBytes));
     return isDetails(details) ? details : undefined;
   } catch {
     return undefined;

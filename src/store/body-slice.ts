@@ -3,7 +3,7 @@
 // 100,000 articles) for one article each was most of a search reply's time. Pure.
 import type { ArticleDetails } from '../domain.ts';
 import { ARTICLE_FILES_VERSION } from './article-schema.ts';
-import { isDetails } from './body-layout.ts';
+import { entryKey, isDetails } from './body-layout.ts';
 
 /** How this code writes a bucket (JSON.stringify of { version, bodies }): the layout read here. */
 const HEAD = Buffer.from(`{"version":${ARTICLE_FILES_VERSION},"bodies":{`);
@@ -32,7 +32,7 @@ function closingQuote(file: Buffer, open: number): number {
 export function sliceDetails(file: Buffer, id: string): ArticleDetails | null | undefined {
   if (file.length < HEAD.length || !HEAD.equals(file.subarray(0, HEAD.length))) return undefined;
   // Inside a JSON string every quote is escaped, so `"id":{` only ever matches a key.
-  const key = Buffer.from(`${JSON.stringify(id)}:{`);
+  const key = Buffer.from(`${entryKey(id)}{`);
   const at = file.indexOf(key, HEAD.length);
   if (at < 0) return null;
   const start = at + key.length - 1;

@@ -16,12 +16,6 @@ export const MIN_FUZZY_LETTERS_UNKNOWN = 5;
 /** Terms: a headline-length query keeps its most specific terms, enough to identify an article. */
 export const MAX_QUERY_TERMS = 8;
 /**
- * Terms: below this many, even words with long postings are kept, so a short query is never
- * emptied. Merely common words are kept in any query: their idf already weighs them, and in a
- * headline they are often half of what tells two stories on one subject apart ("يوم ثان").
- */
-const KEEP_COMMON_BELOW = 3;
-/**
  * Share of documents: a word in more of them ("قال", "اليوم") only adds near-zero scores to half
  * the corpus, which is where a short query's time goes; dropped whenever another word remains.
  */
@@ -68,12 +62,11 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
   const all = [...new Set(analyze(query))];
   const informative = all.filter((t) => !isVeryFrequent(documentFrequency(t), documentCount, VERY_COMMON_SHARE));
   const unique = informative.length > 0 ? informative : all;
-  let kept = unique;
-  if (unique.length > KEEP_COMMON_BELOW) {
-    const specific = unique.filter((t) => !hasLongPostings(documentFrequency(t)));
-    kept = specific.length >= KEEP_COMMON_BELOW ? specific : unique;
-    kept = [...kept].sort((a, b) => documentFrequency(a) - documentFrequency(b)).slice(0, MAX_QUERY_TERMS);
-  }
+  // Common words are kept beside rare ones (idf weighs them): in a headline they are often half of
+  // what tells two stories on one subject apart ("يوم ثان"), and at scale most of its words are in
+  // thousands of articles. Dropping them left a few rare words to outweigh the headline as a whole.
+  // Rarest first, so the order scores are summed in never depends on how the query is worded.
+  const kept = [...unique].sort((a, b) => documentFrequency(a) - documentFrequency(b)).slice(0, MAX_QUERY_TERMS);
   const rootOf = new Map(tokens.map((token) => [processTerm(token), rootStem(token)]));
   const terms: QueryTerm[] = kept.map((term) => ({
     term,

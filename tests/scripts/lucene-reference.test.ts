@@ -80,5 +80,9 @@ describe('Lucene BM25 reference', () => {
   it("stores lengths in Lucene's one-byte norm: exact below 24, then four significant bits", () => {
     const table: [number, number][] = [[0, 0], [23, 23], [24, 24], [31, 31], [32, 32], [41, 40], [124, 120]];
     for (const [length, decoded] of table) assert.equal(decodedLength(length), decoded, `length ${length}`);
+    // BM25 scores with the stored length, while the average comes from exact counts.
+    const long = buildIndex([{ id: 'long', text: Array.from({ length: 41 }, (_, i) => `خبر${i}`).join(' ') }]);
+    assert.equal(long.lengths[0], 40);
+    assert.equal(long.avgdl, 41);
   });
 });

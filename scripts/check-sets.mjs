@@ -5,6 +5,8 @@
 //          documents are bodies only and each article's own title is its query, as in news-dev.
 //   scale: news-dev's 3,000 articles and queries, with every ANT article added as a distractor, so
 //          that frequent words pass 1,500 documents, which no 3,000-article set reaches.
+//   scale4: the same with the distractors four times over under fresh ids (96,480 articles), as the
+//          benchmark repeats the corpus to reach the 100,000 articles a store grows to.
 // The files are derived data, written to a directory outside git on every run.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { gunzipSync } from 'node:zlib';
 export const SET_SIZE = 3000;
 export const SET_COUNT = 4;
 const SEED = 14;
+const SCALE_REPEATS = 4;
 
 const readJsonl = (text) => text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 const titleKey = (title) => title.trim().replace(/\s+/g, ' ');
@@ -50,7 +53,10 @@ export function deriveCheckSets(articles, devCorpus, devQueries, size = SET_SIZE
     });
   }
   const distractors = articles.filter((a) => !devIds.has(a.id) && a.text?.trim()).map((a) => ({ id: a.id, text: a.text }));
-  sets.push({ name: 'scale', corpus: [...devCorpus.map((d) => ({ id: d.id, text: d.text })), ...distractors], queries: devQueries });
+  const dev = devCorpus.map((d) => ({ id: d.id, text: d.text }));
+  sets.push({ name: 'scale', corpus: [...dev, ...distractors], queries: devQueries });
+  const repeated = Array.from({ length: SCALE_REPEATS - 1 }, (_, r) => distractors.map((d) => ({ id: `${d.id}-r${r + 1}`, text: d.text })));
+  sets.push({ name: 'scale4', corpus: [...dev, ...distractors, ...repeated.flat()], queries: devQueries });
   return sets;
 }
 

@@ -78,11 +78,11 @@ for (const r of rows) {
   const mark = (part) => (r.lucene && r[part] < r.lucene[part] ? '<' : ' ');
   const ours = `MRR@10 ${r.all.toFixed(4)}${mark('all')} even ${r.even.toFixed(4)}${mark('even')} odd ${r.odd.toFixed(4)}${mark('odd')} misses@10 ${r.misses}`;
   if (!r.lucene) {
-    console.log(`${r.set.padEnd(5)} ${ours}`);
+    console.log(`${r.set.padEnd(6)} ${ours}`);
     continue;
   }
   const l = r.lucene;
-  console.log(`${r.set.padEnd(5)} ${ours}  | lucene MRR@10 ${l.all.toFixed(4)} even ${l.even.toFixed(4)} odd ${l.odd.toFixed(4)} misses@10 ${l.misses}`);
+  console.log(`${r.set.padEnd(6)} ${ours}  | lucene MRR@10 ${l.all.toFixed(4)} even ${l.even.toFixed(4)} odd ${l.odd.toFixed(4)} misses@10 ${l.misses}`);
   below.push(...PARTS.filter((p) => r[p] < l[p]).map((p) => `${r.set} ${p}`));
 }
 if (check) console.log(`below the Lucene reference: ${below.length ? below.join(', ') : 'nowhere'}`);

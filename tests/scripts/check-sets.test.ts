@@ -45,6 +45,15 @@ describe('news check sets derived from the ANT corpus', () => {
     assert.equal(scale.corpus.length, 1 + 12 + 3);
   });
 
+  it('adds the scale set again with its distractors four times over, under fresh ids', () => {
+    const scale4 = sets[SET_COUNT + 1]!;
+    assert.equal(scale4.name, 'scale4');
+    assert.deepEqual(scale4.queries, devQueries);
+    assert.equal(scale4.corpus.length, 1 + 4 * (12 + 3));
+    assert.equal(new Set(scale4.corpus.map((d) => d.id)).size, scale4.corpus.length);
+    assert.equal(scale4.corpus.filter((d) => d.text === plain[0]!.text).length, 4);
+  });
+
   it('refuses to draw sets smaller than asked', () => {
     assert.throws(() => deriveCheckSets(plain, devCorpus, devQueries, 4), /only 12 eligible articles/);
   });

@@ -16,6 +16,11 @@ export const MIN_FUZZY_LETTERS_UNKNOWN = 5;
 /** Terms: a headline-length query keeps its most specific terms, enough to identify an article. */
 export const MAX_QUERY_TERMS = 8;
 /**
+ * Terms: besides those, a query keeps its words with long postings (LONG_POSTINGS), up to this
+ * many terms in all: a long headline's length, so a pasted paragraph still costs a bounded time.
+ */
+export const MAX_QUERY_TERMS_WITH_FREQUENT = 16;
+/**
  * Share of documents: a word in more of them ("قال", "اليوم") only adds near-zero scores to half
  * the corpus, which is where a short query's time goes; dropped whenever another word remains.
  */
@@ -65,8 +70,13 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
   // Common words are kept beside rare ones (idf weighs them): in a headline they are often half of
   // what tells two stories on one subject apart ("يوم ثان"), and at scale most of its words are in
   // thousands of articles. Dropping them left a few rare words to outweigh the headline as a whole.
+  // Past the rarest eight, a headline's words in thousands of articles are kept too: they are
+  // looked up in leads and titles, and in bodies only of the articles its rarer words found, so
+  // each costs a scan; at scale they are what tells its story from the others that share its rare
+  // words ("المصري محمد صلاح", "جديد").
   // Rarest first, so the order scores are summed in never depends on how the query is worded.
-  const kept = [...unique].sort((a, b) => documentFrequency(a) - documentFrequency(b)).slice(0, MAX_QUERY_TERMS);
+  const byRarity = [...unique].sort((a, b) => documentFrequency(a) - documentFrequency(b));
+  const kept = byRarity.filter((t, i) => i < MAX_QUERY_TERMS || hasLongPostings(documentFrequency(t))).slice(0, MAX_QUERY_TERMS_WITH_FREQUENT);
   const rootOf = new Map(tokens.map((token) => [processTerm(token), rootStem(token)]));
   const terms: QueryTerm[] = kept.map((term) => ({
     term,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_QUERY_TERMS, queryTerms } from '../../src/search/query-terms.ts';
+import { MAX_QUERY_TERMS, MAX_QUERY_TERMS_WITH_FREQUENT, queryTerms } from '../../src/search/query-terms.ts';
 
 const noStats = () => 0;
 
@@ -50,6 +50,32 @@ describe('queryTerms', () => {
       assert.deepEqual(terms.sort(), Object.keys(df).sort());
     });
   }
+
+  // A headline longer than eight terms: past its eight rarest, it keeps the words in thousands of
+  // articles (they only narrow what the rarer ones found), not the merely uncommon ninth.
+  const longAtScale: [headline: string, df: Record<string, number>, dropped: string[]][] = [
+    [
+      'كرة القدم: هل يكون النجم المصري محمد صلاح أول لاعب عربي يحرز جائزة الكرة الذهبية؟',
+      { يحرز: 370, ذهبي: 1_600, جائز: 1_700, صلاح: 3_500, لاعب: 5_000, قدم: 6_000, نجم: 7_400, كره: 8_300, مصري: 8_700, محمد: 10_200, عربي: 12_000, اول: 20_000 },
+      [],
+    ],
+    [
+      'الليرة التركية تتراجع إلى مستوى قياسي جديد أمام الدولار واليورو في أسوأ أسبوع منذ عقدين',
+      { تتراجع: 270, اسوا: 400, عقدين: 450, لير: 1_150, يورو: 1_300, قياس: 1_400, دولار: 1_450, اسبوع: 1_480, مستو: 1_490, تركي: 8_000, جديد: 22_000 },
+      ['مستو'],
+    ],
+  ];
+  for (const [headline, df, dropped] of longAtScale) {
+    it(`keeps the eight rarest terms of "${headline}" and every word of it in thousands of articles`, () => {
+      const terms = queryTerms(headline, (t) => df[t] ?? 0, 100_000).map((t) => t.term);
+      assert.deepEqual(terms.sort(), Object.keys(df).filter((t) => !dropped.includes(t)).sort());
+    });
+  }
+
+  it('bounds a pasted paragraph of frequent words', () => {
+    const paragraph = 'قال رئيس الحكومة العراقية في مؤتمر صحفي ببغداد إن الانتخابات البرلمانية المقبلة ستجري في موعدها رغم الخلافات بين الكتل السياسية حول قانون الانتخاب الجديد وتوزيع المقاعد على المحافظات';
+    assert.equal(queryTerms(paragraph, () => 2_000, 100_000).length, MAX_QUERY_TERMS_WITH_FREQUENT);
+  });
 
   it('keeps merely common words of a query: their idf weighs them', () => {
     const df = (t: string) => ({ يوم: 400, ثان: 300, رهن: 10, احتجاز: 47, ساركوز: 8 })[t] ?? 0;

@@ -16,10 +16,10 @@ export const MIN_FUZZY_LETTERS_UNKNOWN = 5;
 /** Terms: a headline-length query keeps its most specific terms, enough to identify an article. */
 export const MAX_QUERY_TERMS = 8;
 /**
- * Share of documents: a word in more of them ("قال", "اليوم") only adds near-zero scores to half
- * the corpus, which is where a short query's time goes; dropped whenever another word remains.
+ * Terms: besides those, a query keeps its words with long postings (LONG_POSTINGS), up to this
+ * many terms in all: a long headline's length, so a pasted paragraph still costs a bounded time.
  */
-export const VERY_COMMON_SHARE = 0.3;
+export const MAX_QUERY_TERMS_WITH_FREQUENT = 16;
 /**
  * Documents: a word in more of them than this is matched in titles and keywords only. There it
  * says what an article is about; in thousands of bodies it says little (its idf is near zero) and
@@ -27,11 +27,6 @@ export const VERY_COMMON_SHARE = 0.3;
  * cost and noise, so it does not depend on the corpus size; in a small corpus it never applies.
  */
 export const LONG_POSTINGS = 1_500;
-
-/** True when a word is in so many documents that looking it up everywhere is slow and says little. */
-export function isVeryFrequent(df: number, documentCount: number, share: number): boolean {
-  return hasLongPostings(df) && df > share * documentCount;
-}
 
 /** True when a word's body postings are too long to score within a query's time budget. */
 export function hasLongPostings(df: number): boolean {
@@ -53,20 +48,24 @@ export interface QueryTerm {
  * reader is still typing (inline mode), so the last word is also matched as a prefix unless the
  * query ends with a space; a sent search is made of whole words (Lucene's way: no prefix).
  */
-export function queryTerms(query: string, documentFrequency: (term: string) => number, documentCount: number, asYouType = false): QueryTerm[] {
+export function queryTerms(query: string, documentFrequency: (term: string) => number, asYouType = false): QueryTerm[] {
   const tokens = tokenize(query);
   const lastToken = tokens.at(-1);
   // Still typing only when the query ends inside a word: a space or a "?" means the word is done.
   const typingLastWord = asYouType && lastToken !== undefined && /[\p{L}\p{M}\p{N}]$/u.test(query);
   const lastTerm = typingLastWord ? processTerm(lastToken) : null;
-  const all = [...new Set(analyze(query))];
-  const informative = all.filter((t) => !isVeryFrequent(documentFrequency(t), documentCount, VERY_COMMON_SHARE));
-  const unique = informative.length > 0 ? informative : all;
+  const unique = [...new Set(analyze(query))];
   // Common words are kept beside rare ones (idf weighs them): in a headline they are often half of
   // what tells two stories on one subject apart ("يوم ثان"), and at scale most of its words are in
-  // thousands of articles. Dropping them left a few rare words to outweigh the headline as a whole.
+  // thousands of articles. Dropping them left a few rare words to outweigh the headline as a whole;
+  // even a word in a third of all articles says whose story it is ("رئيس أتلتيكو").
+  // Past the rarest eight, a headline's words in thousands of articles are kept too: they are
+  // looked up in leads and titles, and in bodies only of the articles its rarer words found, so
+  // each costs a scan; at scale they are what tells its story from the others that share its rare
+  // words ("المصري محمد صلاح", "جديد").
   // Rarest first, so the order scores are summed in never depends on how the query is worded.
-  const kept = [...unique].sort((a, b) => documentFrequency(a) - documentFrequency(b)).slice(0, MAX_QUERY_TERMS);
+  const byRarity = [...unique].sort((a, b) => documentFrequency(a) - documentFrequency(b));
+  const kept = byRarity.filter((t, i) => i < MAX_QUERY_TERMS || hasLongPostings(documentFrequency(t))).slice(0, MAX_QUERY_TERMS_WITH_FREQUENT);
   const rootOf = new Map(tokens.map((token) => [processTerm(token), rootStem(token)]));
   const terms: QueryTerm[] = kept.map((term) => ({
     term,

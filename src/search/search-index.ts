@@ -116,7 +116,7 @@ export class SearchIndex {
 
   /** Ranked matches for a reader's words. Empty when nothing matches: never noise. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    return this.searchTerms(queryTerms(query, this.documentFrequency, this.size, options.asYouType), options);
+    return this.searchTerms(queryTerms(query, this.documentFrequency, options.asYouType), options);
   }
 
   /**

@@ -44,9 +44,10 @@ export interface QueryTerm {
 }
 
 /**
- * Analyses the query like any text and for long queries keeps the rarest terms. `asYouType`: the
- * reader is still typing (inline mode), so the last word is also matched as a prefix unless the
- * query ends with a space; a sent search is made of whole words (Lucene's way: no prefix).
+ * Analyses the query like any text and keeps its rarest terms, then its frequent ones, up to the
+ * bounds above. `asYouType`: the reader is still typing (inline mode), so the last word is also
+ * matched as a prefix unless the query ends with a space; a sent search is made of whole words
+ * (Lucene's way: no prefix).
  */
 export function queryTerms(query: string, documentFrequency: (term: string) => number, asYouType = false): QueryTerm[] {
   const tokens = tokenize(query);
@@ -54,17 +55,12 @@ export function queryTerms(query: string, documentFrequency: (term: string) => n
   // Still typing only when the query ends inside a word: a space or a "?" means the word is done.
   const typingLastWord = asYouType && lastToken !== undefined && /[\p{L}\p{M}\p{N}]$/u.test(query);
   const lastTerm = typingLastWord ? processTerm(lastToken) : null;
-  const unique = [...new Set(analyze(query))];
-  // Common words are kept beside rare ones (idf weighs them): in a headline they are often half of
-  // what tells two stories on one subject apart ("يوم ثان"), and at scale most of its words are in
-  // thousands of articles. Dropping them left a few rare words to outweigh the headline as a whole;
-  // even a word in a third of all articles says whose story it is ("رئيس أتلتيكو").
-  // Past the rarest eight, a headline's words in thousands of articles are kept too: they are
-  // looked up in leads and titles, and in bodies only of the articles its rarer words found, so
-  // each costs a scan; at scale they are what tells its story from the others that share its rare
-  // words ("المصري محمد صلاح", "جديد").
-  // Rarest first, so the order scores are summed in never depends on how the query is worded.
-  const byRarity = [...unique].sort((a, b) => documentFrequency(a) - documentFrequency(b));
+  // Common words stay beside rare ones (idf weighs them): at scale most of a headline's words are in
+  // thousands of articles, and they are what tells its story from others sharing its rare words
+  // ("يوم ثان", "رئيس أتلتيكو"). Past the rarest eight only those with long postings stay, since
+  // they cost a scan rather than a score per posting (search-index.ts). Rarest first, so the order
+  // scores are summed in never depends on how the query is worded.
+  const byRarity = [...new Set(analyze(query))].sort((a, b) => documentFrequency(a) - documentFrequency(b));
   const kept = byRarity.filter((t, i) => i < MAX_QUERY_TERMS || hasLongPostings(documentFrequency(t))).slice(0, MAX_QUERY_TERMS_WITH_FREQUENT);
   const rootOf = new Map(tokens.map((token) => [processTerm(token), rootStem(token)]));
   const terms: QueryTerm[] = kept.map((term) => ({

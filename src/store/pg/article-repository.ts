@@ -1,7 +1,8 @@
 // Articles in PostgreSQL (DATABASE_URL). Metadata is read once at start, a cursor's batch at a
 // time, and kept in memory, so every synchronous getter answers as the lowdb store does; bodies
-// are read when a reader opens one, and kept only by the bot (RecentArticles), as with lowdb. Other instances' changes arrive by LISTEN/NOTIFY and a change
-// cursor (article-sql.ts), and are handed to whoever subscribed (the Library, to index them).
+// are read when a reader opens one, and kept only by the bot (RecentArticles), as with lowdb.
+// Other instances' changes arrive by LISTEN/NOTIFY and a change cursor (article-sql.ts), and are
+// handed to whoever subscribed (the Library, to index them).
 import type pg from 'pg';
 import type { Article, ArticleMeta } from '../../domain.ts';
 import type { Logger } from '../../logger.ts';

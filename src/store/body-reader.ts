@@ -1,17 +1,10 @@
 // Reads one article's details from its body bucket on disk: the bucket's table (remembered) says
 // where they lie, and only those bytes are read, so a read costs the same whatever the bucket's
 // size. Buckets written before the table existed are read whole and sliced.
-import { close, fstat, open, read } from 'node:fs';
-import { promisify } from 'node:util';
 import type { ArticleDetails } from '../domain.ts';
 import { type BodyTable, detailsIn, extentToRead, readBodyTable } from './body-layout.ts';
 import { sliceDetails } from './body-slice.ts';
-
-// The callback forms: fs/promises' FileHandle costs more CPU per small read.
-const openFile = promisify(open);
-const closeFile = promisify(close);
-const readInto = promisify(read);
-const statOf = promisify(fstat);
+import { AdaptiveIo, type FileIo, type FileIoSource } from './file-io.ts';
 
 /** Bytes read first for a bucket's table: enough for about a hundred articles' extents. */
 export const BODY_TABLE_READ = 4_096;
@@ -21,24 +14,19 @@ const TABLES_KEPT = 8_192;
 /** A bucket laid out before the table: read whole. */
 const UNTABLED = 'untabled';
 
-/** Bytes at a position. */
-async function readAt(fd: number, length: number, position: number): Promise<Buffer> {
-  const bytes = Buffer.allocUnsafe(length);
-  const { bytesRead } = await readInto(fd, bytes, 0, length, position);
-  return bytes.subarray(0, bytesRead);
-}
-
 export class BodyReader {
   readonly #pathOf: (key: string) => string;
   readonly #version: number;
+  readonly #files: FileIoSource;
   /** Oldest first (a Map keeps insertion order). */
   readonly #tables = new Map<string, BodyTable | typeof UNTABLED>();
   /** Bumped when a bucket is forgotten, so that a table being read meanwhile is not remembered. */
   #generation = 0;
 
-  constructor(pathOf: (key: string) => string, version: number) {
+  constructor(pathOf: (key: string) => string, version: number, files: FileIoSource = new AdaptiveIo()) {
     this.#pathOf = pathOf;
     this.#version = version;
+    this.#files = files;
   }
 
   /** This bucket is about to change on disk: its table is read afresh next time. */
@@ -54,30 +42,35 @@ export class BodyReader {
    * is wrong.
    */
   async read(key: string, id: string): Promise<ArticleDetails | null | undefined> {
+    const io = this.#files.io;
     let fd: number;
     try {
-      fd = await openFile(this.#pathOf(key), 'r');
+      fd = await io.open(this.#pathOf(key));
     } catch (error) {
       // No file yet is an empty bucket; any other failure is reported by the whole-file read.
       return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
     }
     try {
-      const details = await this.#readOpen(fd, key, id);
+      const details = await this.#readOpen(io, fd, key, id);
       // Neither layout as expected (damaged, or rewritten since): look at the file afresh next time.
       if (details === undefined) this.forget(key);
       return details;
     } catch {
       return undefined;
     } finally {
-      await closeFile(fd).catch(() => undefined);
+      try {
+        await io.close(fd);
+      } catch {
+        // Nothing was written through it: a failed close loses nothing.
+      }
     }
   }
 
-  async #readOpen(fd: number, key: string, id: string): Promise<ArticleDetails | null | undefined> {
-    const table = await this.#table(key, fd);
-    if (table === UNTABLED) return sliceDetails(await readAt(fd, (await statOf(fd)).size, 0), id);
+  async #readOpen(io: FileIo, fd: number, key: string, id: string): Promise<ArticleDetails | null | undefined> {
+    const table = await this.#table(io, key, fd);
+    if (table === UNTABLED) return sliceDetails(await io.readAt(fd, await io.size(fd), 0), id);
     const extent = extentToRead(table, id);
-    return extent && detailsIn(await readAt(fd, extent.length, extent.position), extent.key);
+    return extent && detailsIn(await io.readAt(fd, extent.length, extent.position), extent.key);
   }
 
   /** A bucket's first bytes, read anyway (start-up checks every bucket): its table, if they hold it whole. */
@@ -91,7 +84,7 @@ export class BodyReader {
     if (this.#tables.size > TABLES_KEPT) this.#tables.delete(this.#tables.keys().next().value as string);
   }
 
-  async #table(key: string, fd: number): Promise<BodyTable | typeof UNTABLED> {
+  async #table(io: FileIo, key: string, fd: number): Promise<BodyTable | typeof UNTABLED> {
     const known = this.#tables.get(key);
     if (known) {
       this.#tables.delete(key);
@@ -101,7 +94,7 @@ export class BodyReader {
     const generation = this.#generation;
     let table: BodyTable | 'more' | undefined = 'more';
     for (let size = BODY_TABLE_READ; table === 'more'; size *= 4) {
-      const bytes = await readAt(fd, size, 0);
+      const bytes = await io.readAt(fd, size, 0);
       table = readBodyTable(bytes, this.#version);
       // The whole file read and still no end of the table: not a table.
       if (table === 'more' && bytes.length < size) table = undefined;

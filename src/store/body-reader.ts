@@ -4,7 +4,7 @@
 import type { ArticleDetails } from '../domain.ts';
 import { type BodyTable, detailsIn, extentToRead, readBodyTable } from './body-layout.ts';
 import { sliceDetails } from './body-slice.ts';
-import { AdaptiveIo, type FileIo, type FileIoSource } from './file-io.ts';
+import type { FileIoSource } from './file-io.ts';
 
 /** Bytes read first for a bucket's table: enough for about a hundred articles' extents. */
 export const BODY_TABLE_READ = 4_096;
@@ -23,7 +23,8 @@ export class BodyReader {
   /** Bumped when a bucket is forgotten, so that a table being read meanwhile is not remembered. */
   #generation = 0;
 
-  constructor(pathOf: (key: string) => string, version: number, files: FileIoSource = new AdaptiveIo()) {
+  /** `files` is asked for the way of each step, so a slow step sends the rest of the read to the thread pool. */
+  constructor(pathOf: (key: string) => string, version: number, files: FileIoSource) {
     this.#pathOf = pathOf;
     this.#version = version;
     this.#files = files;
@@ -42,16 +43,15 @@ export class BodyReader {
    * is wrong.
    */
   async read(key: string, id: string): Promise<ArticleDetails | null | undefined> {
-    const io = this.#files.io;
     let fd: number;
     try {
-      fd = await io.open(this.#pathOf(key));
+      fd = await this.#files.io.open(this.#pathOf(key));
     } catch (error) {
       // No file yet is an empty bucket; any other failure is reported by the whole-file read.
       return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
     }
     try {
-      const details = await this.#readOpen(io, fd, key, id);
+      const details = await this.#readOpen(fd, key, id);
       // Neither layout as expected (damaged, or rewritten since): look at the file afresh next time.
       if (details === undefined) this.forget(key);
       return details;
@@ -59,18 +59,18 @@ export class BodyReader {
       return undefined;
     } finally {
       try {
-        await io.close(fd);
+        await this.#files.io.close(fd);
       } catch {
         // Nothing was written through it: a failed close loses nothing.
       }
     }
   }
 
-  async #readOpen(io: FileIo, fd: number, key: string, id: string): Promise<ArticleDetails | null | undefined> {
-    const table = await this.#table(io, key, fd);
-    if (table === UNTABLED) return sliceDetails(await io.readAt(fd, await io.size(fd), 0), id);
+  async #readOpen(fd: number, key: string, id: string): Promise<ArticleDetails | null | undefined> {
+    const table = await this.#table(key, fd);
+    if (table === UNTABLED) return sliceDetails(await this.#files.io.readAt(fd, await this.#files.io.size(fd), 0), id);
     const extent = extentToRead(table, id);
-    return extent && detailsIn(await io.readAt(fd, extent.length, extent.position), extent.key);
+    return extent && detailsIn(await this.#files.io.readAt(fd, extent.length, extent.position), extent.key);
   }
 
   /** A bucket's first bytes, read anyway (start-up checks every bucket): its table, if they hold it whole. */
@@ -84,7 +84,7 @@ export class BodyReader {
     if (this.#tables.size > TABLES_KEPT) this.#tables.delete(this.#tables.keys().next().value as string);
   }
 
-  async #table(io: FileIo, key: string, fd: number): Promise<BodyTable | typeof UNTABLED> {
+  async #table(key: string, fd: number): Promise<BodyTable | typeof UNTABLED> {
     const known = this.#tables.get(key);
     if (known) {
       this.#tables.delete(key);
@@ -94,7 +94,7 @@ export class BodyReader {
     const generation = this.#generation;
     let table: BodyTable | 'more' | undefined = 'more';
     for (let size = BODY_TABLE_READ; table === 'more'; size *= 4) {
-      const bytes = await io.readAt(fd, size, 0);
+      const bytes = await this.#files.io.readAt(fd, size, 0);
       table = readBodyTable(bytes, this.#version);
       // The whole file read and still no end of the table: not a table.
       if (table === 'more' && bytes.length < size) table = undefined;

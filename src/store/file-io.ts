@@ -1,7 +1,7 @@
-// How a body read reaches the disk. A few KB the page cache holds take microseconds read
-// synchronously, much less than handing each step to libuv's thread pool and back; but a read
-// that waits for the disk would hold every reader meanwhile. So reads run synchronously until a
-// step is slow, then through the thread pool for a while, then synchronously again.
+// How a body read reaches the disk. A few KB from the page cache (or a fast SSD) take microseconds
+// read synchronously, much less than handing each step to libuv's thread pool and back; but a
+// step that waits on a slow disk would hold every reader meanwhile. So steps run synchronously
+// until one is slow, then through the thread pool for a while, then synchronously again.
 import { close, closeSync, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs';
 import { promisify } from 'node:util';
 
@@ -26,7 +26,7 @@ const readInto = promisify(read);
 const statOf = promisify(fstat);
 
 /** Every step through libuv's thread pool. */
-export const poolIo: FileIo & FileIoSource = {
+export const poolIo: FileIo = {
   open: (path) => openFile(path, 'r'),
   readAt: async (fd, length, position) => {
     const bytes = Buffer.allocUnsafe(length);
@@ -35,17 +35,17 @@ export const poolIo: FileIo & FileIoSource = {
   },
   size: async (fd) => (await statOf(fd)).size,
   close: (fd) => closeFile(fd),
-  get io() {
-    return poolIo;
-  },
 };
 
-/** A step slower than this waited for the disk: the page cache answers in microseconds. */
+/** Always the thread pool: for storage that may hang (a network file system). */
+export const poolOnly: FileIoSource = { io: poolIo };
+
+/** A step slower than this held the bot long enough to matter, whatever answered it. */
 export const SLOW_STEP_MS = 1;
 /**
- * After a slow step, reads go through the thread pool this long before trying again: a cold disk
- * then holds the bot for at most one read a second, and a one-off (the machine busy elsewhere)
- * costs a second of slower reads.
+ * After a slow step, steps go through the thread pool this long before trying again: a slow disk
+ * then holds the bot for one step a second, and a one-off (the machine busy elsewhere) costs a
+ * second of slower reads.
  */
 export const POOL_AFTER_SLOW_MS = 1_000;
 
@@ -67,7 +67,7 @@ export class AdaptiveIo implements FileIoSource {
     this.#now = now;
     this.#slowStepMs = slowStepMs;
     this.#poolAfterSlowMs = poolAfterSlowMs;
-    // Only the system calls are timed: a collection while a buffer is made is not the disk.
+    // Only the system calls are timed: a garbage collection while a buffer is made is not the disk.
     const timed = <A extends unknown[], T>(step: (...args: A) => T) => (...args: A): T => {
       const started = this.#now();
       try {
@@ -89,7 +89,7 @@ export class AdaptiveIo implements FileIoSource {
     };
   }
 
-  /** True while reads run synchronously. */
+  /** True while steps run synchronously. */
   get synchronous(): boolean {
     return this.#now() >= this.#poolUntil;
   }

@@ -132,6 +132,14 @@ describe('parseConfig: webhook', () => {
   }
 });
 
+describe('parseConfig: BODY_READS', () => {
+  it('reads bodies adaptively unless told to use the thread pool always', () => {
+    assert.equal(parseConfig({}).BODY_READS, 'adaptive');
+    assert.equal(parseConfig({ BODY_READS: 'thread-pool' }).BODY_READS, 'thread-pool');
+    assert.throws(() => parseConfig({ BODY_READS: 'sync' }), (e: unknown) => e instanceof ConfigError && /^BODY_READS must be adaptive .* or thread-pool/.test(e.message));
+  });
+});
+
 describe('parseConfig: PostgreSQL', () => {
   it('keeps lowdb by default; a pool of 10 connections once DATABASE_URL is set', () => {
     const c = parseConfig({});

@@ -9,10 +9,16 @@ import { type ArticleStore, type MergeFn, SUMMARIES_BETWEEN_TURNS, type SummaryM
 import { ARTICLE_FILES_VERSION, type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
 import { BODY_TABLE_READ, BodyReader } from './body-reader.ts';
+import { AdaptiveIo, type FileIoSource } from './file-io.ts';
 import { ArticleMetas } from './article-metas.ts';
 import { SerialQueue } from './serial.ts';
 import { ARTICLES_DIR, BODY_DIR, bodyKeyOf, bodyKeysOfDay, bodyShardKeysIn, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
 import { checkVersionedFileEnds, openVersionedFile } from './versioned-file.ts';
+
+export interface ArticleStoreOptions extends WriteOptions {
+  /** How body reads reach the disk (default: synchronous while quick, see file-io). */
+  bodyFiles?: FileIoSource;
+}
 
 /** Body buckets kept in memory at once: what readers are opening now (tens of KB each at 100k). */
 const BODY_SHARD_CACHE = 256;
@@ -38,18 +44,18 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
   readonly #writeOptions: WriteOptions;
   readonly #bodyReader: BodyReader;
 
-  private constructor(dataDir: string, writeOptions: WriteOptions) {
+  private constructor(dataDir: string, options: ArticleStoreOptions) {
     super();
     this.#dataDir = dataDir;
-    this.#writeOptions = writeOptions;
-    this.#bodyReader = new BodyReader((key) => bodyShardPath(dataDir, key), ARTICLE_FILES_VERSION);
+    this.#writeOptions = options;
+    this.#bodyReader = new BodyReader((key) => bodyShardPath(dataDir, key), ARTICLE_FILES_VERSION, options.bodyFiles ?? new AdaptiveIo());
   }
 
   /**
    * Loads every metadata shard; throws StoreError naming the file when one is unusable.
    * `options.logger` hears about failed writes (each is retried; see durable-write).
    */
-  static async open(dataDir: string, options: WriteOptions = {}): Promise<ArticleRepository> {
+  static async open(dataDir: string, options: ArticleStoreOptions = {}): Promise<ArticleRepository> {
     const repo = new ArticleRepository(dataDir, options);
     const metaDir = join(dataDir, ARTICLES_DIR, META_DIR);
     const names = await readdir(metaDir).catch((e: NodeJS.ErrnoException) => {

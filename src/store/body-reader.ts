@@ -1,17 +1,10 @@
 // Reads one article's details from its body bucket on disk: the bucket's table (remembered) says
 // where they lie, and only those bytes are read, so a read costs the same whatever the bucket's
 // size. Buckets written before the table existed are read whole and sliced.
-import { close, fstat, open, read } from 'node:fs';
-import { promisify } from 'node:util';
 import type { ArticleDetails } from '../domain.ts';
 import { type BodyTable, detailsIn, extentToRead, readBodyTable } from './body-layout.ts';
 import { sliceDetails } from './body-slice.ts';
-
-// The callback forms: fs/promises' FileHandle costs more CPU per small read.
-const openFile = promisify(open);
-const closeFile = promisify(close);
-const readInto = promisify(read);
-const statOf = promisify(fstat);
+import type { FileIoSource } from './file-io.ts';
 
 /** Bytes read first for a bucket's table: enough for about a hundred articles' extents. */
 export const BODY_TABLE_READ = 4_096;
@@ -21,24 +14,20 @@ const TABLES_KEPT = 8_192;
 /** A bucket laid out before the table: read whole. */
 const UNTABLED = 'untabled';
 
-/** Bytes at a position. */
-async function readAt(fd: number, length: number, position: number): Promise<Buffer> {
-  const bytes = Buffer.allocUnsafe(length);
-  const { bytesRead } = await readInto(fd, bytes, 0, length, position);
-  return bytes.subarray(0, bytesRead);
-}
-
 export class BodyReader {
   readonly #pathOf: (key: string) => string;
   readonly #version: number;
+  readonly #files: FileIoSource;
   /** Oldest first (a Map keeps insertion order). */
   readonly #tables = new Map<string, BodyTable | typeof UNTABLED>();
   /** Bumped when a bucket is forgotten, so that a table being read meanwhile is not remembered. */
   #generation = 0;
 
-  constructor(pathOf: (key: string) => string, version: number) {
+  /** `files` is asked for the way of each step, so a slow step sends the rest of the read to the thread pool. */
+  constructor(pathOf: (key: string) => string, version: number, files: FileIoSource) {
     this.#pathOf = pathOf;
     this.#version = version;
+    this.#files = files;
   }
 
   /** This bucket is about to change on disk: its table is read afresh next time. */
@@ -56,7 +45,7 @@ export class BodyReader {
   async read(key: string, id: string): Promise<ArticleDetails | null | undefined> {
     let fd: number;
     try {
-      fd = await openFile(this.#pathOf(key), 'r');
+      fd = await this.#files.io.open(this.#pathOf(key));
     } catch (error) {
       // No file yet is an empty bucket; any other failure is reported by the whole-file read.
       return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
@@ -69,15 +58,19 @@ export class BodyReader {
     } catch {
       return undefined;
     } finally {
-      await closeFile(fd).catch(() => undefined);
+      try {
+        await this.#files.io.close(fd);
+      } catch {
+        // Nothing was written through it: a failed close loses nothing.
+      }
     }
   }
 
   async #readOpen(fd: number, key: string, id: string): Promise<ArticleDetails | null | undefined> {
     const table = await this.#table(key, fd);
-    if (table === UNTABLED) return sliceDetails(await readAt(fd, (await statOf(fd)).size, 0), id);
+    if (table === UNTABLED) return sliceDetails(await this.#files.io.readAt(fd, await this.#files.io.size(fd), 0), id);
     const extent = extentToRead(table, id);
-    return extent && detailsIn(await readAt(fd, extent.length, extent.position), extent.key);
+    return extent && detailsIn(await this.#files.io.readAt(fd, extent.length, extent.position), extent.key);
   }
 
   /** A bucket's first bytes, read anyway (start-up checks every bucket): its table, if they hold it whole. */
@@ -101,7 +94,7 @@ export class BodyReader {
     const generation = this.#generation;
     let table: BodyTable | 'more' | undefined = 'more';
     for (let size = BODY_TABLE_READ; table === 'more'; size *= 4) {
-      const bytes = await readAt(fd, size, 0);
+      const bytes = await this.#files.io.readAt(fd, size, 0);
       table = readBodyTable(bytes, this.#version);
       // The whole file read and still no end of the table: not a table.
       if (table === 'more' && bytes.length < size) table = undefined;

@@ -12,6 +12,7 @@ import { ConversationStorage } from './conversation-storage.ts';
 import { lockDataDir } from './data-lock.ts';
 import type { WriteOptions } from './durable-write.ts';
 import { FeedListRepository } from './feed-list.ts';
+import { AdaptiveIo, type FileIoSource, poolOnly } from './file-io.ts';
 import { FeedStateRepository } from './feed-state.ts';
 import { PgArticleRepository } from './pg/article-repository.ts';
 import { PgChatLock } from './pg/chat-lock.ts';
@@ -22,7 +23,7 @@ import { migrate, readMigrations } from './pg/migrate.ts';
 import { describeDatabase, openPool } from './pg/pool.ts';
 import type { ArticleStore, ChatLock, ChatStore, ConversationStore, FeedStores } from './stores.ts';
 
-export type StoreConfig = Pick<Config, 'DATA_DIR' | 'SEEDS_DIR' | 'DATABASE_URL' | 'DATABASE_POOL_MAX'>;
+export type StoreConfig = Pick<Config, 'DATA_DIR' | 'SEEDS_DIR' | 'BODY_READS' | 'DATABASE_URL' | 'DATABASE_POOL_MAX'>;
 
 export interface Stores {
   backend: 'lowdb' | 'postgresql';
@@ -44,9 +45,9 @@ export async function openFeedFiles(dataDir: string, writes: WriteOptions = {}):
 
 type Opened = Stores & { close(): Promise<void> };
 
-async function openLowdb(dataDir: string, logger: Logger): Promise<Opened> {
+async function openLowdb(dataDir: string, bodyFiles: FileIoSource, logger: Logger): Promise<Opened> {
   const writes = { logger };
-  const articles = await ArticleRepository.open(dataDir, writes);
+  const articles = await ArticleRepository.open(dataDir, { ...writes, bodyFiles });
   const chats = await ChatRepository.open(dataDir, writes);
   const conversations = await ConversationStorage.open<ConversationData>(dataDir, writes);
   const feeds = await openFeedFiles(dataDir, writes);
@@ -108,7 +109,7 @@ export async function openStores(config: StoreConfig, logger: Logger, shutdown: 
   const lock = await lockDataDir(config.DATA_DIR, { role: 'bot', seedsDir: config.SEEDS_DIR });
   let opened: Opened;
   try {
-    opened = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX, logger) : await openLowdb(config.DATA_DIR, logger);
+    opened = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX, logger) : await openLowdb(config.DATA_DIR, config.BODY_READS === 'thread-pool' ? poolOnly : new AdaptiveIo(), logger);
   } catch (error) {
     await lock.release();
     throw error;

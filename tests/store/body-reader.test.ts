@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import type { ArticleDetails } from '../../src/domain.ts';
 import { serializeBodyShard } from '../../src/store/body-layout.ts';
 import { BodyReader } from '../../src/store/body-reader.ts';
+import { AdaptiveIo, type FileIo, type FileIoSource, poolOnly } from '../../src/store/file-io.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const details = (i: number, extra = ''): ArticleDetails => ({
@@ -13,30 +14,53 @@ const details = (i: number, extra = ''): ArticleDetails => ({
   digestLine: `سطر الخبر ${i}`,
 });
 
-async function bucketDir() {
-  const dir = await tempDir();
-  const reader = new BodyReader((key) => join(dir, `${key}.json`), 1);
-  const write = (key: string, bodies: Record<string, ArticleDetails>, text = serializeBodyShard({ version: 1, bodies })) => writeFile(join(dir, `${key}.json`), text);
-  return { reader, write };
+/** Which way served each step: synchronous steps answer with values, the thread pool with promises. */
+function recorded(files: FileIoSource) {
+  const ways: ('sync' | 'pool')[] = [];
+  const tag = <T>(answer: T): T => {
+    ways.push(answer instanceof Promise ? 'pool' : 'sync');
+    return answer;
+  };
+  const source: FileIoSource = {
+    get io(): FileIo {
+      const io = files.io;
+      return { open: (path) => tag(io.open(path)), readAt: (fd, length, position) => tag(io.readAt(fd, length, position)), size: (fd) => tag(io.size(fd)), close: (fd) => tag(io.close(fd)) };
+    },
+  };
+  return { source, ways };
 }
 
-describe('BodyReader', () => {
+async function bucketDir(files: FileIoSource) {
+  const dir = await tempDir();
+  const { source, ways } = recorded(files);
+  const reader = new BodyReader((key) => join(dir, `${key}.json`), 1, source);
+  const write = (key: string, bodies: Record<string, ArticleDetails>, text = serializeBodyShard({ version: 1, bodies })) => writeFile(join(dir, `${key}.json`), text);
+  return { reader, write, ways };
+}
+
+// Reads give the same answers whichever way they reach the disk, and go the way they were sent.
+for (const [way, files] of [['sync', () => new AdaptiveIo({ now: () => 0 })], ['pool', () => poolOnly]] as const) describe(`BodyReader, ${way === 'sync' ? 'reading synchronously' : 'through the thread pool'}`, () => {
+  let lastWays: string[] = [];
+  afterEach(() => assert.deepEqual(new Set(lastWays), new Set([way])));
   it('reads each article of a bucket whose table is longer than the first read', async () => {
-    const { reader, write } = await bucketDir();
+    const { reader, write, ways } = await bucketDir(files());
+    lastWays = ways;
     const bodies = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`article-${i}`, details(i)]));
     await write('b', bodies);
     for (const [id, d] of Object.entries(bodies)) assert.deepEqual(await reader.read('b', id), d, id);
   });
 
   it('says null for an article the bucket does not hold and for a bucket with no file', async () => {
-    const { reader, write } = await bucketDir();
+    const { reader, write, ways } = await bucketDir(files());
+    lastWays = ways;
     await write('b', { a: details(1) });
     assert.equal(await reader.read('b', 'absent'), null);
     assert.equal(await reader.read('none', 'a'), null);
   });
 
   it('reads buckets written before the table, and hands damaged ones to the whole-file read', async () => {
-    const { reader, write } = await bucketDir();
+    const { reader, write, ways } = await bucketDir(files());
+    lastWays = ways;
     await write('old', {}, JSON.stringify({ version: 1, bodies: { a: details(1) } }));
     assert.deepEqual(await reader.read('old', 'a'), details(1));
     const whole = serializeBodyShard({ version: 1, bodies: { a: details(1), b: details(2) } });
@@ -45,7 +69,8 @@ describe('BodyReader', () => {
   });
 
   it('never gives another article when the file was rewritten behind a remembered table', async () => {
-    const { reader, write } = await bucketDir();
+    const { reader, write, ways } = await bucketDir(files());
+    lastWays = ways;
     await write('b', { a: details(1), b: details(2), c: details(3) });
     assert.deepEqual(await reader.read('b', 'b'), details(2));
     // Rewritten without telling the reader: the first article grew, so every extent moved.
@@ -65,11 +90,30 @@ describe('BodyReader', () => {
   });
 
   it('uses the table learned from a bucket\'s first bytes, and reads it afresh once it proves stale', async () => {
-    const { reader, write } = await bucketDir();
+    const { reader, write, ways } = await bucketDir(files());
+    lastWays = ways;
     await write('b', { a: details(1), b: details(2) });
     // Learned from the bucket as it was before its first article grew: every later extent is off.
     reader.learn('b', Buffer.from(serializeBodyShard({ version: 1, bodies: { a: details(1, ' أطول'), b: details(2) } })));
     assert.equal(await reader.read('b', 'b'), undefined);
     assert.deepEqual(await reader.read('b', 'b'), details(2));
+  });
+});
+
+describe('BodyReader on a slow disk', () => {
+  it('sends the rest of a read through the thread pool once a step is slow, and tries again a while later', async () => {
+    // The clock moves 5 ms each time it is read: every timed step seems to take that long.
+    const clock = { now: 0 };
+    const files = new AdaptiveIo({ now: () => (clock.now += 5), slowStepMs: 1, poolAfterSlowMs: 1_000 });
+    const { reader, write, ways } = await bucketDir(files);
+    await write('b', { a: details(1), b: details(2) });
+    assert.deepEqual(await reader.read('b', 'a'), details(1));
+    // The open ran synchronously and was slow: the table, the extent and the close went to the pool.
+    assert.deepEqual(ways.splice(0), ['sync', 'pool', 'pool', 'pool']);
+    assert.deepEqual(await reader.read('b', 'b'), details(2));
+    assert.deepEqual(ways.splice(0), ['pool', 'pool', 'pool']);
+    clock.now += 2_000;
+    assert.deepEqual(await reader.read('b', 'a'), details(1));
+    assert.equal(ways[0], 'sync');
   });
 });

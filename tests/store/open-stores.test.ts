@@ -21,7 +21,7 @@ async function start(config: Partial<StoreConfig>) {
   let exited!: (code: number) => void;
   const exit = new Promise<number>((r) => (exited = r));
   const shutdown = createShutdown(logger, exited);
-  const full: StoreConfig = { DATA_DIR: dataDir, SEEDS_DIR: join(dataDir, 'seeds'), DATABASE_POOL_MAX: 3, ...config };
+  const full: StoreConfig = { DATA_DIR: dataDir, SEEDS_DIR: join(dataDir, 'seeds'), BODY_READS: 'adaptive', DATABASE_POOL_MAX: 3, ...config };
   return { full, logger, lines, shutdown, stop: () => (shutdown.begin('test'), exit), dataDir };
 }
 

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { AdaptiveIo, type FileIo, poolIo } from '../../src/store/file-io.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+/** A clock that moves `step` ms each time it is read: each timed step seems to take that long. */
+function steppingClock(step: number) {
+  const clock = { now: 0, step };
+  return { clock, now: () => (clock.now += clock.step) };
+}
+
+async function readWhole(io: FileIo, path: string): Promise<string> {
+  const fd = await io.open(path);
+  try {
+    return (await io.readAt(fd, await io.size(fd), 0)).toString();
+  } finally {
+    await io.close(fd);
+  }
+}
+
+describe('AdaptiveIo', () => {
+  it('reads synchronously while every step is quick', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'a.json'), 'خبر عاجل');
+    const { now } = steppingClock(0.01);
+    const files = new AdaptiveIo({ now, slowStepMs: 1 });
+    for (let i = 0; i < 3; i++) {
+      const io = files.io;
+      assert.notEqual(io, poolIo);
+      // Synchronous steps answer with values, not promises.
+      const fd = io.open(join(dir, 'a.json'));
+      assert.equal(typeof fd, 'number');
+      assert.equal((io.readAt(fd as number, 64, 0) as Buffer).toString(), 'خبر عاجل');
+      io.close(fd as number);
+    }
+    assert.equal(files.synchronous, true);
+  });
+
+  it('turns to the thread pool for a while after a slow step, then tries synchronous reads again', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'a.json'), 'نص المقال');
+    const { clock, now } = steppingClock(0.01);
+    const files = new AdaptiveIo({ now, slowStepMs: 1, poolAfterSlowMs: 60_000 });
+    assert.equal(await readWhole(files.io, join(dir, 'a.json')), 'نص المقال');
+    assert.equal(files.synchronous, true);
+    clock.step = 5;
+    assert.equal(await readWhole(files.io, join(dir, 'a.json')), 'نص المقال');
+    clock.step = 0.01;
+    assert.equal(files.io, poolIo);
+    assert.equal(await readWhole(files.io, join(dir, 'a.json')), 'نص المقال');
+    clock.now += 60_000;
+    assert.notEqual(files.io, poolIo);
+  });
+
+  it('a failing step still counts its time, and its error reaches the reader', async () => {
+    const dir = await tempDir();
+    const { clock, now } = steppingClock(5);
+    const files = new AdaptiveIo({ now, slowStepMs: 1, poolAfterSlowMs: 60_000 });
+    assert.throws(() => files.io.open(join(dir, 'missing.json')), { code: 'ENOENT' });
+    clock.step = 0;
+    assert.equal(files.synchronous, false);
+    await assert.rejects(Promise.resolve(files.io.open(join(dir, 'missing.json'))), { code: 'ENOENT' });
+  });
+
+  it('reads short at the end of a file either way', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'a.json'), '12345');
+    for (const io of [new AdaptiveIo({ now: () => 0 }).io, poolIo]) {
+      const fd = await io.open(join(dir, 'a.json'));
+      assert.equal((await io.readAt(fd, 100, 2)).toString(), '345');
+      assert.equal((await io.readAt(fd, 100, 10)).length, 0);
+      await io.close(fd);
+    }
+  });
+});

@@ -77,12 +77,12 @@ export class AdaptiveIo implements FileIoSource {
         if (ended - started > this.#slowStepMs) this.#poolUntil = ended + this.#poolAfterSlowMs;
       }
     };
-    const readInto = timed((fd: number, bytes: Buffer, position: number) => readSync(fd, bytes, 0, bytes.length, position));
+    const readSyncInto = timed((fd: number, bytes: Buffer, position: number) => readSync(fd, bytes, 0, bytes.length, position));
     this.#sync = {
       open: timed((path: string) => openSync(path, 'r')),
       readAt: (fd, length, position) => {
         const bytes = Buffer.allocUnsafe(length);
-        return bytes.subarray(0, readInto(fd, bytes, position));
+        return bytes.subarray(0, readSyncInto(fd, bytes, position));
       },
       size: timed((fd: number) => fstatSync(fd).size),
       close: timed((fd: number) => closeSync(fd)),

@@ -93,6 +93,14 @@ export async function startOurBot(library: Library, dataDir: string, logger: Log
   return { emulator, running, polling };
 }
 
+/** Longer than the flood limit's window, so that readers may send a second drive's updates. */
+const FLOOD_WINDOW_MS = 3_100;
+
+/**
+ * Two drives per bot: the first as a just-started bot meets them (the code still being compiled),
+ * then, past the flood window, a second one on other queries, as a bot that has been running a
+ * while meets them. The first drive's lines keep their old wording.
+ */
 export async function benchBot(dataDir: string, log: (line: string) => void, corpus: string): Promise<void> {
   const logger = createLogger({ level: 'silent' });
   const random = rng(11);
@@ -101,6 +109,12 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
   // Throughput of a running bot: the index is loaded (or built) before the first update.
   await library.ready();
   const queries = words(articles, random);
+  const laterQueries = words(articles, rng(12));
+  const summary = (result: Awaited<ReturnType<typeof drive>>) => {
+    const l = latencySummary(result.latency);
+    return `${fmt(result.perSecond, 0)} updates/s, reply latency p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms, CPU ${fmt(result.cpuMs, 2)} ms per update`;
+  };
+  const pause = () => new Promise((resolve) => setTimeout(resolve, FLOOD_WINDOW_MS));
 
   // Ours: searches and presses of "open" buttons on the result lists.
   {
@@ -109,13 +123,14 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
     const chatOf = (u: TgUser) => emulator.privateChat(u);
     // Warm-up: one search per reader, so every reader has a list to press buttons on.
     await drive(emulator, readers.map((u) => typing(emulator, u, chatOf(u), 'الصين')));
-    const steps = queries.map((q, i) => {
+    const steps = (words: string[]) => words.map((q, i) => {
       const user = readers[i % USERS] as TgUser;
       return i % 10 >= 7 ? pressing(emulator, user, chatOf(user)) : typing(emulator, user, chatOf(user), q);
     });
-    const result = await drive(emulator, steps);
-    const l = latencySummary(result.latency);
-    log(`bot ours: ${corpus} articles, ${UPDATES} updates (70% searches, 30% button presses), ${IN_FLIGHT} in flight: ${fmt(result.perSecond, 0)} updates/s, reply latency p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms, CPU ${fmt(result.cpuMs, 2)} ms per update`);
+    const what = `${UPDATES} updates (70% searches, 30% button presses), ${IN_FLIGHT} in flight`;
+    log(`bot ours: ${corpus} articles, ${what}: ${summary(await drive(emulator, steps(queries)))}`);
+    await pause();
+    log(`bot ours, second drive (warm): ${corpus} articles, ${what}, other queries: ${summary(await drive(emulator, steps(laterQueries)))}`);
     await polling.stop();
     await running.close();
   }
@@ -129,13 +144,14 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
     await bot.init();
     const echoPolling = run(bot, { runner: { fetch: { timeout: 1 } } });
     const readers = Array.from({ length: USERS }, (_, i) => emulator.user(20_000 + i));
-    const steps = queries.map((q, i) => {
+    const steps = (words: string[]) => words.map((q, i) => {
       const user = readers[i % USERS] as TgUser;
       return typing(emulator, user, emulator.privateChat(user), q);
     });
-    const result = await drive(emulator, steps);
-    const l = latencySummary(result.latency);
-    log(`bot bare echo (grammY + runner, same emulator path): ${corpus} articles' words, ${UPDATES} updates, ${IN_FLIGHT} in flight: ${fmt(result.perSecond, 0)} updates/s, reply latency p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms, CPU ${fmt(result.cpuMs, 2)} ms per update`);
+    const what = `${UPDATES} updates, ${IN_FLIGHT} in flight`;
+    log(`bot bare echo (grammY + runner, same emulator path): ${corpus} articles' words, ${what}: ${summary(await drive(emulator, steps(queries)))}`);
+    await pause();
+    log(`bot bare echo, second drive (warm): ${corpus} articles' words, ${what}, other queries: ${summary(await drive(emulator, steps(laterQueries)))}`);
     await echoPolling.stop();
     await running.close();
   }

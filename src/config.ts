@@ -35,7 +35,7 @@ const schema = z.object({
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   SEEDS_DIR: z.string().min(1, 'must not be empty').default('./seeds'),
   // A hung network file system must not freeze the bot: there, every read goes through the thread pool.
-  BODY_READS: z.enum(['adaptive', 'thread-pool'], 'must be adaptive (synchronous while each step takes under 1 ms) or thread-pool (always through the thread pool: for network file systems)').default('adaptive'),
+  BODY_READS: z.enum(['adaptive', 'thread-pool'], 'must be adaptive (synchronous while steps take under 1 ms) or thread-pool (always through the thread pool: for network file systems)').default('adaptive'),
   // Stored as the runtime spells it (asia/riyadh → Asia/Riyadh), like a zone chosen in the bot.
   DEFAULT_TIMEZONE: z
     .string()

@@ -1,7 +1,7 @@
 // How a body read reaches the disk. A few KB from the page cache (or a fast SSD) take microseconds
 // read synchronously, much less than handing each step to libuv's thread pool and back; but a
 // step that waits on a slow disk would hold every reader meanwhile. So steps run synchronously
-// until one is slow, then through the thread pool for a while, then synchronously again.
+// until they turn slow, then through the thread pool for a while, then synchronously again.
 import { close, closeSync, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs';
 import { promisify } from 'node:util';
 
@@ -43,9 +43,13 @@ export const poolOnly: FileIoSource = { io: poolIo };
 /** A step slower than this held the bot long enough to matter, whatever answered it. */
 export const SLOW_STEP_MS = 1;
 /**
- * After a slow step, steps go through the thread pool this long before trying again: a slow disk
- * then holds the bot for one step a second, and a one-off (the machine busy elsewhere) costs a
- * second of slower reads.
+ * Two slow steps this close together mean a slow disk. One alone is as likely the machine busy
+ * elsewhere, which a busy bot meets a few times a second; the thread pool would then cost more.
+ */
+export const SLOW_AGAIN_WITHIN_STEPS = 50;
+/**
+ * After that, steps go through the thread pool this long before trying again: a slow disk then
+ * holds the bot for two steps a second.
  */
 export const POOL_AFTER_SLOW_MS = 1_000;
 
@@ -55,13 +59,16 @@ export interface AdaptiveIoOptions {
   poolAfterSlowMs?: number;
 }
 
-/** Synchronous steps while they are quick; the thread pool for a while after a slow one. */
+/** Synchronous steps while they are quick; the thread pool for a while after slow ones. */
 export class AdaptiveIo implements FileIoSource {
   readonly #now: () => number;
   readonly #slowStepMs: number;
   readonly #poolAfterSlowMs: number;
   readonly #sync: FileIo;
   #poolUntil = Number.NEGATIVE_INFINITY;
+  /** Synchronous steps taken so far, and the count at the last slow one. */
+  #steps = 0;
+  #lastSlowStep = Number.NEGATIVE_INFINITY;
 
   constructor({ now = () => performance.now(), slowStepMs = SLOW_STEP_MS, poolAfterSlowMs = POOL_AFTER_SLOW_MS }: AdaptiveIoOptions = {}) {
     this.#now = now;
@@ -74,7 +81,11 @@ export class AdaptiveIo implements FileIoSource {
         return step(...args);
       } finally {
         const ended = this.#now();
-        if (ended - started > this.#slowStepMs) this.#poolUntil = ended + this.#poolAfterSlowMs;
+        this.#steps++;
+        if (ended - started > this.#slowStepMs) {
+          if (this.#steps - this.#lastSlowStep <= SLOW_AGAIN_WITHIN_STEPS) this.#poolUntil = ended + this.#poolAfterSlowMs;
+          this.#lastSlowStep = this.#steps;
+        }
       }
     };
     const readSyncInto = timed((fd: number, bytes: Buffer, position: number) => readSync(fd, bytes, 0, bytes.length, position));

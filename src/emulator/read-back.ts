@@ -11,6 +11,9 @@ export interface ChatSummary {
   blocked: boolean;
 }
 
+/** A message of the bot's that the reader still sees. */
+const shownFromBot = (m: StoredMessage) => m.fromBot && !m.deleted;
+
 export class EmulatorReadBack {
   protected readonly state: EmulatorState;
 
@@ -45,7 +48,18 @@ export class EmulatorReadBack {
   }
 
   botMessages(chatId: number): StoredMessage[] {
-    return this.transcript(chatId).filter((m) => m.fromBot && !m.deleted);
+    return this.transcript(chatId).filter(shownFromBot);
+  }
+
+  /**
+   * The bot's messages newer than `messageId`, found from the end of the chat: a driver asking at
+   * every change in the emulator does not copy a long chat each time.
+   */
+  botMessagesAfter(chatId: number, messageId: number): StoredMessage[] {
+    const messages = this.transcript(chatId);
+    let from = messages.length;
+    while (from > 0 && (messages[from - 1] as StoredMessage).message.message_id > messageId) from--;
+    return messages.slice(from).filter(shownFromBot);
   }
 
   callbackAnswer(queryId: string): CallbackState['answer'] | undefined {

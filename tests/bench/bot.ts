@@ -58,13 +58,7 @@ export const typing = (emulator: TelegramEmulator, user: TgUser, chat: TgChat, t
   let sentId = 0;
   return {
     act: () => void (sentId = emulator.sendText(user, chat, text).message_id),
-    done: () => {
-      const messages = emulator.transcript(chat.id);
-      for (let i = messages.length - 1; i >= 0 && (messages[i]?.message.message_id ?? 0) > sentId; i--) {
-        if (messages[i]?.fromBot && !messages[i]?.deleted) return true;
-      }
-      return false;
-    },
+    done: () => emulator.botMessagesAfter(chat.id, sentId).length > 0,
   };
 };
 

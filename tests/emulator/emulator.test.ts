@@ -83,6 +83,18 @@ describe('emulator: Bot API over HTTP', () => {
     assert.equal((await api('deleteMessage', { chat_id: chat.id, message_id: id })).status, 400);
   });
 
+  it('reads back the bot\'s messages newer than a reader\'s, without deleted ones', async () => {
+    const asked = emulator.sendText(user, chat, 'ما آخر الأخبار؟');
+    assert.deepEqual(emulator.botMessagesAfter(chat.id, asked.message_id), []);
+    const first = (await api('sendMessage', { chat_id: chat.id, text: 'الخبر الأول' })).body.result.message_id;
+    const second = (await api('sendMessage', { chat_id: chat.id, text: 'الخبر الثاني' })).body.result.message_id;
+    await api('deleteMessage', { chat_id: chat.id, message_id: first });
+    assert.deepEqual(emulator.botMessagesAfter(chat.id, asked.message_id).map((m) => m.message.message_id), [second]);
+    assert.deepEqual(emulator.botMessagesAfter(chat.id, second).map((m) => m.message.message_id), []);
+    // The same answer as filtering every bot message of the chat.
+    assert.deepEqual(emulator.botMessagesAfter(chat.id, asked.message_id), emulator.botMessages(chat.id).filter((m) => m.message.message_id > asked.message_id));
+  });
+
   const refusals: [string, Record<string, unknown>, number, RegExp][] = [
     ['callback_data over 64 bytes', { text: 'x', reply_markup: { inline_keyboard: [[{ text: 'زر', callback_data: 'ع'.repeat(33) }]] } }, 400, /BUTTON_DATA_INVALID/],
     ['text over 4096 characters', { text: 'ا'.repeat(4097) }, 400, /message is too long/],

@@ -6,6 +6,7 @@ import type { ArticleDetails } from '../../src/domain.ts';
 import { serializeBodyShard } from '../../src/store/body-layout.ts';
 import { BodyReader } from '../../src/store/body-reader.ts';
 import { AdaptiveIo, type FileIo, type FileIoSource, poolOnly } from '../../src/store/file-io.ts';
+import { shortReads } from '../helpers/short-reads.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const details = (i: number, extra = ''): ArticleDetails => ({
@@ -28,18 +29,6 @@ function recorded(files: FileIoSource) {
     },
   };
   return { source, ways };
-}
-
-/** Reads answered at most `cap` bytes at a time, as a network file system may; counts whole-file reads. */
-function shortReads(files: FileIoSource, cap: number) {
-  const seen = { sizes: 0 };
-  const source: FileIoSource = {
-    get io(): FileIo {
-      const io = files.io;
-      return { ...io, readAt: (fd, length, position) => io.readAt(fd, Math.min(length, cap), position), size: (fd) => (seen.sizes++, io.size(fd)) };
-    },
-  };
-  return { source, seen };
 }
 
 async function bucketDir(files: FileIoSource) {

@@ -127,3 +127,6 @@ export class AdaptiveIo implements FileIoSource {
     return this.synchronous ? this.#sync : poolIo;
   }
 }
+
+/** The way `BODY_READS` names, for the bot and the command-line tools alike. */
+export const bodyFilesFor = (reads: 'adaptive' | 'thread-pool'): FileIoSource => (reads === 'thread-pool' ? poolOnly : new AdaptiveIo());

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { AdaptiveIo, type FileIo, poolIo, readFully } from '../../src/store/file-io.ts';
+import { AdaptiveIo, type FileIo, bodyFilesFor, poolIo, poolOnly, readFully } from '../../src/store/file-io.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 /** A clock that moves `step` ms each time it is read: each timed step seems to take that long. */
@@ -125,5 +125,15 @@ describe('readFully', () => {
         await io.close(fd);
       }
     }
+  });
+});
+
+describe('bodyFilesFor', () => {
+  it('gives the way BODY_READS names: always the pool, or a fresh adaptive way for each store', () => {
+    assert.equal(bodyFilesFor('thread-pool'), poolOnly);
+    const [a, b] = [bodyFilesFor('adaptive'), bodyFilesFor('adaptive')];
+    assert.ok(a instanceof AdaptiveIo && b instanceof AdaptiveIo);
+    // Each store times its own steps: one store's slow disk does not send another's reads to the pool.
+    assert.notEqual(a, b);
   });
 });

@@ -5,13 +5,14 @@ import { fullTextFetcher } from '../ingest/feeds/full-text.ts';
 import { ingestFeed } from '../ingest/feeds/ingest-feed.ts';
 import { mergeArticle } from '../ingest/merge.ts';
 import { ArticleRepository } from '../store/article-repository.ts';
+import { bodyFilesFor } from '../store/file-io.ts';
 import { FeedListRepository } from '../store/feed-list.ts';
 import { FeedStateRepository } from '../store/feed-state.ts';
 
 /** Exit code 0 when the feed was reached (even if malformed, which is reported), else 1. */
 export async function ingestOneFeed(url: string, json: boolean, config: Config): Promise<number> {
   const [repo, state, list] = await Promise.all([
-    ArticleRepository.open(config.DATA_DIR),
+    ArticleRepository.open(config.DATA_DIR, { bodyFiles: bodyFilesFor(config.BODY_READS) }),
     FeedStateRepository.open(config.DATA_DIR),
     FeedListRepository.open(config.DATA_DIR),
   ]);

@@ -10,6 +10,7 @@ import { createLogger } from '../logger.ts';
 import { pgBackend } from '../ops/transfer/pg-backend.ts';
 import type { ArticleStore } from '../store/stores.ts';
 import { ArticleRepository } from '../store/article-repository.ts';
+import { bodyFilesFor } from '../store/file-io.ts';
 import { DataDirLockedError, type LockHolder, lockDataDir } from '../store/data-lock.ts';
 import { readArgs } from './args.ts';
 import { ingestOneFeed } from './ingest-feed.ts';
@@ -82,7 +83,7 @@ await runCli(async () => {
     return 1;
   }
   try {
-    return await ingestInto(await ArticleRepository.open(config.DATA_DIR), files, config, values.json);
+    return await ingestInto(await ArticleRepository.open(config.DATA_DIR, { bodyFiles: bodyFilesFor(config.BODY_READS) }), files, config, values.json);
   } finally {
     await lock.release();
   }

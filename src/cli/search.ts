@@ -8,6 +8,7 @@ import { createLogger } from '../logger.ts';
 import { Library } from '../library.ts';
 import { SearchIndex } from '../search/search-index.ts';
 import { ArticleRepository } from '../store/article-repository.ts';
+import { bodyFilesFor } from '../store/file-io.ts';
 import { positiveInt, readArgs } from './args.ts';
 import { writeJsonLine } from './jsonl.ts';
 import { refuseOnPostgres } from './lowdb-only.ts';
@@ -75,7 +76,7 @@ await runCli(async () => {
   const refused = refuseOnPostgres(config.DATABASE_URL, 'npm run search', 'Search in the bot (/search or plain words).');
   if (refused !== undefined) return refused;
   const logger = createLogger({ level: 'warn', token: config.BOT_TOKEN, destination: process.stderr });
-  const repo = await ArticleRepository.open(config.DATA_DIR);
+  const repo = await ArticleRepository.open(config.DATA_DIR, { bodyFiles: bodyFilesFor(config.BODY_READS) });
   const library = Library.open(repo, config.DATA_DIR, logger);
   const hits = await library.search(query, positiveInt(values.limit, '--limit') ?? 10);
   const rows = hits.map(({ article, hit }) => ({ id: article.id, score: Math.round(hit.score * 1000) / 1000, title: article.title }));

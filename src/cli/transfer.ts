@@ -8,6 +8,7 @@ import { pgBackend } from '../ops/transfer/pg-backend.ts';
 import { STORE_LABELS, STORE_NAMES } from '../ops/transfer/summary.ts';
 import { DestinationNotEmptyError, type TransferReport, transfer } from '../ops/transfer/transfer.ts';
 import { DataDirLockedError } from '../store/data-lock.ts';
+import { bodyFilesFor } from '../store/file-io.ts';
 import { readArgs } from './args.ts';
 import { runCli } from './run.ts';
 
@@ -34,7 +35,7 @@ export function runTransfer(direction: 'import' | 'export'): Promise<void> {
     }
     const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, destination: process.stderr });
     const dataDir = values['data-dir'] ?? config.DATA_DIR;
-    const [lowdb, pg] = [lowdbBackend(dataDir), pgBackend(config.DATABASE_URL, logger)];
+    const [lowdb, pg] = [lowdbBackend(dataDir, bodyFilesFor(config.BODY_READS)), pgBackend(config.DATABASE_URL, logger)];
     const [from, to] = direction === 'import' ? [lowdb, pg] : [pg, lowdb];
     if (!values.json) console.log(`${direction}: ${from.where} → ${to.where}`);
     let report: TransferReport;

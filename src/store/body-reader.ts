@@ -4,7 +4,7 @@
 import type { ArticleDetails } from '../domain.ts';
 import { type BodyTable, detailsIn, extentToRead, readBodyTable } from './body-layout.ts';
 import { sliceDetails } from './body-slice.ts';
-import type { FileIoSource } from './file-io.ts';
+import { type FileIoSource, readFully } from './file-io.ts';
 
 /** Bytes read first for a bucket's table: enough for about a hundred articles' extents. */
 export const BODY_TABLE_READ = 4_096;
@@ -68,9 +68,9 @@ export class BodyReader {
 
   async #readOpen(fd: number, key: string, id: string): Promise<ArticleDetails | null | undefined> {
     const table = await this.#table(key, fd);
-    if (table === UNTABLED) return sliceDetails(await this.#files.io.readAt(fd, await this.#files.io.size(fd), 0), id);
+    if (table === UNTABLED) return sliceDetails(await readFully(this.#files, fd, await this.#files.io.size(fd), 0), id);
     const extent = extentToRead(table, id);
-    return extent && detailsIn(await this.#files.io.readAt(fd, extent.length, extent.position), extent.key);
+    return extent && detailsIn(await readFully(this.#files, fd, extent.length, extent.position), extent.key);
   }
 
   /** A bucket's first bytes, read anyway (start-up checks every bucket): its table, if they hold it whole. */
@@ -94,7 +94,7 @@ export class BodyReader {
     const generation = this.#generation;
     let table: BodyTable | 'more' | undefined = 'more';
     for (let size = BODY_TABLE_READ; table === 'more'; size *= 4) {
-      const bytes = await this.#files.io.readAt(fd, size, 0);
+      const bytes = await readFully(this.#files, fd, size, 0);
       table = readBodyTable(bytes, this.#version);
       // The whole file read and still no end of the table: not a table.
       if (table === 'more' && bytes.length < size) table = undefined;

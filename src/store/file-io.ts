@@ -37,6 +37,24 @@ export const poolIo: FileIo = {
   close: (fd) => closeFile(fd),
 };
 
+/**
+ * `length` bytes from `position`, fewer only at the end of the file. A local file answers a read
+ * whole, but a network file system may answer it short; each further step asks `files` its way.
+ */
+export async function readFully(files: FileIoSource, fd: number, length: number, position: number): Promise<Buffer> {
+  const first = await files.io.readAt(fd, length, position);
+  if (first.length === length || first.length === 0) return first;
+  const parts = [first];
+  let read = first.length;
+  while (read < length) {
+    const more = await files.io.readAt(fd, length - read, position + read);
+    if (more.length === 0) break;
+    parts.push(more);
+    read += more.length;
+  }
+  return Buffer.concat(parts, read);
+}
+
 /** Always the thread pool: for storage that may hang (a network file system). */
 export const poolOnly: FileIoSource = { io: poolIo };
 
@@ -109,3 +127,6 @@ export class AdaptiveIo implements FileIoSource {
     return this.synchronous ? this.#sync : poolIo;
   }
 }
+
+/** The way `BODY_READS` names, for the bot and the command-line tools alike. */
+export const bodyFilesFor = (reads: 'adaptive' | 'thread-pool'): FileIoSource => (reads === 'thread-pool' ? poolOnly : new AdaptiveIo());

@@ -12,7 +12,7 @@ import { ConversationStorage } from './conversation-storage.ts';
 import { lockDataDir } from './data-lock.ts';
 import type { WriteOptions } from './durable-write.ts';
 import { FeedListRepository } from './feed-list.ts';
-import { AdaptiveIo, type FileIoSource, poolOnly } from './file-io.ts';
+import { type FileIoSource, bodyFilesFor } from './file-io.ts';
 import { FeedStateRepository } from './feed-state.ts';
 import { PgArticleRepository } from './pg/article-repository.ts';
 import { PgChatLock } from './pg/chat-lock.ts';
@@ -109,7 +109,7 @@ export async function openStores(config: StoreConfig, logger: Logger, shutdown: 
   const lock = await lockDataDir(config.DATA_DIR, { role: 'bot', seedsDir: config.SEEDS_DIR });
   let opened: Opened;
   try {
-    opened = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX, logger) : await openLowdb(config.DATA_DIR, config.BODY_READS === 'thread-pool' ? poolOnly : new AdaptiveIo(), logger);
+    opened = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX, logger) : await openLowdb(config.DATA_DIR, bodyFilesFor(config.BODY_READS), logger);
   } catch (error) {
     await lock.release();
     throw error;

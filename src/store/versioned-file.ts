@@ -1,10 +1,11 @@
 // One lowdb file with a schema version: newer code migrates older files, an unknown future
 // version or an unparsable file stops start-up and is left untouched.
-import { access, copyFile, mkdir, open } from 'node:fs/promises';
+import { access, copyFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { StoreError } from './errors.ts';
+import { type FileIoSource, poolOnly, readFully } from './file-io.ts';
 
 export interface Versioned {
   version: number;
@@ -103,22 +104,22 @@ const VERSION_FIRST = /^\s*\{\s*"version"\s*:\s*(\d+)\s*[,}]/;
  * two ends: it is a non-empty file, its version is known, and it ends where a JSON object ends.
  * A file that does not begin the way this code writes is opened in full instead. Throws StoreError.
  * Returns the file's first `startBytes` bytes, for a caller that also wants what it begins with.
+ * Reads answered short (a network file system may) are asked again, so a file is never taken
+ * for cut short because of how the disk answered.
  */
-export async function checkVersionedFileEnds<T extends Versioned>(path: string, schema: FileSchema<T>, startBytes = END_BYTES): Promise<Buffer> {
+export async function checkVersionedFileEnds<T extends Versioned>(path: string, schema: FileSchema<T>, startBytes = END_BYTES, files: FileIoSource = poolOnly): Promise<Buffer> {
   let start: Buffer;
   let head: string;
   let tail: string;
   try {
-    const file = await open(path, 'r');
+    const fd = await files.io.open(path);
     try {
-      const { size } = await file.stat();
-      start = Buffer.alloc(Math.min(startBytes, size));
-      const end = Buffer.alloc(Math.min(END_BYTES, size));
-      await file.read(start, 0, start.length, 0);
-      await file.read(end, 0, end.length, size - end.length);
+      const size = await files.io.size(fd);
+      start = await readFully(files, fd, Math.min(startBytes, size), 0);
+      const end = await readFully(files, fd, Math.min(END_BYTES, size), Math.max(0, size - END_BYTES));
       [head, tail] = [start.toString('utf8', 0, END_BYTES), end.toString('utf8')];
     } finally {
-      await file.close();
+      await files.io.close(fd);
     }
   } catch (error) {
     throw new StoreError(path, unreadable(schema.what, error), NO_OVERWRITE);

@@ -6,6 +6,7 @@ import type { ArticleDetails } from '../../src/domain.ts';
 import { serializeBodyShard } from '../../src/store/body-layout.ts';
 import { BodyReader } from '../../src/store/body-reader.ts';
 import { AdaptiveIo, type FileIo, type FileIoSource, poolOnly } from '../../src/store/file-io.ts';
+import { shortReads } from '../helpers/short-reads.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const details = (i: number, extra = ''): ArticleDetails => ({
@@ -48,6 +49,16 @@ for (const [way, files] of [['sync', () => new AdaptiveIo({ now: () => 0 })], ['
     const bodies = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`article-${i}`, details(i)]));
     await write('b', bodies);
     for (const [id, d] of Object.entries(bodies)) assert.deepEqual(await reader.read('b', id), d, id);
+  });
+
+  it('reads each article when reads come back short, and keeps the table rather than read buckets whole', async () => {
+    const short = shortReads(files(), 700);
+    const { reader, write, ways } = await bucketDir(short.source);
+    lastWays = ways;
+    const bodies = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`article-${i}`, details(i)]));
+    await write('b', bodies);
+    for (const [id, d] of Object.entries(bodies)) assert.deepEqual(await reader.read('b', id), d, id);
+    assert.equal(short.seen.sizes, 0);
   });
 
   it('says null for an article the bucket does not hold and for a bucket with no file', async () => {
@@ -108,8 +119,9 @@ describe('BodyReader on a slow disk', () => {
     const { reader, write, ways } = await bucketDir(files);
     await write('b', { a: details(1), b: details(2) });
     assert.deepEqual(await reader.read('b', 'a'), details(1));
-    // The open and the table's read ran synchronously and were slow: the extent and the close went to the pool.
-    assert.deepEqual(ways.splice(0), ['sync', 'sync', 'pool', 'pool']);
+    // The open and the table's first read ran synchronously and were slow: the rest went to the
+    // pool (the table's read asks again past the file's end, the bucket being shorter than it asked).
+    assert.deepEqual(ways.splice(0), ['sync', 'sync', 'pool', 'pool', 'pool']);
     assert.deepEqual(await reader.read('b', 'b'), details(2));
     assert.deepEqual(ways.splice(0), ['pool', 'pool', 'pool']);
     clock.now += 2_000;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { AdaptiveIo, type FileIo, poolIo } from '../../src/store/file-io.ts';
+import { AdaptiveIo, type FileIo, bodyFilesFor, poolIo, poolOnly, readFully } from '../../src/store/file-io.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 /** A clock that moves `step` ms each time it is read: each timed step seems to take that long. */
@@ -96,5 +96,44 @@ describe('AdaptiveIo', () => {
       assert.equal((await io.readAt(fd, 100, 10)).length, 0);
       await io.close(fd);
     }
+  });
+});
+
+describe('readFully', () => {
+  it('asks again after a short read until it has the bytes asked for or the file ends', async () => {
+    const dir = await tempDir();
+    const text = 'أعلنت الوزارة اليوم نتائج الامتحانات';
+    await writeFile(join(dir, 'a.json'), text);
+    const bytes = Buffer.from(text);
+    assert.equal(bytes.length, 68);
+    // [at most this many bytes a read (a network file system may answer short), from, asked, reads made]
+    const cases = [
+      [3, 0, 68, 23], // 22 reads of 3 bytes and one of 2
+      [7, 4, 20, 3],
+      [5, 10, 1_000, 13], // 12 reads hold the 58 bytes to the end; the 13th finds the end
+      [1_000, 0, 8, 1], // answered whole at once
+      [1_000, 60, 100, 2], // short only because the file ends: one more read finds that
+    ] as const;
+    for (const [cap, position, length, reads] of cases) {
+      const asked: number[] = [];
+      const io = { ...poolIo, readAt: (fd: number, n: number, at: number) => (asked.push(n), poolIo.readAt(fd, Math.min(n, cap), at)) };
+      const fd = await io.open(join(dir, 'a.json'));
+      try {
+        assert.deepEqual(await readFully({ io }, fd, length, position), bytes.subarray(position, position + length), `cap ${cap}, from ${position}`);
+        assert.equal(asked.length, reads, `cap ${cap}, from ${position}`);
+      } finally {
+        await io.close(fd);
+      }
+    }
+  });
+});
+
+describe('bodyFilesFor', () => {
+  it('gives the way BODY_READS names: always the pool, or a fresh adaptive way for each store', () => {
+    assert.equal(bodyFilesFor('thread-pool'), poolOnly);
+    const [a, b] = [bodyFilesFor('adaptive'), bodyFilesFor('adaptive')];
+    assert.ok(a instanceof AdaptiveIo && b instanceof AdaptiveIo);
+    // Each store times its own steps: one store's slow disk does not send another's reads to the pool.
+    assert.notEqual(a, b);
   });
 });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { type FileSchema, openVersionedFile } from '../../src/store/versioned-file.ts';
+import { poolOnly } from '../../src/store/file-io.ts';
+import { type FileSchema, checkVersionedFileEnds, openVersionedFile } from '../../src/store/versioned-file.ts';
+import { shortReads } from '../helpers/short-reads.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 interface Doc {
@@ -41,4 +43,26 @@ describe('openVersionedFile', () => {
     await writeFile(path, '[1,2,3]');
     await assert.rejects(openVersionedFile(path, schema), new RegExp(`${path}.*no numeric "version"`));
   });
+});
+
+describe('checkVersionedFileEnds', () => {
+  const whole = JSON.stringify({ version: 2, items: ['خبر أول', 'خبر ثان', 'خبر ثالث', 'خبر رابع', 'خبر خامس', 'خبر سادس'] });
+  // [file, what the check says], the same whether reads answer whole or a few bytes at a time.
+  const cases: [string, string, RegExp | null][] = [
+    ['whole', whole, null],
+    ['cut short', whole.slice(0, -12), /cut short \(it does not end a JSON object\)/],
+    ['empty', '', /the test file is empty/],
+    ['from a newer release', whole.replace('"version":2', '"version":3'), /version 3/],
+  ];
+  for (const [way, files] of [['reads answered whole', poolOnly], ['reads answered 5 bytes at a time', shortReads(poolOnly, 5).source]] as const) {
+    for (const [name, text, refused] of cases) {
+      it(`${way}: ${name}`, async () => {
+        const path = join(await tempDir(), 'x.json');
+        await writeFile(path, text);
+        const check = checkVersionedFileEnds(path, schema, 100, files);
+        if (refused) await assert.rejects(check, refused);
+        else assert.deepEqual(await check, Buffer.from(text).subarray(0, 100));
+      });
+    }
+  }
 });

@@ -3,6 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ArticleRepository } from '../../store/article-repository.ts';
+import type { FileIoSource } from '../../store/file-io.ts';
 import { CHATS_FILE, ChatRepository } from '../../store/chat-repository.ts';
 import { CONVERSATIONS_FILE, ConversationStorage } from '../../store/conversation-storage.ts';
 import { lockDataDir } from '../../store/data-lock.ts';
@@ -13,14 +14,14 @@ import { ARTICLES_DIR } from '../../store/shards.ts';
 import type { Backend, StoreSet } from './store-set.ts';
 
 
-export function lowdbBackend(dataDir: string): Backend {
+export function lowdbBackend(dataDir: string, bodyFiles?: FileIoSource): Backend {
   return {
     where: dataDir,
     async open(): Promise<StoreSet> {
       const lock = await lockDataDir(dataDir, { role: 'transfer' });
       try {
         const [articles, chats, conversations, feedList, feedState] = await Promise.all([
-          ArticleRepository.open(dataDir),
+          ArticleRepository.open(dataDir, bodyFiles ? { bodyFiles } : {}),
           ChatRepository.open(dataDir),
           ConversationStorage.open<unknown>(dataDir),
           FeedListRepository.open(dataDir),

@@ -1,8 +1,9 @@
 // Bot benchmark: updates handled per second and reply latency through the emulator over HTTP,
-// for a mix of searches and button presses, beside a bare grammY bot that only echoes.
+// for a mix of searches and button presses, beside a bare grammY bot that only echoes, and the
+// same echo replying with one of our search pages (what sending our pages costs, with no work).
 import type { ConversationData } from '@grammyjs/conversations';
 import { run } from '@grammyjs/runner';
-import { Bot } from 'grammy';
+import { Bot, type Context } from 'grammy';
 import { createBot, USER_WINDOW_MS } from '../../src/bot/create-bot.ts';
 import { startBot } from '../../src/bot/start-bot.ts';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
@@ -94,11 +95,44 @@ export async function startOurBot(library: Library, dataDir: string, logger: Log
   const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
   const bot = createBot(TOKEN, { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh' }, { client: { apiRoot: running.apiRoot } });
   const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
-  return { emulator, running, polling };
+  return { emulator, running, polling, bot };
 }
+
+/** What a bot sent with sendMessage, as grammY passed it on. */
+type SentMessage = { text: string } & Record<string, unknown>;
 
 /** Past the flood limit's window, so that readers may send a second drive's updates. */
 const PAST_FLOOD_WINDOW_MS = USER_WINDOW_MS + 100;
+const pastFloodWindow = () => new Promise((resolve) => setTimeout(resolve, PAST_FLOOD_WINDOW_MS));
+
+function summary(result: Awaited<ReturnType<typeof drive>>): string {
+  const l = latencySummary(result.latency);
+  return `${fmt(result.perSecond, 0)} updates/s, reply latency p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms, CPU ${fmt(result.cpuMs, 2)} ms per update`;
+}
+
+/**
+ * A bare grammY bot (runner, no plugins) on an emulator of its own, answering each text with
+ * `reply`; one drive of typed words per entry of `drives`, each logged after its label.
+ */
+async function benchEcho(reply: (ctx: Context & { message: { text: string } }) => Promise<unknown>, drives: { words: string[]; label: string }[], log: (line: string) => void): Promise<void> {
+  const emulator = new TelegramEmulator();
+  const running = await startEmulatorServer(emulator);
+  const bot = new Bot(TOKEN, { client: { apiRoot: running.apiRoot } });
+  bot.on('message:text', (ctx) => reply(ctx));
+  await bot.init();
+  const polling = run(bot, { runner: { fetch: { timeout: 1 } } });
+  const readers = Array.from({ length: USERS }, (_, i) => emulator.user(20_000 + i));
+  const steps = (words: string[]) => words.map((q, i) => {
+    const user = readers[i % USERS] as TgUser;
+    return typing(emulator, user, emulator.privateChat(user), q);
+  });
+  for (const [i, { words, label }] of drives.entries()) {
+    if (i > 0) await pastFloodWindow();
+    log(`${label}: ${summary(await drive(emulator, steps(words)))}`);
+  }
+  await polling.stop();
+  await running.close();
+}
 
 /**
  * Two drives per bot: the first as a just-started bot meets them (the code still being compiled),
@@ -114,15 +148,16 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
   await library.ready();
   const queries = words(articles, random);
   const laterQueries = words(articles, rng(12));
-  const summary = (result: Awaited<ReturnType<typeof drive>>) => {
-    const l = latencySummary(result.latency);
-    return `${fmt(result.perSecond, 0)} updates/s, reply latency p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms, CPU ${fmt(result.cpuMs, 2)} ms per update`;
-  };
-  const pause = () => new Promise((resolve) => setTimeout(resolve, PAST_FLOOD_WINDOW_MS));
+  let ourPage: SentMessage | undefined;
 
   // Ours: searches and presses of "open" buttons on the result lists.
   {
-    const { emulator, running, polling } = await startOurBot(library, dataDir, logger);
+    const { emulator, running, polling, bot } = await startOurBot(library, dataDir, logger);
+    // The first search page the warm-up sends, for the echo that replies with it below.
+    bot.api.config.use((prev, method, payload, signal) => {
+      if (method === 'sendMessage' && !ourPage) ourPage = payload as SentMessage;
+      return prev(method, payload, signal);
+    });
     const readers = Array.from({ length: USERS }, (_, i) => emulator.user(10_000 + i));
     const chatOf = (u: TgUser) => emulator.privateChat(u);
     // Warm-up: one search per reader, so every reader has a list to press buttons on.
@@ -133,30 +168,25 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
     });
     const what = `${UPDATES} updates (70% searches, 30% button presses), ${IN_FLIGHT} in flight`;
     log(`bot ours: ${corpus} articles, ${what}: ${summary(await drive(emulator, steps(queries)))}`);
-    await pause();
+    await pastFloodWindow();
     log(`bot ours, second drive (warm): ${corpus} articles, ${what}, other queries: ${summary(await drive(emulator, steps(laterQueries)))}`);
     await polling.stop();
     await running.close();
   }
 
   // A bare grammY bot that only echoes, through the same emulator path.
-  {
-    const emulator = new TelegramEmulator();
-    const running = await startEmulatorServer(emulator);
-    const bot = new Bot(TOKEN, { client: { apiRoot: running.apiRoot } });
-    bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
-    await bot.init();
-    const echoPolling = run(bot, { runner: { fetch: { timeout: 1 } } });
-    const readers = Array.from({ length: USERS }, (_, i) => emulator.user(20_000 + i));
-    const steps = (words: string[]) => words.map((q, i) => {
-      const user = readers[i % USERS] as TgUser;
-      return typing(emulator, user, emulator.privateChat(user), q);
-    });
-    const what = `${UPDATES} updates, ${IN_FLIGHT} in flight`;
-    log(`bot bare echo (grammY + runner, same emulator path): ${corpus} articles' words, ${what}: ${summary(await drive(emulator, steps(queries)))}`);
-    await pause();
-    log(`bot bare echo, second drive (warm): ${corpus} articles' words, ${what}, other queries: ${summary(await drive(emulator, steps(laterQueries)))}`);
-    await echoPolling.stop();
-    await running.close();
-  }
+  const echoed = `${UPDATES} updates, ${IN_FLIGHT} in flight`;
+  await benchEcho((ctx) => ctx.reply(ctx.message.text), [
+    { words: queries, label: `bot bare echo (grammY + runner, same emulator path): ${corpus} articles' words, ${echoed}` },
+    { words: laterQueries, label: `bot bare echo, second drive (warm): ${corpus} articles' words, ${echoed}, other queries` },
+  ], log);
+
+  // The same echo answering every text with one of our search pages: the cost of sending what
+  // our readers get (long HTML, a keyboard), with no search, rendering or storage behind it.
+  if (!ourPage) throw new Error('our bot sent no search page during the warm-up');
+  const { chat_id: _chat, text, ...other } = ourPage;
+  await benchEcho((ctx) => ctx.reply(text, other as Parameters<Context['reply']>[1]), [
+    { words: queries, label: `bot echo replying with one of our search pages (same HTML and keyboard): ${corpus} articles' words, ${echoed}` },
+    { words: laterQueries, label: `bot echo replying with one of our search pages, second drive (warm): ${corpus} articles' words, ${echoed}, other queries` },
+  ], log);
 }

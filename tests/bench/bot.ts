@@ -101,6 +101,22 @@ export async function startOurBot(library: Library, dataDir: string, logger: Log
 /** What a bot sent with sendMessage, as grammY passed it on. */
 type SentMessage = { text: string } & Record<string, unknown>;
 
+/** The page our bot sends for a search, captured from a bot of its own (the measured one stays as it is). */
+async function ourSearchPage(library: Library, dataDir: string, logger: Logger, query: string): Promise<SentMessage> {
+  const { emulator, running, polling, bot } = await startOurBot(library, dataDir, logger);
+  let page: SentMessage | undefined;
+  bot.api.config.use((prev, method, payload, signal) => {
+    if (method === 'sendMessage') page ??= payload as SentMessage;
+    return prev(method, payload, signal);
+  });
+  const reader = emulator.user(30_000);
+  await drive(emulator, [typing(emulator, reader, emulator.privateChat(reader), query)]);
+  await polling.stop();
+  await running.close();
+  if (!page) throw new Error(`our bot sent no page for the search ${query}`);
+  return page;
+}
+
 /** Past the flood limit's window, so that readers may send a second drive's updates. */
 const PAST_FLOOD_WINDOW_MS = USER_WINDOW_MS + 100;
 const pastFloodWindow = () => new Promise((resolve) => setTimeout(resolve, PAST_FLOOD_WINDOW_MS));
@@ -148,16 +164,10 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
   await library.ready();
   const queries = words(articles, random);
   const laterQueries = words(articles, rng(12));
-  let ourPage: SentMessage | undefined;
 
   // Ours: searches and presses of "open" buttons on the result lists.
   {
-    const { emulator, running, polling, bot } = await startOurBot(library, dataDir, logger);
-    // The first search page the warm-up sends, for the echo that replies with it below.
-    bot.api.config.use((prev, method, payload, signal) => {
-      if (method === 'sendMessage' && !ourPage) ourPage = payload as SentMessage;
-      return prev(method, payload, signal);
-    });
+    const { emulator, running, polling } = await startOurBot(library, dataDir, logger);
     const readers = Array.from({ length: USERS }, (_, i) => emulator.user(10_000 + i));
     const chatOf = (u: TgUser) => emulator.privateChat(u);
     // Warm-up: one search per reader, so every reader has a list to press buttons on.
@@ -183,8 +193,7 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
 
   // The same echo answering every text with one of our search pages: the cost of sending what
   // our readers get (long HTML, a keyboard), with no search, rendering or storage behind it.
-  if (!ourPage) throw new Error('our bot sent no search page during the warm-up');
-  const { chat_id: _chat, text, ...other } = ourPage;
+  const { chat_id: _chat, text, ...other } = await ourSearchPage(library, dataDir, logger, 'الصين');
   await benchEcho((ctx) => ctx.reply(text, other as Parameters<Context['reply']>[1]), [
     { words: queries, label: `bot echo replying with one of our search pages (same HTML and keyboard): ${corpus} articles' words, ${echoed}` },
     { words: laterQueries, label: `bot echo replying with one of our search pages, second drive (warm): ${corpus} articles' words, ${echoed}, other queries` },

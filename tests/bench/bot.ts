@@ -4,6 +4,7 @@
 import type { ConversationData } from '@grammyjs/conversations';
 import { run } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
+import type { ParseMode } from 'grammy/types';
 import { createBot, USER_WINDOW_MS } from '../../src/bot/create-bot.ts';
 import { startBot } from '../../src/bot/start-bot.ts';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
@@ -95,26 +96,7 @@ export async function startOurBot(library: Library, dataDir: string, logger: Log
   const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
   const bot = createBot(TOKEN, { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh' }, { client: { apiRoot: running.apiRoot } });
   const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
-  return { emulator, running, polling, bot };
-}
-
-/** What a bot sent with sendMessage, as grammY passed it on. */
-type SentMessage = { text: string } & Record<string, unknown>;
-
-/** The page our bot sends for a search, captured from a bot of its own (the measured one stays as it is). */
-async function ourSearchPage(library: Library, dataDir: string, logger: Logger, query: string): Promise<SentMessage> {
-  const { emulator, running, polling, bot } = await startOurBot(library, dataDir, logger);
-  let page: SentMessage | undefined;
-  bot.api.config.use((prev, method, payload, signal) => {
-    if (method === 'sendMessage') page ??= payload as SentMessage;
-    return prev(method, payload, signal);
-  });
-  const reader = emulator.user(30_000);
-  await drive(emulator, [typing(emulator, reader, emulator.privateChat(reader), query)]);
-  await polling.stop();
-  await running.close();
-  if (!page) throw new Error(`our bot sent no page for the search ${query}`);
-  return page;
+  return { emulator, running, polling };
 }
 
 /** Past the flood limit's window, so that readers may send a second drive's updates. */
@@ -164,6 +146,7 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
   await library.ready();
   const queries = words(articles, random);
   const laterQueries = words(articles, rng(12));
+  let ourPage: { text: string; parse_mode: ParseMode; reply_markup: unknown } | undefined;
 
   // Ours: searches and presses of "open" buttons on the result lists.
   {
@@ -172,6 +155,10 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
     const chatOf = (u: TgUser) => emulator.privateChat(u);
     // Warm-up: one search per reader, so every reader has a list to press buttons on.
     await drive(emulator, readers.map((u) => typing(emulator, u, chatOf(u), 'الصين')));
+    // One of those pages, as our bot sent it, for the echo that replies with it below.
+    const sent = emulator.botMessages(chatOf(readers[0] as TgUser).id).findLast((m) => m.source && m.message.reply_markup);
+    if (!sent?.source || !sent.parseMode) throw new Error('our bot sent no search page in the warm-up');
+    ourPage = { text: sent.source, parse_mode: sent.parseMode as ParseMode, reply_markup: sent.message.reply_markup };
     const steps = (words: string[]) => words.map((q, i) => {
       const user = readers[i % USERS] as TgUser;
       return i % 10 >= 7 ? pressing(emulator, user, chatOf(user)) : typing(emulator, user, chatOf(user), q);
@@ -193,8 +180,10 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
 
   // The same echo answering every text with one of our search pages: the cost of sending what
   // our readers get (long HTML, a keyboard), with no search, rendering or storage behind it.
-  const { chat_id: _chat, text, ...other } = await ourSearchPage(library, dataDir, logger, 'الصين');
-  await benchEcho((ctx) => ctx.reply(text, other as Parameters<Context['reply']>[1]), [
+  if (!ourPage) throw new Error('our bot sent no search page in the warm-up');
+  const { text, parse_mode, reply_markup } = ourPage;
+  const pageOptions = { parse_mode, reply_markup, link_preview_options: { is_disabled: true } } as Parameters<Context['reply']>[1];
+  await benchEcho((ctx) => ctx.reply(text, pageOptions), [
     { words: queries, label: `bot echo replying with one of our search pages (same HTML and keyboard): ${corpus} articles' words, ${echoed}` },
     { words: laterQueries, label: `bot echo replying with one of our search pages, second drive (warm): ${corpus} articles' words, ${echoed}, other queries` },
   ], log);

@@ -4,6 +4,7 @@
 // until they turn slow, then through the thread pool for a while, then synchronously again.
 import { close, closeSync, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs';
 import { promisify } from 'node:util';
+import type { Config } from '../config.ts';
 
 /** The steps of a read; each answers at once (synchronous) or later (thread pool). */
 export interface FileIo {
@@ -42,6 +43,7 @@ export const poolIo: FileIo = {
  * whole, but a network file system may answer it short; each further step asks `files` its way.
  */
 export async function readFully(files: FileIoSource, fd: number, length: number, position: number): Promise<Buffer> {
+  if (length === 0) return Buffer.alloc(0);
   const first = await files.io.readAt(fd, length, position);
   if (first.length === length || first.length === 0) return first;
   const parts = [first];
@@ -129,4 +131,4 @@ export class AdaptiveIo implements FileIoSource {
 }
 
 /** The way `BODY_READS` names, for the bot and the command-line tools alike. */
-export const bodyFilesFor = (reads: 'adaptive' | 'thread-pool'): FileIoSource => (reads === 'thread-pool' ? poolOnly : new AdaptiveIo());
+export const bodyFilesFor = (reads: Config['BODY_READS']): FileIoSource => (reads === 'thread-pool' ? poolOnly : new AdaptiveIo());

@@ -4,6 +4,7 @@
 import type { ConversationData } from '@grammyjs/conversations';
 import { run } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
+import type { ParseMode } from 'grammy/types';
 import { createBot, USER_WINDOW_MS } from '../../src/bot/create-bot.ts';
 import { startBot } from '../../src/bot/start-bot.ts';
 import { TelegramEmulator } from '../../src/emulator/emulator.ts';
@@ -95,11 +96,8 @@ export async function startOurBot(library: Library, dataDir: string, logger: Log
   const conversationStorage = await ConversationStorage.open<ConversationData>(dataDir);
   const bot = createBot(TOKEN, { library, chats, conversationStorage, logger, timeZone: 'Asia/Riyadh' }, { client: { apiRoot: running.apiRoot } });
   const polling = await startBot(bot, logger, { pollTimeoutS: 1 });
-  return { emulator, running, polling, bot };
+  return { emulator, running, polling };
 }
-
-/** What a bot sent with sendMessage, as grammY passed it on. */
-type SentMessage = { text: string } & Record<string, unknown>;
 
 /** Past the flood limit's window, so that readers may send a second drive's updates. */
 const PAST_FLOOD_WINDOW_MS = USER_WINDOW_MS + 100;
@@ -148,20 +146,19 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
   await library.ready();
   const queries = words(articles, random);
   const laterQueries = words(articles, rng(12));
-  let ourPage: SentMessage | undefined;
+  let ourPage: { text: string; parse_mode: ParseMode; reply_markup: unknown } | undefined;
 
   // Ours: searches and presses of "open" buttons on the result lists.
   {
-    const { emulator, running, polling, bot } = await startOurBot(library, dataDir, logger);
-    // The first search page the warm-up sends, for the echo that replies with it below.
-    bot.api.config.use((prev, method, payload, signal) => {
-      if (method === 'sendMessage' && !ourPage) ourPage = payload as SentMessage;
-      return prev(method, payload, signal);
-    });
+    const { emulator, running, polling } = await startOurBot(library, dataDir, logger);
     const readers = Array.from({ length: USERS }, (_, i) => emulator.user(10_000 + i));
     const chatOf = (u: TgUser) => emulator.privateChat(u);
     // Warm-up: one search per reader, so every reader has a list to press buttons on.
     await drive(emulator, readers.map((u) => typing(emulator, u, chatOf(u), 'الصين')));
+    // One of those pages, as our bot sent it, for the echo that replies with it below.
+    const sent = emulator.botMessages(chatOf(readers[0] as TgUser).id).findLast((m) => m.source && m.message.reply_markup);
+    if (!sent?.source || !sent.parseMode) throw new Error('our bot sent no search page in the warm-up');
+    ourPage = { text: sent.source, parse_mode: sent.parseMode as ParseMode, reply_markup: sent.message.reply_markup };
     const steps = (words: string[]) => words.map((q, i) => {
       const user = readers[i % USERS] as TgUser;
       return i % 10 >= 7 ? pressing(emulator, user, chatOf(user)) : typing(emulator, user, chatOf(user), q);
@@ -183,9 +180,10 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
 
   // The same echo answering every text with one of our search pages: the cost of sending what
   // our readers get (long HTML, a keyboard), with no search, rendering or storage behind it.
-  if (!ourPage) throw new Error('our bot sent no search page during the warm-up');
-  const { chat_id: _chat, text, ...other } = ourPage;
-  await benchEcho((ctx) => ctx.reply(text, other as Parameters<Context['reply']>[1]), [
+  if (!ourPage) throw new Error('our bot sent no search page in the warm-up');
+  const { text, parse_mode, reply_markup } = ourPage;
+  const pageOptions = { parse_mode, reply_markup, link_preview_options: { is_disabled: true } } as Parameters<Context['reply']>[1];
+  await benchEcho((ctx) => ctx.reply(text, pageOptions), [
     { words: queries, label: `bot echo replying with one of our search pages (same HTML and keyboard): ${corpus} articles' words, ${echoed}` },
     { words: laterQueries, label: `bot echo replying with one of our search pages, second drive (warm): ${corpus} articles' words, ${echoed}, other queries` },
   ], log);

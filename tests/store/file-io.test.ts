@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { AdaptiveIo, type FileIo, bodyFilesFor, poolIo, poolOnly, readFully } from '../../src/store/file-io.ts';
+import { shortReads } from '../helpers/short-reads.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 /** A clock that moves `step` ms each time it is read: each timed step seems to take that long. */
@@ -113,16 +114,18 @@ describe('readFully', () => {
       [5, 10, 1_000, 13], // 12 reads hold the 58 bytes to the end; the 13th finds the end
       [1_000, 0, 8, 1], // answered whole at once
       [1_000, 60, 100, 2], // short only because the file ends: one more read finds that
+      [1_000, 68, 10, 1], // at the end already
+      [1_000, 90, 10, 1], // past the end
+      [3, 5, 0, 0], // nothing asked, nothing read
     ] as const;
     for (const [cap, position, length, reads] of cases) {
-      const asked: number[] = [];
-      const io = { ...poolIo, readAt: (fd: number, n: number, at: number) => (asked.push(n), poolIo.readAt(fd, Math.min(n, cap), at)) };
-      const fd = await io.open(join(dir, 'a.json'));
+      const { source, seen } = shortReads(poolOnly, cap);
+      const fd = await poolIo.open(join(dir, 'a.json'));
       try {
-        assert.deepEqual(await readFully({ io }, fd, length, position), bytes.subarray(position, position + length), `cap ${cap}, from ${position}`);
-        assert.equal(asked.length, reads, `cap ${cap}, from ${position}`);
+        assert.deepEqual(await readFully(source, fd, length, position), bytes.subarray(position, position + length), `cap ${cap}, from ${position}`);
+        assert.equal(seen.reads, reads, `cap ${cap}, from ${position}`);
       } finally {
-        await io.close(fd);
+        await poolIo.close(fd);
       }
     }
   });

@@ -53,6 +53,9 @@ describe('checkVersionedFileEnds', () => {
     ['cut short', whole.slice(0, -12), /cut short \(it does not end a JSON object\)/],
     ['empty', '', /the test file is empty/],
     ['from a newer release', whole.replace('"version":2', '"version":3'), /version 3/],
+    // Shorter than the 64 bytes read from each end, and exactly that long.
+    ['of 13 bytes', '{"version":2}', null],
+    ['of 64 bytes', JSON.stringify({ version: 2, items: ['x'.repeat(38)] }), null],
   ];
   for (const [way, files] of [['reads answered whole', poolOnly], ['reads answered 5 bytes at a time', shortReads(poolOnly, 5).source]] as const) {
     for (const [name, text, refused] of cases) {

@@ -21,7 +21,7 @@ export function lowdbBackend(dataDir: string, bodyFiles?: FileIoSource): Backend
       const lock = await lockDataDir(dataDir, { role: 'transfer' });
       try {
         const [articles, chats, conversations, feedList, feedState] = await Promise.all([
-          ArticleRepository.open(dataDir, bodyFiles ? { bodyFiles } : {}),
+          ArticleRepository.open(dataDir, { bodyFiles }),
           ChatRepository.open(dataDir),
           ConversationStorage.open<unknown>(dataDir),
           FeedListRepository.open(dataDir),

@@ -9,7 +9,7 @@ import { type ArticleStore, type MergeFn, SUMMARIES_BETWEEN_TURNS, type SummaryM
 import { ARTICLE_FILES_VERSION, type BodyShard, bodyShardSchema, type MetaShard, metaShardSchema } from './article-schema.ts';
 import { type WriteOptions, writeRetrying } from './durable-write.ts';
 import { BODY_TABLE_READ, BodyReader } from './body-reader.ts';
-import { AdaptiveIo, type FileIoSource } from './file-io.ts';
+import { bodyFilesFor, type FileIoSource } from './file-io.ts';
 import { ArticleMetas } from './article-metas.ts';
 import { SerialQueue } from './serial.ts';
 import { ARTICLES_DIR, BODY_DIR, bodyKeyOf, bodyKeysOfDay, bodyShardKeysIn, bodyShardPath, META_DIR, metaShardPath, shardKeyOf, shardKeysIn } from './shards.ts';
@@ -48,7 +48,7 @@ export class ArticleRepository extends ArticleMetas implements ArticleStore {
     super();
     this.#dataDir = dataDir;
     this.#writeOptions = options;
-    this.#bodyReader = new BodyReader((key) => bodyShardPath(dataDir, key), ARTICLE_FILES_VERSION, options.bodyFiles ?? new AdaptiveIo());
+    this.#bodyReader = new BodyReader((key) => bodyShardPath(dataDir, key), ARTICLE_FILES_VERSION, options.bodyFiles ?? bodyFilesFor('adaptive'));
   }
 
   /**

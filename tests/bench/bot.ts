@@ -108,11 +108,22 @@ function summary(result: Awaited<ReturnType<typeof drive>>): string {
   return `${fmt(result.perSecond, 0)} updates/s, reply latency p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms, CPU ${fmt(result.cpuMs, 2)} ms per update`;
 }
 
+/** Words to type in one drive, and the label its line is logged after. */
+type Drive = { words: string[]; label: string };
+
+/** One drive per entry, past the flood window from the one before, each logged after its label. */
+async function driveEach(emulator: TelegramEmulator, steps: (words: string[]) => Step[], drives: Drive[], log: (line: string) => void): Promise<void> {
+  for (const [i, { words, label }] of drives.entries()) {
+    if (i > 0) await pastFloodWindow();
+    log(`${label}: ${summary(await drive(emulator, steps(words)))}`);
+  }
+}
+
 /**
  * A bare grammY bot (runner, no plugins) on an emulator of its own, answering each text with
  * `reply`; one drive of typed words per entry of `drives`, each logged after its label.
  */
-async function benchEcho(reply: (ctx: Context & { message: { text: string } }) => Promise<unknown>, drives: { words: string[]; label: string }[], log: (line: string) => void): Promise<void> {
+async function benchEcho(reply: (ctx: Context & { message: { text: string } }) => Promise<unknown>, drives: Drive[], log: (line: string) => void): Promise<void> {
   const emulator = new TelegramEmulator();
   const running = await startEmulatorServer(emulator);
   const bot = new Bot(TOKEN, { client: { apiRoot: running.apiRoot } });
@@ -124,12 +135,35 @@ async function benchEcho(reply: (ctx: Context & { message: { text: string } }) =
     const user = readers[i % USERS] as TgUser;
     return typing(emulator, user, emulator.privateChat(user), q);
   });
-  for (const [i, { words, label }] of drives.entries()) {
-    if (i > 0) await pastFloodWindow();
-    log(`${label}: ${summary(await drive(emulator, steps(words)))}`);
-  }
+  await driveEach(emulator, steps, drives, log);
   await polling.stop();
   await running.close();
+}
+
+const OUR_MIX = `${UPDATES} updates (70% searches, 30% button presses), ${IN_FLIGHT} in flight`;
+
+/**
+ * Our bot, searches and presses of "open" buttons on the result lists; one drive per entry of
+ * `drives`, each logged after its label. Returns one of the search pages its warm-up sent, as the
+ * emulator kept it, for the echo that replies with it.
+ */
+async function benchOurs(library: Library, dataDir: string, logger: Logger, drives: Drive[], log: (line: string) => void): Promise<{ text: string; options: Parameters<Context['reply']>[1] }> {
+  const { emulator, running, polling } = await startOurBot(library, dataDir, logger);
+  const readers = Array.from({ length: USERS }, (_, i) => emulator.user(10_000 + i));
+  const chatOf = (u: TgUser) => emulator.privateChat(u);
+  // Warm-up: one search per reader, so every reader has a list to press buttons on.
+  await drive(emulator, readers.map((u) => typing(emulator, u, chatOf(u), 'الصين')));
+  const sent = emulator.botMessages(chatOf(readers[0] as TgUser).id).findLast((m) => m.source && m.message.reply_markup);
+  if (!sent?.source || !sent.parseMode) throw new Error('our bot sent no search page in the warm-up');
+  const options = { parse_mode: sent.parseMode as ParseMode, reply_markup: sent.message.reply_markup, link_preview_options: { is_disabled: true } } as Parameters<Context['reply']>[1];
+  const steps = (words: string[]) => words.map((q, i) => {
+    const user = readers[i % USERS] as TgUser;
+    return i % 10 >= 7 ? pressing(emulator, user, chatOf(user)) : typing(emulator, user, chatOf(user), q);
+  });
+  await driveEach(emulator, steps, drives, log);
+  await polling.stop();
+  await running.close();
+  return { text: sent.source, options };
 }
 
 /**
@@ -146,30 +180,11 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
   await library.ready();
   const queries = words(articles, random);
   const laterQueries = words(articles, rng(12));
-  let ourPage: { text: string; parse_mode: ParseMode; reply_markup: unknown } | undefined;
 
-  // Ours: searches and presses of "open" buttons on the result lists.
-  {
-    const { emulator, running, polling } = await startOurBot(library, dataDir, logger);
-    const readers = Array.from({ length: USERS }, (_, i) => emulator.user(10_000 + i));
-    const chatOf = (u: TgUser) => emulator.privateChat(u);
-    // Warm-up: one search per reader, so every reader has a list to press buttons on.
-    await drive(emulator, readers.map((u) => typing(emulator, u, chatOf(u), 'الصين')));
-    // One of those pages, as our bot sent it, for the echo that replies with it below.
-    const sent = emulator.botMessages(chatOf(readers[0] as TgUser).id).findLast((m) => m.source && m.message.reply_markup);
-    if (!sent?.source || !sent.parseMode) throw new Error('our bot sent no search page in the warm-up');
-    ourPage = { text: sent.source, parse_mode: sent.parseMode as ParseMode, reply_markup: sent.message.reply_markup };
-    const steps = (words: string[]) => words.map((q, i) => {
-      const user = readers[i % USERS] as TgUser;
-      return i % 10 >= 7 ? pressing(emulator, user, chatOf(user)) : typing(emulator, user, chatOf(user), q);
-    });
-    const what = `${UPDATES} updates (70% searches, 30% button presses), ${IN_FLIGHT} in flight`;
-    log(`bot ours: ${corpus} articles, ${what}: ${summary(await drive(emulator, steps(queries)))}`);
-    await pastFloodWindow();
-    log(`bot ours, second drive (warm): ${corpus} articles, ${what}, other queries: ${summary(await drive(emulator, steps(laterQueries)))}`);
-    await polling.stop();
-    await running.close();
-  }
+  const ourPage = await benchOurs(library, dataDir, logger, [
+    { words: queries, label: `bot ours: ${corpus} articles, ${OUR_MIX}` },
+    { words: laterQueries, label: `bot ours, second drive (warm): ${corpus} articles, ${OUR_MIX}, other queries` },
+  ], log);
 
   // A bare grammY bot that only echoes, through the same emulator path.
   const echoed = `${UPDATES} updates, ${IN_FLIGHT} in flight`;
@@ -180,10 +195,7 @@ export async function benchBot(dataDir: string, log: (line: string) => void, cor
 
   // The same echo answering every text with one of our search pages: the cost of sending what
   // our readers get (long HTML, a keyboard), with no search, rendering or storage behind it.
-  if (!ourPage) throw new Error('our bot sent no search page in the warm-up');
-  const { text, parse_mode, reply_markup } = ourPage;
-  const pageOptions = { parse_mode, reply_markup, link_preview_options: { is_disabled: true } } as Parameters<Context['reply']>[1];
-  await benchEcho((ctx) => ctx.reply(text, pageOptions), [
+  await benchEcho((ctx) => ctx.reply(ourPage.text, ourPage.options), [
     { words: queries, label: `bot echo replying with one of our search pages (same HTML and keyboard): ${corpus} articles' words, ${echoed}` },
     { words: laterQueries, label: `bot echo replying with one of our search pages, second drive (warm): ${corpus} articles' words, ${echoed}, other queries` },
   ], log);

@@ -66,6 +66,12 @@ export interface Instance {
   sendTimes: number[];
   /** Simulates the process dying: nothing more is sent and pg-boss can no longer reach PostgreSQL, so its active jobs stay active. */
   kill(): void;
+  /**
+   * Waits for pg-boss's queries in flight, those it does not await included (the fail it sends
+   * after a batch cut short by a stop comes back): the test's database is dropped, connections
+   * and all, as soon as the test ends.
+   */
+  settled(): Promise<void>;
 }
 
 export interface InstanceOptions {
@@ -91,10 +97,19 @@ export async function startInstance(world: World, url: string, options: Instance
   // The test database is dropped with its connections when the test ends.
   pool.on('error', (error) => logger.debug({ err: error, instance: options.name }, 'pool connection lost'));
   let dead = false;
+  const inFlight = new Set<Promise<unknown>>();
   const boss = new PgBoss({
     // pg-boss's own queries through a door the test can shut: once dead, none of them is answered,
     // so nothing it would write reaches PostgreSQL and its jobs stay active, as a killed process leaves them.
-    db: { executeSql: (text, values) => (dead ? new Promise(() => undefined) : pool.query(text, values)) },
+    db: {
+      executeSql: (text, values) => {
+        if (dead) return new Promise(() => undefined);
+        const query = pool.query(text, values);
+        inFlight.add(query);
+        query.then(() => inFlight.delete(query), () => inFlight.delete(query));
+        return query;
+      },
+    },
     schedule: false,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 120,
   });
@@ -139,6 +154,11 @@ export async function startInstance(world: World, url: string, options: Instance
       stopped = true;
       // Never settles (its last writes hang at the shut door), as nothing of a dead process does.
       void queue.stop({ graceful: false });
+    },
+    async settled() {
+      // A turn first: a query pg-boss is about to send (in a promise chain still unwinding) is sent by then.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
 }
